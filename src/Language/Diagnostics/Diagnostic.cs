@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace VirtLang.Language.Diagnostics;
+
+/// <summary>One reported problem: a descriptor, a location, the arguments of its message and optional related places.</summary>
+public sealed class Diagnostic
+{
+    public Diagnostic(
+        DiagnosticDescriptor descriptor,
+        Location location,
+        IReadOnlyList<object>? arguments = null,
+        ImmutableArray<RelatedLocation> relatedLocations = default,
+        DiagnosticSeverity? severity = null)
+    {
+        Descriptor = descriptor;
+        Location = location;
+        Arguments = arguments ?? [];
+        RelatedLocations = relatedLocations.IsDefault ? [] : relatedLocations;
+        Severity = severity ?? descriptor.DefaultSeverity;
+        Message = descriptor.FormatMessage(Arguments);
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public string Code => Descriptor.Code;
+
+    public Location Location { get; }
+
+    public IReadOnlyList<object> Arguments { get; }
+
+    public ImmutableArray<RelatedLocation> RelatedLocations { get; }
+
+    /// <summary>The effective severity (configuration may change the descriptor's default).</summary>
+    public DiagnosticSeverity Severity { get; }
+
+    public string Message { get; }
+
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
+        new(Descriptor, Location, Arguments, RelatedLocations, severity);
+
+    /// <summary>The canonical one-line form, as MSBuild and most tools print it.</summary>
+    public override string ToString()
+    {
+        var start = Location.Start;
+        return $"{Location.Path}({start.Line},{start.Column}): {SeverityWord(Severity)} {Code}: {Message}";
+    }
+
+    public static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "info",
+        _ => "hidden",
+    };
+}

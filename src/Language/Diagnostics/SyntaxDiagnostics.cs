@@ -1,0 +1,91 @@
+using static VirtLang.Language.Diagnostics.DiagnosticSeverity;
+
+namespace VirtLang.Language.Diagnostics;
+
+/// <summary>
+/// The VDL0xxx codes: everything the front-end reports (encoding, tokens, literals, structure, limits).
+/// Numbering: 0001–0009 tokens and structure, 0010–0019 literals, 0020–0029 scenario statements,
+/// 0030–0039 limits, 0040–0049 file content. Each code has a page docs/diagnostics/VDLnnnn.md.
+/// </summary>
+public static class SyntaxDiagnostics
+{
+    public static readonly DiagnosticDescriptor UnexpectedToken = new(
+        "VDL0001", Error, "Unexpected token",
+        "unexpected {0}; expected {1}");
+
+    public static readonly DiagnosticDescriptor MissingToken = new(
+        "VDL0002", Error, "Missing token",
+        "expected {0}");
+
+    public static readonly DiagnosticDescriptor UnterminatedString = new(
+        "VDL0003", Error, "Unterminated string",
+        "this string has no closing `\"` before the end of the line");
+
+    public static readonly DiagnosticDescriptor UnterminatedComment = new(
+        "VDL0004", Error, "Unterminated block comment",
+        "this block comment has no closing `*/`");
+
+    public static readonly DiagnosticDescriptor InvalidEscape = new(
+        "VDL0005", Error, "Invalid escape sequence",
+        "`\\{0}` is not an escape sequence; strings allow only `\\\"` and `\\\\`");
+
+    public static readonly DiagnosticDescriptor UnexpectedCharacter = new(
+        "VDL0006", Error, "Unexpected character",
+        "the character {0} cannot appear here; expected {1}");
+
+    public static readonly DiagnosticDescriptor UnclosedBlock = new(
+        "VDL0007", Error, "Unclosed block",
+        "expected `}}` to close {0} opened at line {1}");
+
+    public static readonly DiagnosticDescriptor BadNumber = new(
+        "VDL0010", Error, "Malformed number",
+        "`{0}` is not a number: {1}");
+
+    public static readonly DiagnosticDescriptor UnknownUnit = new(
+        "VDL0011", Error, "Unknown unit",
+        "`{0}` is not a unit{1}; the units are {2}");
+
+    public static readonly DiagnosticDescriptor BadTimeChain = new(
+        "VDL0012", Error, "Malformed time literal",
+        "`{0}` cannot be chained in a time literal: {1}");
+
+    public static readonly DiagnosticDescriptor BadVersion = new(
+        "VDL0013", Error, "Malformed version",
+        "`{0}` is not a version: {1}");
+
+    public static readonly DiagnosticDescriptor BadVersionConstraint = new(
+        "VDL0014", Error, "Malformed version constraint",
+        "`{0}` is not a version constraint: {1}");
+
+    public static readonly DiagnosticDescriptor BadScenarioStatement = new(
+        "VDL0020", Error, "Malformed scenario statement",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor ScenarioStatementOutsideScenario = new(
+        "VDL0021", Error, "Scenario statement outside a scenario",
+        "`at` statements belong in a `scenario` block, not in {0}");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "VDL0030", Error, "Nesting too deep",
+        "blocks and lists are nested more than {0} levels deep here; the rest of this {1} is skipped");
+
+    public static readonly DiagnosticDescriptor TooManyErrors = new(
+        "VDL0031", Error, "Too many errors",
+        "more than {0} errors in this file; the rest are not reported");
+
+    public static readonly DiagnosticDescriptor BinaryFile = new(
+        "VDL0040", Error, "Not a text file",
+        "this file is not text (a NUL character at offset {0}); a .vdl file is UTF-8 text");
+
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new(
+        "VDL0041", Error, "Invalid UTF-8",
+        "the byte 0x{0:X2} at offset {1} is not valid UTF-8; save the file as UTF-8");
+
+    /// <summary>Every VDL0xxx descriptor, in code order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
+        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
+        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8,
+    ];
+}

@@ -1,0 +1,306 @@
+using System.Collections.Immutable;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Language.Formatting;
+
+/// <summary>Walks the tree and tells the writer where each token goes.</summary>
+internal sealed class FormatVisitor(FormatWriter writer)
+{
+    public void Visit(CompilationUnitSyntax unit)
+    {
+        VisitMembers(unit.Members, first: Placement.NewLine);
+        writer.Write(unit.EndOfFile, Placement.NewLineKeepBlank, commentIndent: 0);
+    }
+
+    private void VisitMembers(ImmutableArray<MemberSyntax> members, Placement first)
+    {
+        var alignments = ComputeAlignment(members);
+        for (var i = 0; i < members.Length; i++)
+        {
+            var placement = i == 0 ? first : Placement.NewLineKeepBlank;
+            VisitMember(members[i], placement, alignments[i]);
+        }
+    }
+
+    private void VisitMember(MemberSyntax member, Placement placement, int nameWidth)
+    {
+        switch (member)
+        {
+            case ImportSyntax import:
+                writer.Write(import.ImportKeyword, placement);
+                writer.Write(import.Path, Placement.Space);
+                break;
+            case BlockSyntax block:
+                VisitBlock(block, placement);
+                break;
+            case AttributeSyntax attribute:
+                writer.Write(attribute.Name, placement);
+                writer.Write(attribute.EqualsToken, Placement.Space, extraSpaces: Math.Max(0, nameWidth - attribute.Name.Text.Length));
+                VisitExpression(attribute.Value, Placement.Space);
+                break;
+            case ScenarioStatementSyntax statement:
+                VisitScenarioStatement(statement, placement);
+                break;
+            case EmptyMemberSyntax empty:
+                // `;` means nothing: dropped, its comments kept.
+                writer.Write(empty.Semicolon, string.Empty, Placement.NoSpace);
+                break;
+        }
+    }
+
+    private void VisitBlock(BlockSyntax block, Placement placement)
+    {
+        writer.Write(block.KindToken, placement);
+        if (block.Name is not null)
+        {
+            writer.Write(block.Name, Placement.Space);
+        }
+
+        if (block.BaseClause is { } baseClause)
+        {
+            writer.Write(baseClause.Colon, Placement.Space);
+            writer.Write(baseClause.BaseName, Placement.Space);
+        }
+
+        writer.Write(block.OpenBrace, Placement.Space);
+        if (block.Members.IsEmpty && !block.CloseBrace.HasLeadingComments && !block.OpenBrace.HasTrailingComments)
+        {
+            writer.Write(block.CloseBrace, Placement.NoSpace);
+            return;
+        }
+
+        writer.Indent++;
+        VisitMembers(block.Members, first: Placement.NewLine);
+        var inner = writer.Indent;
+        writer.Indent--;
+        writer.Write(block.CloseBrace, Placement.NewLine, commentIndent: inner);
+    }
+
+    private void VisitScenarioStatement(ScenarioStatementSyntax statement, Placement placement)
+    {
+        writer.Write(statement.AtKeyword, placement);
+        VisitExpression(statement.When.From, Placement.Space);
+        if (statement.When.DotDot is { } dotDot)
+        {
+            writer.Write(dotDot, Placement.NoSpace);
+            if (statement.When.To is { } to)
+            {
+                VisitExpression(to, Placement.NoSpace);
+            }
+        }
+
+        if (statement.Action is not { } action)
+        {
+            return;
+        }
+
+        foreach (var element in action.ChildElements())
+        {
+            if (element.Token is { } token)
+            {
+                writer.Write(token, Placement.Space);
+            }
+            else if (element.Node is ForClauseSyntax forClause)
+            {
+                writer.Write(forClause.ForKeyword, Placement.Space);
+                VisitExpression(forClause.Duration, Placement.Space);
+            }
+            else if (element.Node is ExpressionSyntax expression)
+            {
+                VisitExpression(expression, Placement.Space);
+            }
+        }
+    }
+
+    private void VisitExpression(ExpressionSyntax expression, Placement placement)
+    {
+        switch (expression)
+        {
+            case IdentifierExpressionSyntax identifier:
+                writer.Write(identifier.Identifier, placement);
+                break;
+            case LiteralExpressionSyntax literal:
+                writer.Write(literal.Literal, placement);
+                break;
+            case UnaryExpressionSyntax unary:
+                writer.Write(unary.OperatorToken, placement);
+                VisitExpression(unary.Operand, Placement.NoSpace);
+                break;
+            case ListExpressionSyntax list:
+                VisitSequence(list.OpenBracket, [.. list.Elements], list.Separators, list.CloseBracket, placement);
+                break;
+            case CallExpressionSyntax call:
+                writer.Write(call.Name, placement);
+                VisitSequence(call.OpenParen, [.. call.Arguments], call.Separators, call.CloseParen, Placement.NoSpace);
+                break;
+            case MissingExpressionSyntax:
+                break;
+        }
+    }
+
+    private void VisitSequence(SyntaxToken open, ImmutableArray<SyntaxNode> items, ImmutableArray<SyntaxToken> separators, SyntaxToken close, Placement placement)
+    {
+        writer.Write(open, placement);
+        var multiline = IsMultiline(open, items, separators, close);
+        if (multiline)
+        {
+            writer.Indent++;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            var itemPlacement = multiline ? Placement.NewLine : i == 0 ? Placement.NoSpace : Placement.Space;
+            VisitItem(items[i], itemPlacement);
+            var separator = i < separators.Length ? separators[i] : null;
+            var last = i == items.Length - 1;
+            var text = multiline || !last ? "," : string.Empty;
+            writer.Write(separator, text, Placement.NoSpace);
+        }
+
+        if (multiline)
+        {
+            var inner = writer.Indent;
+            writer.Indent--;
+            writer.Write(close, Placement.NewLine, commentIndent: inner);
+        }
+        else
+        {
+            writer.Write(close, Placement.NoSpace);
+        }
+    }
+
+    private void VisitItem(SyntaxNode item, Placement placement)
+    {
+        if (item is ArgumentSyntax argument)
+        {
+            if (argument.Name is { } name && argument.EqualsToken is { } equalsToken)
+            {
+                writer.Write(name, placement);
+                writer.Write(equalsToken, Placement.Space);
+                VisitExpression(argument.Value, Placement.Space);
+            }
+            else
+            {
+                VisitExpression(argument.Value, placement);
+            }
+        }
+        else if (item is ExpressionSyntax expression)
+        {
+            VisitExpression(expression, placement);
+        }
+    }
+
+    /// <summary>A list or call keeps one item per line when the author broke the line after the opener or commented inside.</summary>
+    private static bool IsMultiline(SyntaxToken open, ImmutableArray<SyntaxNode> items, ImmutableArray<SyntaxToken> separators, SyntaxToken close)
+    {
+        if (items.IsEmpty)
+        {
+            return open.HasTrailingComments || close.HasLeadingComments;
+        }
+
+        if (open.TrailingTrivia.Any(t => t.Kind == SyntaxKind.EndOfLineTrivia || t.IsComment) || close.HasLeadingComments)
+        {
+            return true;
+        }
+
+        foreach (var separator in separators)
+        {
+            if (separator.HasLeadingComments || separator.HasTrailingComments)
+            {
+                return true;
+            }
+        }
+
+        foreach (var item in items)
+        {
+            foreach (var token in item.DescendantTokens())
+            {
+                if (token.HasLeadingComments || token.HasTrailingComments)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For each member, the width its attribute name is padded to: the longest name in its run of consecutive
+    /// single-line attributes (a blank line, another kind of member or a multi-line value ends a run).
+    /// </summary>
+    private static int[] ComputeAlignment(ImmutableArray<MemberSyntax> members)
+    {
+        var widths = new int[members.Length];
+        var runStart = 0;
+        for (var i = 0; i <= members.Length; i++)
+        {
+            var continues = i < members.Length
+                && members[i] is AttributeSyntax attribute
+                && IsSingleLine(attribute)
+                && (i == runStart || !HasBlankLineBefore(attribute));
+            if (continues)
+            {
+                continue;
+            }
+
+            var width = 0;
+            for (var j = runStart; j < i; j++)
+            {
+                width = Math.Max(width, ((AttributeSyntax)members[j]).Name.Text.Length);
+            }
+
+            for (var j = runStart; j < i; j++)
+            {
+                widths[j] = width;
+            }
+
+            runStart = i < members.Length && members[i] is AttributeSyntax next && IsSingleLine(next) ? i : i + 1;
+        }
+
+        return widths;
+    }
+
+    private static bool IsSingleLine(AttributeSyntax attribute)
+    {
+        foreach (var token in attribute.Value.DescendantTokens())
+        {
+            if (token.TrailingTrivia.Any(t => t.Kind == SyntaxKind.EndOfLineTrivia || t.IsComment) && token != attribute.Value.GetLastToken())
+            {
+                return false;
+            }
+
+            if (token.HasLeadingComments)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasBlankLineBefore(MemberSyntax member)
+    {
+        var first = member.GetFirstToken();
+        if (first is null)
+        {
+            return false;
+        }
+
+        // The previous line's break is in the previous token's trailing trivia, so any break here means a blank line.
+        foreach (var trivia in first.LeadingTrivia)
+        {
+            if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
+            {
+                return true;
+            }
+
+            if (trivia.IsComment)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+using VirtLang.Language.Diagnostics;
+
+namespace VirtLang.Language.Literals;
+
+/// <summary>
+/// Why a literal's text is malformed, located inside that text (offset and length relative to the literal, or to a
+/// string's content), so the diagnostic can point at the offending character.
+/// </summary>
+public sealed record LiteralError(DiagnosticDescriptor Descriptor, int Offset, int Length, object[] Arguments);

@@ -1,0 +1,317 @@
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Language.Syntax;
+
+/// <summary>
+/// Turns text into tokens with trivia. Never fails: a character that starts no token becomes a <see cref="SyntaxKind.BadToken"/>
+/// for the parser to report. Literals are checked by their micro-grammars here, once per distinct text.
+/// </summary>
+internal sealed class Lexer
+{
+    private readonly string _text;
+    private readonly SourceText _source;
+    private readonly TriviaStore _store;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, LiteralError?> _literalCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiteralError?>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
+    private int _position;
+    private bool _atLineStart = true;
+
+    public Lexer(SourceText source, TriviaStore store, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _store = store;
+        _diagnostics = diagnostics;
+        _literalLookup = _literalCache.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public RawToken Next()
+    {
+        var leadStart = _store.Count;
+        LexTrivia(trailing: false);
+        var leadCount = _store.Count - leadStart;
+        var firstOnLine = _atLineStart;
+        _atLineStart = false;
+
+        var start = _position;
+        var kind = LexTokenBody();
+        var width = _position - start;
+
+        var trailStart = _store.Count;
+        if (kind != SyntaxKind.EndOfFile)
+        {
+            LexTrivia(trailing: true);
+        }
+
+        return new RawToken(kind, start, width, leadStart, leadCount, trailStart, _store.Count - trailStart, firstOnLine);
+    }
+
+    private SyntaxKind LexTokenBody()
+    {
+        if (_position >= _text.Length)
+        {
+            return SyntaxKind.EndOfFile;
+        }
+
+        var c = _text[_position];
+        switch (c)
+        {
+            case '{': _position++; return SyntaxKind.OpenBrace;
+            case '}': _position++; return SyntaxKind.CloseBrace;
+            case '[': _position++; return SyntaxKind.OpenBracket;
+            case ']': _position++; return SyntaxKind.CloseBracket;
+            case '(': _position++; return SyntaxKind.OpenParen;
+            case ')': _position++; return SyntaxKind.CloseParen;
+            case ',': _position++; return SyntaxKind.Comma;
+            case ':': _position++; return SyntaxKind.Colon;
+            case ';': _position++; return SyntaxKind.Semicolon;
+            case '=': _position++; return SyntaxKind.Equals;
+            case '-': _position++; return SyntaxKind.Minus;
+            case '"': return LexString();
+            case '.' when Peek(1) == '.': _position += 2; return SyntaxKind.DotDot;
+        }
+
+        if (c is >= '0' and <= '9')
+        {
+            return LexNumber();
+        }
+
+        if (SyntaxFacts.IsIdentifierStart(c))
+        {
+            LexIdentifier();
+            return SyntaxKind.Identifier;
+        }
+
+        // A run of characters that start nothing becomes one bad token, so that garbage gives one diagnostic.
+        do
+        {
+            _position += char.IsHighSurrogate(_text[_position]) && _position + 1 < _text.Length ? 2 : 1;
+        }
+        while (_position < _text.Length && StartsNothing(_text[_position]));
+
+        return SyntaxKind.BadToken;
+    }
+
+    private bool StartsNothing(char c) =>
+        c is not ('{' or '}' or '[' or ']' or '(' or ')' or ',' or ':' or ';' or '=' or '-' or '"' or '/')
+        && !(c is >= '0' and <= '9')
+        && !SyntaxFacts.IsIdentifierStart(c)
+        && !char.IsWhiteSpace(c)
+        && !(c == '.' && Peek(1) == '.');
+
+    private void LexIdentifier()
+    {
+        var text = _text;
+        var p = _position + 1;
+        while (p < text.Length && SyntaxFacts.IsIdentifierPart(text[p]))
+        {
+            p++;
+        }
+
+        // A '-' may not end a name: `x-` is the name x and a minus.
+        while (text[p - 1] == '-')
+        {
+            p--;
+        }
+
+        _position = p;
+    }
+
+    private SyntaxKind LexNumber()
+    {
+        var text = _text;
+        var start = _position;
+        var p = _position;
+        var hasUnit = false;
+        while (true)
+        {
+            while (p < text.Length && (char.IsAsciiDigit(text[p]) || text[p] == '_'))
+            {
+                p++;
+            }
+
+            if (p + 1 < text.Length && text[p] == '.' && char.IsAsciiDigit(text[p + 1]))
+            {
+                p++;
+                while (p < text.Length && (char.IsAsciiDigit(text[p]) || text[p] == '_'))
+                {
+                    p++;
+                }
+            }
+
+            var unitStart = p;
+            if (p < text.Length && text[p] == '%')
+            {
+                p++;
+            }
+            else
+            {
+                while (p < text.Length && char.IsLetter(text[p]))
+                {
+                    p++;
+                }
+
+                if (p > unitStart && p + 1 < text.Length && text[p] == '/' && char.IsLetter(text[p + 1]))
+                {
+                    p++;
+                    while (p < text.Length && char.IsLetter(text[p]))
+                    {
+                        p++;
+                    }
+                }
+            }
+
+            hasUnit |= p > unitStart;
+
+            // Time literals chain: 4d12h. Another number glued to a unit continues the literal.
+            if (p > unitStart && p < text.Length && char.IsAsciiDigit(text[p]))
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        _position = p;
+        CheckLiteral(start, p - start);
+        return hasUnit ? SyntaxKind.QuantityLiteral : SyntaxKind.NumberLiteral;
+    }
+
+    private void CheckLiteral(int start, int length)
+    {
+        var span = _text.AsSpan(start, length);
+        if (!_literalLookup.TryGetValue(span, out var error))
+        {
+            var text = span.ToString();
+            error = QuantityGrammar.Parse(text).Error;
+            _literalCache[text] = error;
+        }
+
+        if (error is not null)
+        {
+            var offset = Math.Min(start + error.Offset, start + length);
+            var errorLength = Math.Min(error.Length, start + length - offset);
+            _diagnostics.Add(error.Descriptor, _source, new TextSpan(offset, errorLength), error.Arguments);
+        }
+    }
+
+    private SyntaxKind LexString()
+    {
+        var text = _text;
+        var start = _position;
+        var p = _position + 1;
+        while (true)
+        {
+            if (p >= text.Length || text[p] is '\n' or '\r')
+            {
+                _diagnostics.Add(SyntaxDiagnostics.UnterminatedString, _source, new TextSpan(start, 1));
+                break;
+            }
+
+            var c = text[p];
+            if (c == '"')
+            {
+                p++;
+                break;
+            }
+
+            if (c == '\\')
+            {
+                if (p + 1 < text.Length && text[p + 1] is '"' or '\\')
+                {
+                    p += 2;
+                    continue;
+                }
+
+                if (p + 1 < text.Length && text[p + 1] is not ('\n' or '\r'))
+                {
+                    _diagnostics.Add(SyntaxDiagnostics.InvalidEscape, _source, new TextSpan(p, 2), text[p + 1].ToString());
+                    p += 2;
+                    continue;
+                }
+            }
+
+            p++;
+        }
+
+        _position = p;
+        return SyntaxKind.StringLiteral;
+    }
+
+    /// <summary>
+    /// Leading trivia: everything up to the token. Trailing trivia: white space and comments up to and including the
+    /// end of the line, so that a comment after a token stays with it.
+    /// </summary>
+    private void LexTrivia(bool trailing)
+    {
+        var text = _text;
+        while (_position < text.Length)
+        {
+            var start = _position;
+            var c = text[start];
+            if (c is '\n' or '\r')
+            {
+                _position += c == '\r' && Peek(1) == '\n' ? 2 : 1;
+                Add(SyntaxKind.EndOfLineTrivia, start);
+                _atLineStart = true;
+                if (trailing)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (c == ' ' || c == '\t' || (char.IsWhiteSpace(c) && c is not ('\n' or '\r')))
+            {
+                var p = start + 1;
+                while (p < text.Length && text[p] is not ('\n' or '\r') && char.IsWhiteSpace(text[p]))
+                {
+                    p++;
+                }
+
+                _position = p;
+                Add(SyntaxKind.WhitespaceTrivia, start);
+                continue;
+            }
+
+            if (c == '/' && Peek(1) == '/')
+            {
+                var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+                _position = end < 0 ? text.Length : start + end;
+                Add(SyntaxKind.SingleLineCommentTrivia, start);
+                continue;
+            }
+
+            if (c == '/' && Peek(1) == '*')
+            {
+                var end = text.IndexOf("*/", start + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    _diagnostics.Add(SyntaxDiagnostics.UnterminatedComment, _source, new TextSpan(start, 2));
+                    _position = text.Length;
+                }
+                else
+                {
+                    _position = end + 2;
+                }
+
+                Add(SyntaxKind.MultiLineCommentTrivia, start);
+                continue;
+            }
+
+            return;
+        }
+    }
+
+    private void Add(SyntaxKind kind, int start) => _store.Add(new TriviaData(kind, start, _position - start));
+
+    private char Peek(int offset)
+    {
+        var p = _position + offset;
+        return p < _text.Length ? _text[p] : '\0';
+    }
+}

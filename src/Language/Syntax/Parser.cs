@@ -1,0 +1,750 @@
+using System.Collections.Immutable;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Language.Syntax;
+
+/// <summary>
+/// Hand-written recursive descent with error recovery. Never throws. A missing token is synthesized (zero width);
+/// unexpected tokens are kept as skipped-token trivia of the next token. Recovery re-synchronizes at the start of a
+/// line (members are separated by white space) and at braces, so one mistake gives one diagnostic.
+/// </summary>
+internal sealed class Parser
+{
+    /// <summary>Blocks, lists and calls nested deeper than this are skipped with VDL0030 (and recursion stays bounded).</summary>
+    public const int MaxDepth = 100;
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly TriviaStore _store;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Lexer _lexer;
+    private readonly RawToken[] _buffer = new RawToken[4];
+    private readonly List<TriviaData> _pendingTrivia = [];
+    private int _bufferStart;
+    private int _bufferCount;
+    private int _depth;
+    private int _previousEnd;
+    private int _lastErrorStart = -1;
+    private int _lastErrorEnd = -1;
+
+    public Parser(SourceText source, TriviaStore store, DiagnosticBag diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _store = store;
+        _diagnostics = diagnostics;
+        _lexer = new Lexer(source, store, diagnostics);
+    }
+
+    public CompilationUnitSyntax ParseCompilationUnit()
+    {
+        var members = ImmutableArray.CreateBuilder<MemberSyntax>();
+        while (Current.Kind != SyntaxKind.EndOfFile)
+        {
+            var before = Current.Start;
+            if (ParseTopLevelMember() is { } member)
+            {
+                members.Add(member);
+            }
+
+            if (Current.Start == before && Current.Kind != SyntaxKind.EndOfFile)
+            {
+                SkipToken();
+            }
+        }
+
+        return new CompilationUnitSyntax(members.ToImmutable(), Take());
+    }
+
+    /// <summary>A file that is not text: the whole content is kept as skipped trivia of the end-of-file token.</summary>
+    public CompilationUnitSyntax SkipEverything()
+    {
+        while (Current.Kind != SyntaxKind.EndOfFile)
+        {
+            SkipToken();
+        }
+
+        return new CompilationUnitSyntax([], Take());
+    }
+
+    // ---- top level -------------------------------------------------------------------------------------------
+
+    private MemberSyntax? ParseTopLevelMember()
+    {
+        var current = Current;
+        switch (current.Kind)
+        {
+            case SyntaxKind.Semicolon:
+                return new EmptyMemberSyntax(Take());
+            case SyntaxKind.Identifier when IsText(current, "import")
+                                         && (Peek(1).Kind is SyntaxKind.StringLiteral or SyntaxKind.EndOfFile || Peek(1).FirstOnLine):
+                return ParseImport();
+            case SyntaxKind.Identifier when Peek(1).Kind == SyntaxKind.Equals:
+                Report(SyntaxDiagnostics.UnexpectedToken, Span(current),
+                    $"attribute `{TextOf(current)}` outside a block", "a declaration such as `host NAME { ... }`");
+                return ParseAttribute();
+            case SyntaxKind.Identifier:
+                return ParseBlock(topLevel: true);
+            default:
+                Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current),
+                    "a declaration (os, hardware, app, host, cluster, scenario) or `import`");
+                SkipToBoundary();
+                return null;
+        }
+    }
+
+    private ImportSyntax ParseImport()
+    {
+        var keyword = Take(SyntaxKind.ImportKeyword);
+        var path = Current.Kind == SyntaxKind.StringLiteral && !Current.FirstOnLine
+            ? Take()
+            : Missing(SyntaxKind.StringLiteral, "the path of the file to import, as in `import \"catalog.vdl\"`");
+        return new ImportSyntax(keyword, path);
+    }
+
+    // ---- blocks ----------------------------------------------------------------------------------------------
+
+    private BlockSyntax ParseBlock(bool topLevel)
+    {
+        var kindToken = Take();
+        var kindName = kindToken.Text;
+
+        SyntaxToken? name = null;
+        // A name on the next line is more likely the start of the next member than this block's name.
+        if (Current.Kind == SyntaxKind.Identifier && !Current.FirstOnLine)
+        {
+            name = Take();
+        }
+        else if (topLevel)
+        {
+            name = Missing(SyntaxKind.Identifier, $"a name after `{kindName}`, as in `{kindName} NAME {{ ... }}`");
+        }
+
+        BaseClauseSyntax? baseClause = null;
+        if (Current.Kind == SyntaxKind.Colon)
+        {
+            var colon = Take();
+            var baseName = Current.Kind == SyntaxKind.Identifier
+                ? Take()
+                : Missing(SyntaxKind.Identifier, $"the name of the entry `{kindName}` is based on, after `:`");
+            baseClause = new BaseClauseSyntax(colon, baseName);
+        }
+        else if (name is not null && Current.Kind == SyntaxKind.Identifier && Peek(1).Kind == SyntaxKind.OpenBrace)
+        {
+            var colon = Missing(SyntaxKind.Colon, $"`:` before the base `{TextOf(Current)}`");
+            baseClause = new BaseClauseSyntax(colon, Take());
+        }
+
+        var display = name is { IsMissing: false } ? $"`{kindName} {name.Text}`" : $"block `{kindName}`";
+        if (Current.Kind != SyntaxKind.OpenBrace)
+        {
+            var open = Missing(SyntaxKind.OpenBrace, $"`{{` to start the members of {display}");
+            return new BlockSyntax(kindToken, name, baseClause, open, [], SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd));
+        }
+
+        var openBrace = Take();
+        var openLine = _source.GetLinePosition(openBrace.Span.Start).Line;
+        if (++_depth > MaxDepth)
+        {
+            Report(SyntaxDiagnostics.NestingTooDeep, openBrace.Span, MaxDepth, "block");
+            SkipBalanced(SyntaxKind.OpenBrace, SyntaxKind.CloseBrace);
+            _depth--;
+            var close = Current.Kind == SyntaxKind.CloseBrace ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd);
+            return new BlockSyntax(kindToken, name, baseClause, openBrace, [], close);
+        }
+
+        var members = ImmutableArray.CreateBuilder<MemberSyntax>();
+        while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile) && !LooksLikeTopLevelDeclaration(Current))
+        {
+            var before = Current.Start;
+            if (ParseMember(kindName) is { } member)
+            {
+                members.Add(member);
+            }
+
+            if (Current.Start == before && Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile))
+            {
+                SkipToken();
+            }
+        }
+
+        _depth--;
+        SyntaxToken closeBrace;
+        if (Current.Kind == SyntaxKind.CloseBrace)
+        {
+            closeBrace = Take();
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.UnclosedBlock, new TextSpan(_previousEnd, 0),
+                [display, openLine],
+                [new RelatedLocation(new Location(_source, openBrace.Span), $"{display} opens here")]);
+            closeBrace = SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd);
+        }
+
+        return new BlockSyntax(kindToken, name, baseClause, openBrace, members.ToImmutable(), closeBrace);
+    }
+
+    /// <summary>
+    /// A declaration keyword at column 1 inside a block almost always means the block above lost its `}`: stop there,
+    /// so that one missing brace is one diagnostic instead of a misparse of the rest of the file.
+    /// </summary>
+    private bool LooksLikeTopLevelDeclaration(RawToken token) =>
+        token.Kind == SyntaxKind.Identifier
+        && token.FirstOnLine
+        && (token.Start == 0 || _text[token.Start - 1] is '\n' or '\r')
+        && Peek(1).Kind is SyntaxKind.Identifier or SyntaxKind.StringLiteral
+        && (SyntaxFacts.TopLevelBlockKinds.Contains(TextOf(token)) || IsText(token, "import"));
+
+    private MemberSyntax? ParseMember(string blockKind)
+    {
+        var current = Current;
+        if (current.Kind == SyntaxKind.Semicolon)
+        {
+            return new EmptyMemberSyntax(Take());
+        }
+
+        if (current.Kind != SyntaxKind.Identifier)
+        {
+            Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current), "an attribute, a block or `}`");
+            SkipToBoundary();
+            return null;
+        }
+
+        var next = Peek(1);
+        if (IsText(current, "at") && next.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral && !next.FirstOnLine)
+        {
+            return ParseScenarioStatement(blockKind);
+        }
+
+        switch (next.Kind)
+        {
+            case SyntaxKind.Equals:
+                return ParseAttribute();
+            case SyntaxKind.OpenBrace or SyntaxKind.Colon:
+                return ParseBlock(topLevel: false);
+            case SyntaxKind.Identifier when Peek(2).Kind is SyntaxKind.OpenBrace or SyntaxKind.Colon
+                                         || (Peek(2).Kind == SyntaxKind.Identifier && Peek(3).Kind == SyntaxKind.OpenBrace):
+                return ParseBlock(topLevel: false);
+        }
+
+        if (!next.FirstOnLine && next.Kind is SyntaxKind.Identifier or SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral
+                or SyntaxKind.StringLiteral or SyntaxKind.OpenBracket or SyntaxKind.Minus)
+        {
+            // `cores 16`: an attribute that lost its `=`.
+            return ParseAttribute();
+        }
+
+        if (next.FirstOnLine || next.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile)
+        {
+            Report(SyntaxDiagnostics.MissingToken, new TextSpan(current.End, 0),
+                $"`= VALUE` or `{{ ... }}` after `{TextOf(current)}`");
+            SkipToken();
+            return null;
+        }
+
+        Report(SyntaxDiagnostics.UnexpectedToken, Span(next), Describe(next), $"`=` or `{{` after `{TextOf(current)}`");
+        SkipToBoundary();
+        return null;
+    }
+
+    private AttributeSyntax ParseAttribute()
+    {
+        var name = Take();
+        var equalsToken = Current.Kind == SyntaxKind.Equals
+            ? Take()
+            : Missing(SyntaxKind.Equals, $"`=` after `{name.Text}`");
+        return new AttributeSyntax(name, equalsToken, ParseValue());
+    }
+
+    /// <summary>An attribute's value; when the next line already starts another member, the value is missing.</summary>
+    private ExpressionSyntax ParseValue()
+    {
+        var current = Current;
+        if (current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
+            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace))
+        {
+            return new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value after `=`"));
+        }
+
+        return ParseExpression();
+    }
+
+    // ---- scenario statements ---------------------------------------------------------------------------------
+
+    private ScenarioStatementSyntax ParseScenarioStatement(string blockKind)
+    {
+        var at = Take(SyntaxKind.AtKeyword);
+        if (blockKind != "scenario")
+        {
+            Report(SyntaxDiagnostics.ScenarioStatementOutsideScenario, at.Span, $"a `{blockKind}` block");
+        }
+
+        var from = new LiteralExpressionSyntax(Take());
+        SyntaxToken? dotDot = null;
+        ExpressionSyntax? to = null;
+        if (Current.Kind == SyntaxKind.DotDot)
+        {
+            dotDot = Take();
+            to = Current.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral && !Current.FirstOnLine
+                ? new LiteralExpressionSyntax(Take())
+                : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral, "expected the end time after `..`, as in `at 2d..3d`"));
+        }
+
+        var when = new TimeRangeSyntax(from, dotDot, to);
+        ScenarioActionSyntax? action = null;
+        var current = Current;
+        if (current.Kind == SyntaxKind.Identifier && !current.FirstOnLine)
+        {
+            var actionKind = SyntaxFacts.ScenarioActionKind(TextOf(current));
+            if (actionKind is null)
+            {
+                Report(SyntaxDiagnostics.BadScenarioStatement, Span(current),
+                    $"`{TextOf(current)}` is not a scenario action; expected scale, fail, crash, migrate or patch");
+                SkipRestOfLine();
+                return new ScenarioStatementSyntax(at, when, null);
+            }
+
+            action = ParseAction(actionKind.Value);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.BadScenarioStatement, new TextSpan(_previousEnd, 0),
+                "expected an action after the time: scale, fail, crash, migrate or patch");
+        }
+
+        if (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.Semicolon) && !Current.FirstOnLine)
+        {
+            Report(SyntaxDiagnostics.BadScenarioStatement, Span(Current),
+                $"unexpected {Describe(Current)} after the scenario statement; one statement per line");
+            SkipRestOfLine();
+        }
+
+        return new ScenarioStatementSyntax(at, when, action);
+    }
+
+    private ScenarioActionSyntax ParseAction(SyntaxKind keywordKind)
+    {
+        var keyword = Take(keywordKind);
+        var word = keyword.Text;
+        var targetWhat = keywordKind switch
+        {
+            SyntaxKind.ScaleKeyword => "the application to scale, as in `scale web 300%`",
+            SyntaxKind.FailKeyword => "the host that fails, as in `fail esx-01 for 2h`",
+            SyntaxKind.CrashKeyword => "the guest that crashes, as in `crash billing-1`",
+            SyntaxKind.MigrateKeyword => "the guest to migrate, as in `migrate billing-1 to xen-01`",
+            _ => "the host or guest to patch, as in `patch web-01 \"2024.06\"`",
+        };
+        var target = Current.Kind == SyntaxKind.Identifier && !Current.FirstOnLine
+            ? Take()
+            : MissingScenarioPart(SyntaxKind.Identifier, $"expected {targetWhat}");
+
+        switch (keywordKind)
+        {
+            case SyntaxKind.ScaleKeyword:
+            {
+                ExpressionSyntax amount = Current.Kind is SyntaxKind.QuantityLiteral or SyntaxKind.NumberLiteral && !Current.FirstOnLine
+                    ? new LiteralExpressionSyntax(Take())
+                    : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral,
+                        $"expected a percentage after `{word} {target.Text}`, as in `scale web 300%`"));
+                return new ScaleActionSyntax(keyword, target, amount);
+            }
+
+            case SyntaxKind.FailKeyword:
+            {
+                ForClauseSyntax? forClause = null;
+                if (Current.Kind == SyntaxKind.Identifier && IsText(Current, "for") && !Current.FirstOnLine)
+                {
+                    var forKeyword = Take(SyntaxKind.ForKeyword);
+                    ExpressionSyntax duration = Current.Kind is SyntaxKind.QuantityLiteral or SyntaxKind.NumberLiteral && !Current.FirstOnLine
+                        ? new LiteralExpressionSyntax(Take())
+                        : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral,
+                            "expected a duration after `for`, as in `fail esx-01 for 2h`"));
+                    forClause = new ForClauseSyntax(forKeyword, duration);
+                }
+
+                return new FailActionSyntax(keyword, target, forClause);
+            }
+
+            case SyntaxKind.CrashKeyword:
+                return new CrashActionSyntax(keyword, target);
+
+            case SyntaxKind.MigrateKeyword:
+            {
+                var toKeyword = Current.Kind == SyntaxKind.Identifier && IsText(Current, "to") && !Current.FirstOnLine
+                    ? Take(SyntaxKind.ToKeyword)
+                    : MissingScenarioPart(SyntaxKind.ToKeyword, $"expected `to HOST` after `migrate {target.Text}`");
+                var destination = Current.Kind == SyntaxKind.Identifier && !Current.FirstOnLine
+                    ? Take()
+                    : MissingScenarioPart(SyntaxKind.Identifier, "expected the host to migrate to, as in `migrate billing-1 to xen-01`");
+                return new MigrateActionSyntax(keyword, target, toKeyword, destination);
+            }
+
+            default:
+            {
+                var level = Current.Kind == SyntaxKind.StringLiteral && !Current.FirstOnLine
+                    ? Take()
+                    : MissingScenarioPart(SyntaxKind.StringLiteral, $"expected the patch level as a string after `patch {target.Text}`, as in `\"2024.06\"`");
+                return new PatchActionSyntax(keyword, target, level);
+            }
+        }
+    }
+
+    private SyntaxToken MissingScenarioPart(SyntaxKind kind, string message)
+    {
+        var current = Current;
+        if (current.Kind is SyntaxKind.EndOfFile or SyntaxKind.CloseBrace or SyntaxKind.Semicolon || current.FirstOnLine)
+        {
+            Report(SyntaxDiagnostics.BadScenarioStatement, new TextSpan(_previousEnd, 0), message);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.BadScenarioStatement, Span(current), $"{message}; found {Describe(current)}");
+        }
+
+        return SyntaxToken.Missing(_store, kind, _previousEnd);
+    }
+
+    // ---- expressions -----------------------------------------------------------------------------------------
+
+    private ExpressionSyntax ParseExpression()
+    {
+        var current = Current;
+        switch (current.Kind)
+        {
+            case SyntaxKind.Identifier:
+            {
+                var identifier = Take();
+                return Current.Kind == SyntaxKind.OpenParen && !Current.FirstOnLine
+                    ? ParseCall(identifier)
+                    : new IdentifierExpressionSyntax(identifier);
+            }
+
+            case SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.StringLiteral:
+                return new LiteralExpressionSyntax(Take());
+
+            case SyntaxKind.Minus:
+            {
+                var minus = Take();
+                ExpressionSyntax operand = Current.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral
+                    ? new LiteralExpressionSyntax(Take())
+                    : new MissingExpressionSyntax(Missing(SyntaxKind.NumberLiteral, "a number after `-`"));
+                return new UnaryExpressionSyntax(minus, operand);
+            }
+
+            case SyntaxKind.OpenBracket:
+                return ParseList();
+
+            case SyntaxKind.CloseBrace or SyntaxKind.EndOfFile:
+                return new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value"));
+
+            default:
+                Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current),
+                    "a value (a name, a number, a quantity, a string, a list or a call)");
+                return new MissingExpressionSyntax(SyntaxToken.Missing(_store, SyntaxKind.Identifier, _previousEnd));
+        }
+    }
+
+    private ListExpressionSyntax ParseList()
+    {
+        var open = Take();
+        var openLine = _source.GetLinePosition(open.Span.Start).Line;
+        if (++_depth > MaxDepth)
+        {
+            Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "list");
+            SkipBalanced(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket);
+            _depth--;
+            var skippedClose = Current.Kind == SyntaxKind.CloseBracket ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseBracket, _previousEnd);
+            return new ListExpressionSyntax(open, [], [], skippedClose);
+        }
+
+        var elements = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var separators = ImmutableArray.CreateBuilder<SyntaxToken>();
+        while (Current.Kind != SyntaxKind.CloseBracket && !EndsSequence())
+        {
+            var before = Current.Start;
+            elements.Add(ParseExpression());
+            if (Current.Start == before)
+            {
+                // Nothing was consumed (an unexpected token, already reported): skip it to make progress.
+                SkipToken();
+            }
+
+            if (Current.Kind == SyntaxKind.Comma)
+            {
+                separators.Add(Take());
+                continue;
+            }
+
+            if (Current.Kind == SyntaxKind.CloseBracket || EndsSequence())
+            {
+                break;
+            }
+
+            separators.Add(Missing(SyntaxKind.Comma, "`,` between list elements"));
+        }
+
+        _depth--;
+        var close = Current.Kind == SyntaxKind.CloseBracket
+            ? Take()
+            : Missing(SyntaxKind.CloseBracket, $"`]` to close the list opened at line {openLine}");
+        return new ListExpressionSyntax(open, elements.ToImmutable(), separators.ToImmutable(), close);
+    }
+
+    private CallExpressionSyntax ParseCall(SyntaxToken name)
+    {
+        var open = Take();
+        var openLine = _source.GetLinePosition(open.Span.Start).Line;
+        if (++_depth > MaxDepth)
+        {
+            Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "call");
+            SkipBalanced(SyntaxKind.OpenParen, SyntaxKind.CloseParen);
+            _depth--;
+            var skippedClose = Current.Kind == SyntaxKind.CloseParen ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseParen, _previousEnd);
+            return new CallExpressionSyntax(name, open, [], [], skippedClose);
+        }
+
+        var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
+        var separators = ImmutableArray.CreateBuilder<SyntaxToken>();
+        while (Current.Kind != SyntaxKind.CloseParen && !EndsSequence())
+        {
+            var before = Current.Start;
+            SyntaxToken? argumentName = null;
+            SyntaxToken? equalsToken = null;
+            if (Current.Kind == SyntaxKind.Identifier && Peek(1).Kind == SyntaxKind.Equals)
+            {
+                argumentName = Take();
+                equalsToken = Take();
+            }
+
+            arguments.Add(new ArgumentSyntax(argumentName, equalsToken, ParseExpression()));
+            if (Current.Start == before)
+            {
+                SkipToken();
+            }
+
+            if (Current.Kind == SyntaxKind.Comma)
+            {
+                separators.Add(Take());
+                continue;
+            }
+
+            if (Current.Kind == SyntaxKind.CloseParen || EndsSequence())
+            {
+                break;
+            }
+
+            separators.Add(Missing(SyntaxKind.Comma, "`,` between arguments"));
+        }
+
+        _depth--;
+        var close = Current.Kind == SyntaxKind.CloseParen
+            ? Take()
+            : Missing(SyntaxKind.CloseParen, $"`)` to close the call of `{name.Text}` opened at line {openLine}");
+        return new CallExpressionSyntax(name, open, arguments.ToImmutable(), separators.ToImmutable(), close);
+    }
+
+    /// <summary>Where an unclosed list or call must stop: a brace, the end, or a new line that starts a member.</summary>
+    private bool EndsSequence()
+    {
+        var current = Current;
+        return current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.OpenBrace
+            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace);
+    }
+
+    // ---- recovery --------------------------------------------------------------------------------------------
+
+    /// <summary>Skips at least one token, then up to the next line start, `}` or end; a skipped `{ ... }` is skipped whole.</summary>
+    private void SkipToBoundary()
+    {
+        do
+        {
+            if (Current.Kind == SyntaxKind.OpenBrace)
+            {
+                SkipToken();
+                SkipBalanced(SyntaxKind.OpenBrace, SyntaxKind.CloseBrace);
+                if (Current.Kind == SyntaxKind.CloseBrace)
+                {
+                    SkipToken();
+                }
+
+                continue;
+            }
+
+            SkipToken();
+        }
+        while (Current.Kind is not (SyntaxKind.EndOfFile or SyntaxKind.CloseBrace) && !Current.FirstOnLine);
+    }
+
+    private void SkipRestOfLine()
+    {
+        while (Current.Kind is not (SyntaxKind.EndOfFile or SyntaxKind.CloseBrace) && !Current.FirstOnLine)
+        {
+            SkipToken();
+        }
+    }
+
+    /// <summary>Skips to the `close` that balances an `open` already taken, leaving it current (iterative: no recursion).</summary>
+    private void SkipBalanced(SyntaxKind open, SyntaxKind close)
+    {
+        var depth = 0;
+        while (Current.Kind != SyntaxKind.EndOfFile)
+        {
+            if (Current.Kind == close)
+            {
+                if (depth == 0)
+                {
+                    return;
+                }
+
+                depth--;
+            }
+            else if (Current.Kind == open)
+            {
+                depth++;
+            }
+
+            SkipToken();
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] arguments) =>
+        Report(descriptor, span, arguments, []);
+
+    /// <summary>Reports unless an earlier error already covers this place: errors must move forward, never pile up.</summary>
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, object[] arguments, ImmutableArray<RelatedLocation> related)
+    {
+        if (span.Start < _lastErrorEnd || span.Start == _lastErrorStart)
+        {
+            return;
+        }
+
+        _lastErrorStart = span.Start;
+        _lastErrorEnd = span.End;
+        _diagnostics.Add(new Diagnostic(descriptor, new Location(_source, span), arguments, related));
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------------------------
+
+    private RawToken Current => Peek(0);
+
+    private RawToken Peek(int offset)
+    {
+        while (_bufferCount <= offset)
+        {
+            var token = _bufferCount > 0 && _buffer[(_bufferStart + _bufferCount - 1) % _buffer.Length].Kind == SyntaxKind.EndOfFile
+                ? _buffer[(_bufferStart + _bufferCount - 1) % _buffer.Length]
+                : _lexer.Next();
+            _buffer[(_bufferStart + _bufferCount) % _buffer.Length] = token;
+            _bufferCount++;
+        }
+
+        return _buffer[(_bufferStart + offset) % _buffer.Length];
+    }
+
+    private void Advance()
+    {
+        _bufferStart = (_bufferStart + 1) % _buffer.Length;
+        _bufferCount--;
+    }
+
+    /// <summary>Takes the current token, attaching any skipped tokens before it as leading trivia.</summary>
+    private SyntaxToken Take(SyntaxKind? asKind = null)
+    {
+        var raw = Current;
+        if (raw.Kind != SyntaxKind.EndOfFile)
+        {
+            Advance();
+        }
+
+        var leadStart = raw.LeadStart;
+        var leadCount = raw.LeadCount;
+        if (_pendingTrivia.Count > 0)
+        {
+            leadStart = _store.Count;
+            foreach (var t in _pendingTrivia)
+            {
+                _store.Add(t);
+            }
+
+            for (var i = 0; i < raw.LeadCount; i++)
+            {
+                _store.Add(_store[raw.LeadStart + i]);
+            }
+
+            leadCount = _store.Count - leadStart;
+            _pendingTrivia.Clear();
+        }
+
+        _previousEnd = raw.End;
+        var trailCount = raw.TrailCount;
+        var trailStart = raw.TrailStart;
+        return new SyntaxToken(_store, asKind ?? raw.Kind, new TextSpan(raw.Start, raw.Width), leadStart, leadCount, trailStart, trailCount, isMissing: false);
+    }
+
+    private void SkipToken()
+    {
+        var raw = Current;
+        if (raw.Kind == SyntaxKind.EndOfFile)
+        {
+            return;
+        }
+
+        Advance();
+        for (var i = 0; i < raw.LeadCount; i++)
+        {
+            _pendingTrivia.Add(_store[raw.LeadStart + i]);
+        }
+
+        _pendingTrivia.Add(new TriviaData(SyntaxKind.SkippedTokensTrivia, raw.Start, raw.Width));
+        for (var i = 0; i < raw.TrailCount; i++)
+        {
+            _pendingTrivia.Add(_store[raw.TrailStart + i]);
+        }
+    }
+
+    private SyntaxToken Missing(SyntaxKind kind, string expected)
+    {
+        var current = Current;
+        // A missing token is reported right after the previous token (where it belongs), unless the current token
+        // is on the same line and plainly wrong, in which case pointing at it says more.
+        if (current.Kind is SyntaxKind.EndOfFile or SyntaxKind.CloseBrace || current.FirstOnLine)
+        {
+            Report(SyntaxDiagnostics.MissingToken, new TextSpan(_previousEnd, 0), expected);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current), expected);
+        }
+
+        return SyntaxToken.Missing(_store, kind, _previousEnd);
+    }
+
+    private static TextSpan Span(RawToken token) => new(token.Start, token.Width);
+
+    private string TextOf(RawToken token) => _text.Substring(token.Start, token.Width);
+
+    private bool IsText(RawToken token, string word) => _text.AsSpan(token.Start, token.Width).SequenceEqual(word);
+
+    private string Describe(RawToken token)
+    {
+        switch (token.Kind)
+        {
+            case SyntaxKind.EndOfFile:
+                return "end of file";
+            case SyntaxKind.BadToken:
+            {
+                var c = _text[token.Start];
+                var shown = char.IsControl(c) || char.IsSurrogate(c) ? $"U+{(int)c:X4}" : c.ToString();
+                return $"character `{shown}`";
+            }
+
+            default:
+            {
+                var text = token.Width > 24 ? _text.Substring(token.Start, 24) + "…" : TextOf(token);
+                return $"`{text}`";
+            }
+        }
+    }
+}
