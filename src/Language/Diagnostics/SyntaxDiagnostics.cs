@@ -31,7 +31,7 @@ public static class SyntaxDiagnostics
 
     public static readonly DiagnosticDescriptor UnexpectedCharacter = new(
         "VDL0006", Error, "Unexpected character",
-        "the character {0} cannot appear here; expected {1}");
+        "unexpected {0}: it starts no token of the language; expected {1}");
 
     public static readonly DiagnosticDescriptor UnclosedBlock = new(
         "VDL0007", Error, "Unclosed block",
@@ -81,11 +81,15 @@ public static class SyntaxDiagnostics
         "VDL0041", Error, "Invalid UTF-8",
         "the byte 0x{0:X2} at offset {1} is not valid UTF-8; save the file as UTF-8");
 
+    public static readonly DiagnosticDescriptor UnreadableFile = new(
+        "VDL0042", Error, "File cannot be read",
+        "cannot read the model file: {0}");
+
     /// <summary>Every VDL0xxx descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
         UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8,
+        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile,
     ];
 }

@@ -232,32 +232,39 @@ internal sealed class FormatVisitor(FormatWriter writer)
     private static int[] ComputeAlignment(ImmutableArray<MemberSyntax> members)
     {
         var widths = new int[members.Length];
-        var runStart = 0;
-        for (var i = 0; i <= members.Length; i++)
+        var run = new List<int>();
+        void Close()
         {
-            var continues = i < members.Length
-                && members[i] is AttributeSyntax attribute
-                && IsSingleLine(attribute)
-                && (i == runStart || !HasBlankLineBefore(attribute));
-            if (continues)
-            {
-                continue;
-            }
-
-            var width = 0;
-            for (var j = runStart; j < i; j++)
-            {
-                width = Math.Max(width, ((AttributeSyntax)members[j]).Name.Text.Length);
-            }
-
-            for (var j = runStart; j < i; j++)
+            var width = run.Count == 0 ? 0 : run.Max(j => ((AttributeSyntax)members[j]).Name.Text.Length);
+            foreach (var j in run)
             {
                 widths[j] = width;
             }
 
-            runStart = i < members.Length && members[i] is AttributeSyntax next && IsSingleLine(next) ? i : i + 1;
+            run.Clear();
         }
 
+        for (var i = 0; i < members.Length; i++)
+        {
+            switch (members[i])
+            {
+                case EmptyMemberSyntax:
+                    continue; // a dropped `;` neither joins nor ends a run
+                case AttributeSyntax attribute when IsSingleLine(attribute):
+                    if (run.Count > 0 && HasBlankLineBefore(attribute))
+                    {
+                        Close();
+                    }
+
+                    run.Add(i);
+                    break;
+                default:
+                    Close();
+                    break;
+            }
+        }
+
+        Close();
         return widths;
     }
 

@@ -31,15 +31,17 @@ internal sealed class FormatWriter(string newLine)
         var breaks = _sourceLineEnded ? 1 : 0;
         if (token is not null)
         {
-            foreach (var trivia in token.LeadingTrivia)
+            var leading = token.LeadingTrivia;
+            for (var i = 0; i < leading.Count; i++)
             {
+                var trivia = leading[i];
                 if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
                 {
                     breaks++;
                 }
                 else if (trivia.IsComment)
                 {
-                    WriteLeadingComment(trivia, breaks, ref placement, commentIndent ?? Indent);
+                    WriteLeadingComment(trivia, breaks, LineEndsAfter(leading, i), ref placement, commentIndent ?? Indent);
                     breaks = 0;
                 }
             }
@@ -91,9 +93,39 @@ internal sealed class FormatWriter(string newLine)
         }
     }
 
-    private void WriteLeadingComment(SyntaxTrivia comment, int breaks, ref Placement placement, int indent)
+    /// <summary>Whether a line break follows trivia <paramref name="index"/> before the next comment or the token.</summary>
+    private static bool LineEndsAfter(SyntaxTriviaList trivia, int index)
     {
-        if (breaks > 0 || _atLineStart)
+        for (var i = index + 1; i < trivia.Count; i++)
+        {
+            if (trivia[i].Kind == SyntaxKind.EndOfLineTrivia)
+            {
+                return true;
+            }
+
+            if (trivia[i].IsComment)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private void WriteLeadingComment(SyntaxTrivia comment, int breaks, bool lineEndsAfter, ref Placement placement, int indent)
+    {
+        var startsLine = breaks > 0 || _atLineStart;
+        if (startsLine && !lineEndsAfter && comment.Kind == SyntaxKind.MultiLineCommentTrivia
+            && placement is Placement.NewLine or Placement.NewLineKeepBlank)
+        {
+            // `/* note */ version = "8.6"`: the comment opens the token's line and stays on it.
+            StartLine(blankLine: breaks >= 2 && placement == Placement.NewLineKeepBlank, indent);
+            WriteComment(comment);
+            placement = Placement.Space;
+            return;
+        }
+
+        if (startsLine)
         {
             // An own-line comment: it keeps a line of its own before the token.
             var keepBlank = breaks >= 2 && placement == Placement.NewLineKeepBlank;

@@ -112,6 +112,12 @@ public static class VersionGrammar
     private static LiteralError Error(DiagnosticDescriptor descriptor, string content, int position, string hint)
     {
         var offset = Math.Min(position, content.Length);
+        // Sprache backtracks to a `.` or `-` whose continuation failed; the culprit is the character after it.
+        if (offset < content.Length && content[offset] is '.' or '-')
+        {
+            offset++;
+        }
+
         var reason = offset >= content.Length
             ? content.Length == 0 ? $"it is empty; {hint}" : $"it ends too early; {hint}"
             : $"`{content[offset]}` cannot appear here; {hint}";

@@ -87,8 +87,7 @@ internal sealed class Parser
             case SyntaxKind.Identifier:
                 return ParseBlock(topLevel: true);
             default:
-                Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current),
-                    "a declaration (os, hardware, app, host, cluster, scenario) or `import`");
+                ReportUnexpected(current, "a declaration (os, hardware, app, host, cluster, scenario) or `import`");
                 SkipToBoundary();
                 return null;
         }
@@ -207,7 +206,7 @@ internal sealed class Parser
 
         if (current.Kind != SyntaxKind.Identifier)
         {
-            Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current), "an attribute, a block or `}`");
+            ReportUnexpected(current, "an attribute, a block or `}`");
             SkipToBoundary();
             return null;
         }
@@ -244,7 +243,7 @@ internal sealed class Parser
             return null;
         }
 
-        Report(SyntaxDiagnostics.UnexpectedToken, Span(next), Describe(next), $"`=` or `{{` after `{TextOf(current)}`");
+        ReportUnexpected(next, $"`=` or `{{` after `{TextOf(current)}`");
         SkipToBoundary();
         return null;
     }
@@ -440,8 +439,7 @@ internal sealed class Parser
                 return new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value"));
 
             default:
-                Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current),
-                    "a value (a name, a number, a quantity, a string, a list or a call)");
+                ReportUnexpected(current, "a value (a name, a number, a quantity, a string, a list or a call)");
                 return new MissingExpressionSyntax(SyntaxToken.Missing(_store, SyntaxKind.Identifier, _previousEnd));
         }
     }
@@ -507,7 +505,8 @@ internal sealed class Parser
 
         var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
         var separators = ImmutableArray.CreateBuilder<SyntaxToken>();
-        while (Current.Kind != SyntaxKind.CloseParen && !EndsSequence())
+        // Right after `(` or `,` a line may start with a named argument (`weekday = 40%,`): that is not a new member.
+        while (Current.Kind != SyntaxKind.CloseParen && !EndsSequence(namedArgumentsAllowed: true))
         {
             var before = Current.Start;
             SyntaxToken? argumentName = null;
@@ -546,11 +545,12 @@ internal sealed class Parser
     }
 
     /// <summary>Where an unclosed list or call must stop: a brace, the end, or a new line that starts a member.</summary>
-    private bool EndsSequence()
+    private bool EndsSequence(bool namedArgumentsAllowed = false)
     {
         var current = Current;
         return current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.OpenBrace
-            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace);
+            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier
+                && (Peek(1).Kind == SyntaxKind.OpenBrace || (Peek(1).Kind == SyntaxKind.Equals && !namedArgumentsAllowed)));
     }
 
     // ---- recovery --------------------------------------------------------------------------------------------
@@ -611,6 +611,19 @@ internal sealed class Parser
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] arguments) =>
         Report(descriptor, span, arguments, []);
+
+    /// <summary>An unexpected token; a run of characters that start no token gets its own code (VDL0006).</summary>
+    private void ReportUnexpected(RawToken token, string expected)
+    {
+        if (token.Kind == SyntaxKind.BadToken)
+        {
+            Report(SyntaxDiagnostics.UnexpectedCharacter, Span(token), Describe(token), expected);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.UnexpectedToken, Span(token), Describe(token), expected);
+        }
+    }
 
     /// <summary>Reports unless an earlier error already covers this place: errors must move forward, never pile up.</summary>
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, object[] arguments, ImmutableArray<RelatedLocation> related)
@@ -715,7 +728,7 @@ internal sealed class Parser
         }
         else
         {
-            Report(SyntaxDiagnostics.UnexpectedToken, Span(current), Describe(current), expected);
+            ReportUnexpected(current, expected);
         }
 
         return SyntaxToken.Missing(_store, kind, _previousEnd);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using VirtLang.Cli.Commands;
+
+namespace VirtLang.Cli;
+
+/// <summary>The <c>vdl</c> command line: verbs over the compiler, rendering only.</summary>
+public static class CliApplication
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool? color = null)
+    {
+        var style = color is { } c ? new ConsoleStyle(c) : ConsoleStyle.ForStandardOutput();
+        var context = new CliContext(output, error, style);
+        var root = new RootCommand("vdl: check, format and explain VirtLang (.vdl) models of virtual infrastructure")
+        {
+            CheckCommand.Create(context),
+            FormatCommand.Create(context),
+            ExplainCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"vdl: error: {e.Message}");
+            }
+
+            error.WriteLine("Run `vdl --help` for usage.");
+            return ExitCodes.UsageOrIo;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of ours, not the user's: say so plainly, without a stack trace, and where to report it.
+            error.WriteLine($"vdl: internal error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine("This is a bug in vdl; please report it with the input that caused it.");
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using VirtLang.Compiler;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Cli;
+
+/// <summary>What a verb writes to and how: the output streams and the colour style.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleStyle style)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public ConsoleStyle Style { get; } = style;
+
+    /// <summary>Reads every file; a missing file or a directory is a one-line error (and the caller exits 2).</summary>
+    public bool TryReadSources(IEnumerable<string> paths, out List<SourceText> sources)
+    {
+        sources = [];
+        var ok = true;
+        foreach (var path in paths)
+        {
+            try
+            {
+                sources.Add(ModelCompilation.ReadSource(path));
+            }
+            catch (ModelFileException e)
+            {
+                Error.WriteLine($"vdl: error: {Rendering.TerminalText.Sanitize(e.Path)}: {e.Reason}");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+}

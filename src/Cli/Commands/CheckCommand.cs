@@ -1,0 +1,45 @@
+using System.CommandLine;
+using VirtLang.Compiler;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Cli.Commands;
+
+/// <summary><c>vdl check FILE...</c>: parse and validate; 0 clean or warnings only, 1 errors, 2 usage or I/O error.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = $"The .vdl files of the model (none: the built-in example `{BuiltInExamples.DefaultName}`)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = CommonOptions.Format();
+        var command = new Command("check", "Parse and validate a model, and print its diagnostics") { files, format };
+        command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(format)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] paths, string? format)
+    {
+        List<SourceText> sources;
+        if (paths.Length == 0)
+        {
+            var example = BuiltInExamples.Load(BuiltInExamples.DefaultName)!;
+            if (format == "text")
+            {
+                context.Out.WriteLine($"Checking the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to check your own).");
+            }
+
+            sources = [example];
+        }
+        else if (!context.TryReadSources(paths, out sources))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var compilation = ModelCompilation.Create(sources);
+        CommonOptions.Renderer(format, context.Style).Render(compilation.Diagnostics, sources.Count, context.Out);
+        return compilation.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using VirtLang.Cli.Rendering;
+
+namespace VirtLang.Cli.Commands;
+
+/// <summary>Options that several verbs share, defined once so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "How to print diagnostics: text (for people), msbuild (file(line,col): error CODE: message) or json (one object per line)",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "msbuild", "json");
+        return option;
+    }
+
+    public static IDiagnosticRenderer Renderer(string? format, ConsoleStyle style) => format switch
+    {
+        "msbuild" => new MSBuildDiagnosticRenderer(),
+        "json" => new JsonDiagnosticRenderer(),
+        _ => new TerminalDiagnosticRenderer(style),
+    };
+}

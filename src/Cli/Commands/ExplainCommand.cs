@@ -1,0 +1,34 @@
+using System.CommandLine;
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Cli.Commands;
+
+/// <summary><c>vdl explain CODE</c>: the page of a diagnostic code (the same as docs/diagnostics/CODE.md); 2 for an unknown code.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var code = new Argument<string>("code") { Description = "A diagnostic code, such as VDL0001" };
+        var command = new Command("explain", "Explain a diagnostic code: what it means and how to fix it") { code };
+        command.SetAction(result => Run(context, result.GetValue(code) ?? string.Empty));
+        return command;
+    }
+
+    private static int Run(CliContext context, string code)
+    {
+        var page = DiagnosticDocumentation.GetPage(code);
+        if (page is null)
+        {
+            var suggestion = SpellChecker.Suggest(code.ToUpperInvariant(), DiagnosticCatalog.All.Select(d => d.Code));
+            var hint = suggestion is null ? string.Empty : $"; did you mean {suggestion}?";
+            context.Error.WriteLine($"vdl: error: unknown diagnostic code '{TerminalText(code)}'{hint}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        context.Out.Write(page);
+        return ExitCodes.Success;
+    }
+
+    private static string TerminalText(string text) => Rendering.TerminalText.Sanitize(text);
+}

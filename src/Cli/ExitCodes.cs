@@ -1,0 +1,14 @@
+namespace VirtLang.Cli;
+
+/// <summary>The exit codes of tooling.md, shared by every verb.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Clean, or warnings only.</summary>
+    public const int Success = 0;
+
+    /// <summary>The model has errors (or, with <c>fmt --check</c>, a file would change).</summary>
+    public const int Errors = 1;
+
+    /// <summary>Wrong usage, or a file that could not be read or written.</summary>
+    public const int UsageOrIo = 2;
+}
