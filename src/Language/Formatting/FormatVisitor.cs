@@ -268,16 +268,30 @@ internal sealed class FormatVisitor(FormatWriter writer)
         return widths;
     }
 
+    /// <summary>
+    /// Whether the attribute will be printed on one line: decided by the same rules as the printing (comments and
+    /// multi-line lists or calls), never by the source layout, so that alignment is stable from one run to the next.
+    /// </summary>
     private static bool IsSingleLine(AttributeSyntax attribute)
     {
-        foreach (var token in attribute.Value.DescendantTokens())
+        var last = attribute.GetLastToken();
+        foreach (var token in attribute.DescendantTokens())
         {
-            if (token.TrailingTrivia.Any(t => t.Kind == SyntaxKind.EndOfLineTrivia || t.IsComment) && token != attribute.Value.GetLastToken())
+            if ((token != attribute.Name && token.HasLeadingComments) || (token != last && token.HasTrailingComments))
             {
                 return false;
             }
+        }
 
-            if (token.HasLeadingComments)
+        foreach (var node in attribute.Value.DescendantNodesAndSelf())
+        {
+            var multiline = node switch
+            {
+                ListExpressionSyntax list => IsMultiline(list.OpenBracket, [.. list.Elements], list.Separators, list.CloseBracket),
+                CallExpressionSyntax call => IsMultiline(call.OpenParen, [.. call.Arguments], call.Separators, call.CloseParen),
+                _ => false,
+            };
+            if (multiline)
             {
                 return false;
             }

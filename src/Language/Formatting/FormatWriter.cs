@@ -16,6 +16,7 @@ internal sealed class FormatWriter(string newLine)
     private bool _atLineStart = true;
     private bool _needNewLine;
     private bool _wroteAnything;
+    private readonly List<SyntaxTrivia> _pending = [];
 
     /// <summary>Whether the last token read from the source ended its line (its trailing trivia ends with a line break).</summary>
     private bool _sourceLineEnded = true;
@@ -25,13 +26,27 @@ internal sealed class FormatWriter(string newLine)
     public void Write(SyntaxToken token, Placement placement, int extraSpaces = 0, int? commentIndent = null) =>
         Write(token, token.Text, placement, extraSpaces, commentIndent);
 
-    /// <summary>Writes a token with replacement text ("" drops it but keeps its comments; "," adds a synthesized comma).</summary>
+    /// <summary>
+    /// Writes a token with replacement text: "" drops it (its comments are kept), "," may stand for a synthesized
+    /// comma. A comma or a dropped token attaches to the token before it: the previous token's end-of-line comment
+    /// moves after it (<c>y, // note</c>), never the other way round.
+    /// </summary>
     public void Write(SyntaxToken? token, string text, Placement placement, int extraSpaces = 0, int? commentIndent = null)
     {
+        if (placement == Placement.NoSpace && text is "," or "")
+        {
+            WriteAttached(token, text);
+            return;
+        }
+
+        FlushPendingComments();
         var breaks = _sourceLineEnded ? 1 : 0;
         if (token is not null)
         {
             var leading = token.LeadingTrivia;
+            var startsLine = placement is Placement.NewLine or Placement.NewLineKeepBlank;
+            var keepBlank = placement == Placement.NewLineKeepBlank;
+            var first = true;
             for (var i = 0; i < leading.Count; i++)
             {
                 var trivia = leading[i];
@@ -41,8 +56,10 @@ internal sealed class FormatWriter(string newLine)
                 }
                 else if (trivia.IsComment)
                 {
-                    WriteLeadingComment(trivia, breaks, LineEndsAfter(leading, i), ref placement, commentIndent ?? Indent);
+                    placement = WriteLeadingComment(
+                        trivia, breaks, LineEndsAfter(leading, i), placement, startsLine, keepBlank || !first, commentIndent ?? Indent);
                     breaks = 0;
+                    first = false;
                 }
             }
         }
@@ -67,30 +84,81 @@ internal sealed class FormatWriter(string newLine)
             _wroteAnything = true;
         }
 
-        _sourceLineEnded = false;
+        HoldTrailingComments(token);
+    }
+
+    /// <summary>A comma or a dropped token: written right after the previous token, then every comment held or carried.</summary>
+    private void WriteAttached(SyntaxToken? token, string text)
+    {
+        if (text.Length > 0)
+        {
+            if (_pending.Count == 0 && _needNewLine)
+            {
+                StartLine(blankLine: false, Indent + 1);
+            }
+
+            _out.Append(text);
+            _atLineStart = false;
+            _wroteAnything = true;
+        }
+
         if (token is not null)
         {
-            foreach (var trivia in token.TrailingTrivia)
+            foreach (var trivia in token.LeadingTrivia)
             {
                 if (trivia.IsComment)
                 {
-                    if (_needNewLine)
-                    {
-                        StartLine(blankLine: false, Indent + 1);
-                    }
-                    else if (!_atLineStart)
-                    {
-                        _out.Append(' ');
-                    }
-
-                    WriteComment(trivia);
-                }
-                else if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
-                {
-                    _sourceLineEnded = true;
+                    _pending.Add(trivia);
                 }
             }
         }
+
+        FlushPendingComments();
+        if (token is not null)
+        {
+            HoldTrailingComments(token);
+        }
+    }
+
+    /// <summary>A token's end-of-line comments wait until the next token says whether it attaches before them.</summary>
+    private void HoldTrailingComments(SyntaxToken? token)
+    {
+        _sourceLineEnded = false;
+        if (token is null)
+        {
+            return;
+        }
+
+        foreach (var trivia in token.TrailingTrivia)
+        {
+            if (trivia.IsComment)
+            {
+                _pending.Add(trivia);
+            }
+            else if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
+            {
+                _sourceLineEnded = true;
+            }
+        }
+    }
+
+    private void FlushPendingComments()
+    {
+        foreach (var comment in _pending)
+        {
+            if (_needNewLine)
+            {
+                StartLine(blankLine: false, Indent + 1);
+            }
+            else if (!_atLineStart)
+            {
+                _out.Append(' ');
+            }
+
+            WriteComment(comment);
+        }
+
+        _pending.Clear();
     }
 
     /// <summary>Whether a line break follows trivia <paramref name="index"/> before the next comment or the token.</summary>
@@ -112,40 +180,26 @@ internal sealed class FormatWriter(string newLine)
         return false;
     }
 
-    private void WriteLeadingComment(SyntaxTrivia comment, int breaks, bool lineEndsAfter, ref Placement placement, int indent)
+    /// <summary>
+    /// Writes one comment that stands before a token and returns where the token (or the next comment) goes now.
+    /// A comment that began a line in the source begins one in the output; an inline one stays inline.
+    /// </summary>
+    /// <param name="tokenStartsLine">The token itself starts a line in the canonical layout.</param>
+    /// <param name="blankAllowed">A blank line above this comment may be kept.</param>
+    /// <param name="indent">The indentation of comments on their own line (inside a block for its `}`).</param>
+    private Placement WriteLeadingComment(
+        SyntaxTrivia comment, int breaks, bool lineEndsAfter, Placement placement, bool tokenStartsLine, bool blankAllowed, int indent)
     {
-        var startsLine = breaks > 0 || _atLineStart;
-        if (startsLine && !lineEndsAfter && comment.Kind == SyntaxKind.MultiLineCommentTrivia
-            && placement is Placement.NewLine or Placement.NewLineKeepBlank)
+        var lineIndent = tokenStartsLine ? indent : Indent + 1;
+        var beginsLine = breaks > 0 || _atLineStart;
+        if (beginsLine)
         {
-            // `/* note */ version = "8.6"`: the comment opens the token's line and stays on it.
-            StartLine(blankLine: breaks >= 2 && placement == Placement.NewLineKeepBlank, indent);
-            WriteComment(comment);
-            placement = Placement.Space;
-            return;
+            StartLine(blankLine: breaks >= 2 && blankAllowed, lineIndent);
         }
-
-        if (startsLine)
+        else if (placement is Placement.NewLine or Placement.NewLineKeepBlank)
         {
-            // An own-line comment: it keeps a line of its own before the token.
-            var keepBlank = breaks >= 2 && placement == Placement.NewLineKeepBlank;
-            var lineIndent = placement is Placement.NewLine or Placement.NewLineKeepBlank ? indent : Indent + 1;
-            StartLine(keepBlank, lineIndent);
-            WriteComment(comment);
-            _needNewLine = true;
-            if (placement is Placement.NewLine or Placement.NewLineKeepBlank)
-            {
-                placement = Placement.NewLineKeepBlank;
-            }
-
-            return;
-        }
-
-        // An inline comment: it stays where it was relative to the token.
-        if (placement is Placement.NewLine or Placement.NewLineKeepBlank)
-        {
-            StartLine(blankLine: false, indent);
-            placement = Placement.Space;
+            // An inline comment right before a line-starting token opens that token's line.
+            StartLine(blankLine: false, Indent);
         }
         else if (_needNewLine)
         {
@@ -156,11 +210,33 @@ internal sealed class FormatWriter(string newLine)
             _out.Append(' ');
         }
 
-        WriteComment(comment);
-        if (!_needNewLine)
+        if (beginsLine && !lineEndsAfter && comment.Kind == SyntaxKind.MultiLineCommentTrivia && tokenStartsLine)
         {
-            placement = Placement.Space;
+            // `/* note */ version = "8.6"`: the comment opens the token's line and the token follows on it. At a
+            // closing brace, that line is the brace's own, not the block's inside.
+            if (lineIndent != Indent)
+            {
+                StartLine(blankLine: false, Indent);
+            }
+
+            WriteComment(comment);
+            return Placement.Space;
         }
+
+        WriteComment(comment);
+        if (beginsLine && (lineEndsAfter || comment.Kind == SyntaxKind.SingleLineCommentTrivia))
+        {
+            _needNewLine = true;
+        }
+
+        // After a `//` comment (or an own-line one) the token needs a new line: its own when it starts one anyway.
+        if (_needNewLine)
+        {
+            return tokenStartsLine ? Placement.NewLineKeepBlank : placement;
+        }
+
+        // An inline comment: the token follows it on the same line.
+        return Placement.Space;
     }
 
     private void WriteComment(SyntaxTrivia comment)
@@ -205,6 +281,7 @@ internal sealed class FormatWriter(string newLine)
     /// <summary>The text, ending with exactly one line break (an empty file stays empty).</summary>
     public string Finish()
     {
+        FlushPendingComments();
         var text = _out.ToString().TrimEnd(' ', '\t', '\r', '\n');
         return text.Length == 0 ? string.Empty : text + newLine;
     }

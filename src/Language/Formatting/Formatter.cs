@@ -24,19 +24,23 @@ public static class Formatter
         return writer.Finish();
     }
 
-    /// <summary>Missing or skipped tokens: the places where the tree does not say what the author meant.</summary>
+    /// <summary>
+    /// Missing or skipped tokens (the tree does not say what the author meant there), or a string or block comment
+    /// without its end (it swallows whatever follows, so no layout can safely add anything after it).
+    /// </summary>
     public static bool HasStructuralErrors(SyntaxTree tree)
     {
         foreach (var token in tree.Root.DescendantTokens())
         {
-            if (token.IsMissing)
+            if (token.IsMissing || (token.Kind == SyntaxKind.StringLiteral && !SyntaxFacts.IsTerminatedString(token.Text)))
             {
                 return true;
             }
 
-            foreach (var trivia in token.LeadingTrivia)
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
             {
-                if (trivia.Kind == SyntaxKind.SkippedTokensTrivia)
+                if (trivia.Kind == SyntaxKind.SkippedTokensTrivia
+                    || (trivia.Kind == SyntaxKind.MultiLineCommentTrivia && (trivia.Span.Length < 4 || !trivia.Text.EndsWith("*/", StringComparison.Ordinal))))
                 {
                     return true;
                 }

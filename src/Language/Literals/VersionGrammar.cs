@@ -112,8 +112,8 @@ public static class VersionGrammar
     private static LiteralError Error(DiagnosticDescriptor descriptor, string content, int position, string hint)
     {
         var offset = Math.Min(position, content.Length);
-        // Sprache backtracks to a `.` or `-` whose continuation failed; the culprit is the character after it.
-        if (offset < content.Length && content[offset] is '.' or '-')
+        // Sprache backtracks to a separator (`.`, `-`, `,`) whose continuation failed; the culprit comes after it.
+        if (offset < content.Length && content[offset] is '.' or '-' or ',')
         {
             offset++;
         }

@@ -81,9 +81,11 @@ public static class SyntaxDumper
     }
 
     /// <summary>A double-quoted, escaped form of any text, truncated to keep huge tokens readable.</summary>
-    public static string Quote(string text)
+    public static string Quote(string text) => Quote(text, 80);
+
+    /// <summary>A double-quoted, escaped form of text, cut after <paramref name="max"/> characters.</summary>
+    public static string Quote(string text, int max)
     {
-        const int max = 80;
         var sb = new StringBuilder("\"");
         var n = Math.Min(text.Length, max);
         for (var i = 0; i < n; i++)

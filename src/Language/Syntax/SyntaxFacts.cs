@@ -62,6 +62,24 @@ public static class SyntaxFacts
     public static bool IsIdentifierPart(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' || (c > 127 && char.IsLetterOrDigit(c));
 
+    /// <summary>Whether a string literal's text has its closing quote (an escaped <c>\"</c> does not close it).</summary>
+    public static bool IsTerminatedString(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i == text.Length - 1;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="name"/> is a valid identifier, so that it can be written without quoting.</summary>
     public static bool IsValidIdentifier(string name)
     {
