@@ -1,0 +1,188 @@
+using System.Text;
+using System.Text.Json;
+
+namespace VirtLang.Cli.Tests;
+
+/// <summary>The real `vdl` command, as a user runs it: output, exit codes, files on disk.</summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("vdl-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void CheckWithNoFileChecksTheBuiltInExample()
+    {
+        var result = VdlProcess.Run(_directory, "check");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("built-in example `datacenter`", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 file checked: 0 errors, 0 warnings", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACleanFileExitsZero()
+    {
+        Write("ok.vdl", "os rhel8 {\n  version = \"8.6\"\n}\n");
+        var result = VdlProcess.Run(_directory, "check", "ok.vdl");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void ErrorsAreShownWithTheSourceLineAndACaretUnderTheSpan()
+    {
+        Write("broken.vdl", "host esx-01 {\n\tmemory = 384GX\n}\n");
+        var result = VdlProcess.Run(_directory, "check", "broken.vdl");
+        Assert.Equal(1, result.ExitCode);
+        var expected =
+            "error[VDL0011]: `GX` is not a unit (did you mean `GB`?); the units are B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, MHz, GHz, Mbps, Gbps, MB/s, GB/s, W, kW, ms, s, m, h, d, %\n" +
+            " --> broken.vdl:2:14\n" +
+            "  |\n" +
+            "2 |     memory = 384GX\n" +
+            "  |                 ^^\n" +
+            "  = help: run `vdl explain VDL0011` or see https://github.com/virtlang/virtlang/blob/main/docs/diagnostics/VDL0011.md\n" +
+            "\n" +
+            "1 file checked: 1 error, 0 warnings\n";
+        Assert.Equal(expected, result.Output);
+        Assert.DoesNotContain('\u001b', result.Output); // redirected: no colour
+    }
+
+    [Fact]
+    public void RelatedLocationsAreShownAsNotes()
+    {
+        Write("open.vdl", "host h {\n  vm v {\n    os = r\n}\n");
+        var result = VdlProcess.Run(_directory, "check", "open.vdl");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("= note: `host h` opens here, open.vdl:1:8", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MSBuildFormatIsOneCanonicalLinePerDiagnostic()
+    {
+        Write("broken.vdl", "host h {\n  cores 16\n  memory = 4GX\n}\n");
+        var result = VdlProcess.Run(_directory, "check", "broken.vdl", "--format", "msbuild");
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("broken.vdl(2,9): error VDL0001: unexpected `16`; expected `=` after `cores`", lines[0]);
+        Assert.StartsWith("broken.vdl(3,13): error VDL0011: `GX` is not a unit", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonFormatIsOneObjectPerDiagnostic()
+    {
+        Write("broken.vdl", "host h {\n  vm v {\n");
+        var result = VdlProcess.Run(_directory, "check", "broken.vdl", "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Output.TrimEnd('\n').Split('\n'));
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal("broken.vdl", root.GetProperty("path").GetString());
+        Assert.Equal("VDL0007", root.GetProperty("code").GetString());
+        Assert.Equal("error", root.GetProperty("severity").GetString());
+        Assert.Equal(2, root.GetProperty("line").GetInt32());
+        Assert.Equal(9, root.GetProperty("column").GetInt32());
+        var related = Assert.Single(root.GetProperty("related").EnumerateArray());
+        Assert.Equal(2, related.GetProperty("line").GetInt32());
+        Assert.Equal(8, related.GetProperty("column").GetInt32());
+    }
+
+    [Fact]
+    public void AMissingFileOrADirectoryIsOneLineAndExitTwo()
+    {
+        var missing = VdlProcess.Run(_directory, "check", "nope.vdl");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("vdl: error: nope.vdl: no such file\n", missing.Error);
+
+        Directory.CreateDirectory(Path.Combine(_directory, "models"));
+        var directory = VdlProcess.Run(_directory, "check", "models");
+        Assert.Equal(2, directory.ExitCode);
+        Assert.Equal("vdl: error: models: is a directory; name the .vdl files to check\n", directory.Error);
+    }
+
+    [Fact]
+    public void BadUsageExitsTwo()
+    {
+        var result = VdlProcess.Run(_directory, "check", "--format", "xml", "x.vdl");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Run `vdl --help`", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, VdlProcess.Run(_directory, "frobnicate").ExitCode);
+    }
+
+    [Fact]
+    public void HostileFilesGiveDiagnosticsAndExitOneNeverAStackTrace()
+    {
+        var random = new Random(7);
+        var bytes = new byte[64 * 1024];
+        random.NextBytes(bytes);
+        File.WriteAllBytes(Path.Combine(_directory, "random.vdl"), bytes);
+        File.WriteAllBytes(Path.Combine(_directory, "binary.vdl"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]);
+        Write("nested.vdl", "host h { " + string.Concat(Enumerable.Repeat("b { ", 10_000)) + new string('}', 10_001));
+        Write("unterminated.vdl", "host a {\n  vm b {\n    drivers = [\"x\", f(1, \n    zone = \"open\n/* comment");
+        Write("long.vdl", "host h { x = " + new string('@', 50_000_000) + " }");
+
+        foreach (var file in new[] { "random.vdl", "binary.vdl", "nested.vdl", "unterminated.vdl", "long.vdl" })
+        {
+            var result = VdlProcess.Run(_directory, "check", file);
+            Assert.True(result.ExitCode == 1, $"{file}: exit {result.ExitCode}\n{result.Error}");
+            Assert.Contains("error[VDL0", result.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+            Assert.True(result.Output.Length < 200_000, $"{file}: {result.Output.Length} characters of output");
+        }
+    }
+
+    [Fact]
+    public void ControlCharactersInAModelNeverReachTheTerminal()
+    {
+        Write("evil.vdl", "os r {\n  version = \"\u001b[2J8.x\"\n}\n");
+        var result = VdlProcess.Run(_directory, "check", "evil.vdl");
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.Contains("\uFFFD[2J", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FmtRewritesAtomicallyKeepingEncodingAndLineBreaks()
+    {
+        var path = Path.Combine(_directory, "crlf.vdl");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("host h {\r\nmemory=4GiB // big\r\n  cores   = 2\r\n}\r\n")]);
+
+        var check = VdlProcess.Run(_directory, "fmt", "--check", "crlf.vdl");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal("crlf.vdl\n", check.Output);
+
+        var fmt = VdlProcess.Run(_directory, "fmt", "crlf.vdl");
+        Assert.Equal(0, fmt.ExitCode);
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Equal("host h {\r\n  memory = 4GiB // big\r\n  cores  = 2\r\n}\r\n", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Single(Directory.GetFiles(_directory)); // no temporary file left behind
+
+        Assert.Equal(0, VdlProcess.Run(_directory, "fmt", "--check", "crlf.vdl").ExitCode);
+    }
+
+    [Fact]
+    public void FmtLeavesAFileWithSyntaxErrorsUntouched()
+    {
+        const string text = "host h {\n  memory =\n  vm v {\n";
+        Write("broken.vdl", text);
+        var result = VdlProcess.Run(_directory, "fmt", "broken.vdl");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not formatted: it has syntax errors", result.Error, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(Path.Combine(_directory, "broken.vdl")));
+    }
+
+    [Fact]
+    public void ExplainPrintsThePageOfACode()
+    {
+        var result = VdlProcess.Run(_directory, "explain", "vdl0011");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("# VDL0011: Unknown unit\n", result.Output, StringComparison.Ordinal);
+
+        var unknown = VdlProcess.Run(_directory, "explain", "VDL0911");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("vdl: error: unknown diagnostic code 'VDL0911'; did you mean VDL0011?\n", unknown.Error);
+    }
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
+}
