@@ -8,51 +8,52 @@ namespace VirtLang.Language.Syntax;
 /// Checks the strings that hold versions and version constraints with their micro-grammar, pointing at the offending
 /// character inside the string. Which attributes hold them is part of the language (docs/language.md):
 /// <c>version</c>, <c>kernel</c> and <c>patch</c> hold a version, except inside a <c>requires</c> block where they hold
-/// a constraint; the level of a scenario's <c>patch</c> action is a version.
+/// a constraint; the level of a scenario's <c>patch</c> action is a version. The parser calls it as it goes,
+/// so no second walk over the tree is needed.
 /// </summary>
-internal static class LiteralValidator
+internal sealed class LiteralValidator(SourceText text, DiagnosticBag diagnostics)
 {
-    public static void Validate(CompilationUnitSyntax root, SourceText text, DiagnosticBag diagnostics)
-    {
-        foreach (var node in root.DescendantNodesAndSelf())
-        {
-            switch (node)
-            {
-                case BlockSyntax block:
-                    var isRequires = block.KindName == "requires";
-                    foreach (var attribute in block.Attributes)
-                    {
-                        if (SyntaxFacts.VersionAttributes.Contains(attribute.Name.Text)
-                            && attribute.Value is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral, IsMissing: false } literal })
-                        {
-                            Check(literal, isRequires, text, diagnostics);
-                        }
-                    }
+    // Models repeat the same few versions thousands of times; Sprache is costly per call, so each distinct string
+    // content is parsed once per file.
+    private readonly Dictionary<string, LiteralError?> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiteralError?> _constraints = new(StringComparer.Ordinal);
 
-                    break;
-                case PatchActionSyntax { Level: { Kind: SyntaxKind.StringLiteral, IsMissing: false } level }:
-                    Check(level, constraint: false, text, diagnostics);
-                    break;
-            }
-        }
+    public static bool HoldsVersion(SyntaxToken attributeName)
+    {
+        var name = attributeName.Source.Text.AsSpan(attributeName.Span.Start, attributeName.Span.Length);
+        return name is "version" or "kernel" or "patch";
     }
 
-    private static void Check(SyntaxToken literal, bool constraint, SourceText text, DiagnosticBag diagnostics)
+    public static bool IsRequires(SyntaxToken blockKind) =>
+        blockKind.Source.Text.AsSpan(blockKind.Span.Start, blockKind.Span.Length) is "requires";
+
+    /// <summary>Checks one string literal as a version or a constraint; reports at the offending character.</summary>
+    public void Check(SyntaxToken literal, bool constraint)
     {
-        var raw = literal.Text;
-        if (raw.Length < 2 || raw[^1] != '"')
+        var span = literal.Span;
+        var raw = text.Text.AsSpan(span.Start, span.Length);
+        if (raw.Length < 2 || raw[^1] != '"' || raw.Contains('\\'))
         {
-            return; // unterminated: already reported
+            // Unterminated (already reported), or holding escapes, which no version has: parse it the slow way.
+            if (raw.Length < 2 || !SyntaxFacts.IsTerminatedString(raw.ToString()))
+            {
+                return;
+            }
         }
 
         var content = raw[1..^1];
-        var error = constraint ? VersionGrammar.ParseConstraint(content).Error : VersionGrammar.ParseVersion(content).Error;
-        if (error is null)
+        var cache = (constraint ? _constraints : _versions).GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!cache.TryGetValue(content, out var error))
         {
-            return;
+            var key = content.ToString();
+            error = constraint ? VersionGrammar.ParseConstraint(key).Error : VersionGrammar.ParseVersion(key).Error;
+            cache[key] = error;
         }
 
-        var start = literal.Span.Start + 1 + error.Offset;
-        diagnostics.Add(new Diagnostic(error.Descriptor, new Location(text, new TextSpan(start, error.Length)), error.Arguments));
+        if (error is not null)
+        {
+            var start = span.Start + 1 + error.Offset;
+            diagnostics.Add(new Diagnostic(error.Descriptor, new Location(text, new TextSpan(start, error.Length)), error.Arguments));
+        }
     }
 }

@@ -19,6 +19,11 @@ internal sealed class Parser
     private readonly TriviaStore _store;
     private readonly DiagnosticBag _diagnostics;
     private readonly Lexer _lexer;
+    private readonly LiteralValidator _literals;
+    private readonly BuilderPool<MemberSyntax> _members = new();
+    private readonly BuilderPool<ExpressionSyntax> _expressions = new();
+    private readonly BuilderPool<ArgumentSyntax> _arguments = new();
+    private readonly BuilderPool<SyntaxToken> _separators = new();
     private readonly RawToken[] _buffer = new RawToken[4];
     private readonly List<TriviaData> _pendingTrivia = [];
     private int _bufferStart;
@@ -35,11 +40,12 @@ internal sealed class Parser
         _store = store;
         _diagnostics = diagnostics;
         _lexer = new Lexer(source, store, diagnostics);
+        _literals = new LiteralValidator(source, diagnostics);
     }
 
     public CompilationUnitSyntax ParseCompilationUnit()
     {
-        var members = ImmutableArray.CreateBuilder<MemberSyntax>();
+        var members = _members.Rent();
         while (Current.Kind != SyntaxKind.EndOfFile)
         {
             var before = Current.Start;
@@ -54,7 +60,7 @@ internal sealed class Parser
             }
         }
 
-        return new CompilationUnitSyntax(members.ToImmutable(), Take());
+        return new CompilationUnitSyntax(_members.ToImmutableAndReturn(members), Take());
     }
 
     /// <summary>A file that is not text: the whole content is kept as skipped trivia of the end-of-file token.</summary>
@@ -83,7 +89,7 @@ internal sealed class Parser
             case SyntaxKind.Identifier when Peek(1).Kind == SyntaxKind.Equals:
                 Report(SyntaxDiagnostics.UnexpectedToken, Span(current),
                     $"attribute `{TextOf(current)}` outside a block", "a declaration such as `host NAME { ... }`");
-                return ParseAttribute();
+                return ParseAttribute(blockKind: null);
             case SyntaxKind.Identifier:
                 return ParseBlock(topLevel: true);
             default:
@@ -108,6 +114,8 @@ internal sealed class Parser
     {
         var kindToken = Take();
         var kindName = kindToken.Text;
+        // Messages are built only when reported: most blocks never need them.
+        string Display(SyntaxToken? n) => n is { IsMissing: false } ? $"`{kindName} {n.Text}`" : $"block `{kindName}`";
 
         SyntaxToken? name = null;
         // A name on the next line is more likely the start of the next member than this block's name.
@@ -135,15 +143,13 @@ internal sealed class Parser
             baseClause = new BaseClauseSyntax(colon, Take());
         }
 
-        var display = name is { IsMissing: false } ? $"`{kindName} {name.Text}`" : $"block `{kindName}`";
         if (Current.Kind != SyntaxKind.OpenBrace)
         {
-            var open = Missing(SyntaxKind.OpenBrace, $"`{{` to start the members of {display}");
+            var open = Missing(SyntaxKind.OpenBrace, $"`{{` to start the members of {Display(name)}");
             return new BlockSyntax(kindToken, name, baseClause, open, [], SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd));
         }
 
         var openBrace = Take();
-        var openLine = _source.GetLinePosition(openBrace.Span.Start).Line;
         if (++_depth > MaxDepth)
         {
             Report(SyntaxDiagnostics.NestingTooDeep, openBrace.Span, MaxDepth, "block");
@@ -153,11 +159,11 @@ internal sealed class Parser
             return new BlockSyntax(kindToken, name, baseClause, openBrace, [], close);
         }
 
-        var members = ImmutableArray.CreateBuilder<MemberSyntax>();
+        var members = _members.Rent();
         while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile) && !LooksLikeTopLevelDeclaration(Current))
         {
             var before = Current.Start;
-            if (ParseMember(kindName) is { } member)
+            if (ParseMember(kindToken) is { } member)
             {
                 members.Add(member);
             }
@@ -176,13 +182,14 @@ internal sealed class Parser
         }
         else
         {
+            var display = Display(name);
             Report(SyntaxDiagnostics.UnclosedBlock, new TextSpan(_previousEnd, 0),
-                [display, openLine],
+                [display, LineOf(openBrace)],
                 [new RelatedLocation(new Location(_source, openBrace.Span), $"{display} opens here")]);
             closeBrace = SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd);
         }
 
-        return new BlockSyntax(kindToken, name, baseClause, openBrace, members.ToImmutable(), closeBrace);
+        return new BlockSyntax(kindToken, name, baseClause, openBrace, _members.ToImmutableAndReturn(members), closeBrace);
     }
 
     /// <summary>
@@ -196,7 +203,7 @@ internal sealed class Parser
         && Peek(1).Kind is SyntaxKind.Identifier or SyntaxKind.StringLiteral
         && (SyntaxFacts.TopLevelBlockKinds.Contains(TextOf(token)) || IsText(token, "import"));
 
-    private MemberSyntax? ParseMember(string blockKind)
+    private MemberSyntax? ParseMember(SyntaxToken blockKind)
     {
         var current = Current;
         if (current.Kind == SyntaxKind.Semicolon)
@@ -220,7 +227,7 @@ internal sealed class Parser
         switch (next.Kind)
         {
             case SyntaxKind.Equals:
-                return ParseAttribute();
+                return ParseAttribute(blockKind);
             case SyntaxKind.OpenBrace or SyntaxKind.Colon:
                 return ParseBlock(topLevel: false);
             case SyntaxKind.Identifier when Peek(2).Kind is SyntaxKind.OpenBrace or SyntaxKind.Colon
@@ -232,7 +239,7 @@ internal sealed class Parser
                 or SyntaxKind.StringLiteral or SyntaxKind.OpenBracket or SyntaxKind.Minus)
         {
             // `cores 16`: an attribute that lost its `=`.
-            return ParseAttribute();
+            return ParseAttribute(blockKind);
         }
 
         if (next.FirstOnLine || next.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile)
@@ -248,13 +255,19 @@ internal sealed class Parser
         return null;
     }
 
-    private AttributeSyntax ParseAttribute()
+    private AttributeSyntax ParseAttribute(SyntaxToken? blockKind)
     {
         var name = Take();
         var equalsToken = Current.Kind == SyntaxKind.Equals
             ? Take()
             : Missing(SyntaxKind.Equals, $"`=` after `{name.Text}`");
-        return new AttributeSyntax(name, equalsToken, ParseValue());
+        var value = ParseValue();
+        if (value is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && LiteralValidator.HoldsVersion(name))
+        {
+            _literals.Check(literal, constraint: blockKind is not null && LiteralValidator.IsRequires(blockKind));
+        }
+
+        return new AttributeSyntax(name, equalsToken, value);
     }
 
     /// <summary>An attribute's value; when the next line already starts another member, the value is missing.</summary>
@@ -272,12 +285,12 @@ internal sealed class Parser
 
     // ---- scenario statements ---------------------------------------------------------------------------------
 
-    private ScenarioStatementSyntax ParseScenarioStatement(string blockKind)
+    private ScenarioStatementSyntax ParseScenarioStatement(SyntaxToken blockKind)
     {
         var at = Take(SyntaxKind.AtKeyword);
-        if (blockKind != "scenario")
+        if (blockKind.Text != "scenario")
         {
-            Report(SyntaxDiagnostics.ScenarioStatementOutsideScenario, at.Span, $"a `{blockKind}` block");
+            Report(SyntaxDiagnostics.ScenarioStatementOutsideScenario, at.Span, $"a `{blockKind.Text}` block");
         }
 
         var from = new LiteralExpressionSyntax(Take());
@@ -385,6 +398,11 @@ internal sealed class Parser
                 var level = Current.Kind == SyntaxKind.StringLiteral && !Current.FirstOnLine
                     ? Take()
                     : MissingScenarioPart(SyntaxKind.StringLiteral, $"expected the patch level as a string after `patch {target.Text}`, as in `\"2024.06\"`");
+                if (!level.IsMissing)
+                {
+                    _literals.Check(level, constraint: false);
+                }
+
                 return new PatchActionSyntax(keyword, target, level);
             }
         }
@@ -447,7 +465,6 @@ internal sealed class Parser
     private ListExpressionSyntax ParseList()
     {
         var open = Take();
-        var openLine = _source.GetLinePosition(open.Span.Start).Line;
         if (++_depth > MaxDepth)
         {
             Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "list");
@@ -457,8 +474,8 @@ internal sealed class Parser
             return new ListExpressionSyntax(open, [], [], skippedClose);
         }
 
-        var elements = ImmutableArray.CreateBuilder<ExpressionSyntax>();
-        var separators = ImmutableArray.CreateBuilder<SyntaxToken>();
+        var elements = _expressions.Rent();
+        var separators = _separators.Rent();
         while (Current.Kind != SyntaxKind.CloseBracket && !EndsSequence())
         {
             var before = Current.Start;
@@ -486,14 +503,13 @@ internal sealed class Parser
         _depth--;
         var close = Current.Kind == SyntaxKind.CloseBracket
             ? Take()
-            : Missing(SyntaxKind.CloseBracket, $"`]` to close the list opened at line {openLine}");
-        return new ListExpressionSyntax(open, elements.ToImmutable(), separators.ToImmutable(), close);
+            : Missing(SyntaxKind.CloseBracket, $"`]` to close the list opened at line {LineOf(open)}");
+        return new ListExpressionSyntax(open, _expressions.ToImmutableAndReturn(elements), _separators.ToImmutableAndReturn(separators), close);
     }
 
     private CallExpressionSyntax ParseCall(SyntaxToken name)
     {
         var open = Take();
-        var openLine = _source.GetLinePosition(open.Span.Start).Line;
         if (++_depth > MaxDepth)
         {
             Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "call");
@@ -503,8 +519,8 @@ internal sealed class Parser
             return new CallExpressionSyntax(name, open, [], [], skippedClose);
         }
 
-        var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
-        var separators = ImmutableArray.CreateBuilder<SyntaxToken>();
+        var arguments = _arguments.Rent();
+        var separators = _separators.Rent();
         // Right after `(` or `,` a line may start with a named argument (`weekday = 40%,`): that is not a new member.
         while (Current.Kind != SyntaxKind.CloseParen && !EndsSequence(namedArgumentsAllowed: true))
         {
@@ -540,8 +556,8 @@ internal sealed class Parser
         _depth--;
         var close = Current.Kind == SyntaxKind.CloseParen
             ? Take()
-            : Missing(SyntaxKind.CloseParen, $"`)` to close the call of `{name.Text}` opened at line {openLine}");
-        return new CallExpressionSyntax(name, open, arguments.ToImmutable(), separators.ToImmutable(), close);
+            : Missing(SyntaxKind.CloseParen, $"`)` to close the call of `{name.Text}` opened at line {LineOf(open)}");
+        return new CallExpressionSyntax(name, open, _arguments.ToImmutableAndReturn(arguments), _separators.ToImmutableAndReturn(separators), close);
     }
 
     /// <summary>Where an unclosed list or call must stop: a brace, the end, or a new line that starts a member.</summary>
@@ -735,6 +751,8 @@ internal sealed class Parser
     }
 
     private static TextSpan Span(RawToken token) => new(token.Start, token.Width);
+
+    private int LineOf(SyntaxToken token) => _source.GetLinePosition(token.Span.Start).Line;
 
     private string TextOf(RawToken token) => _text.Substring(token.Start, token.Width);
 

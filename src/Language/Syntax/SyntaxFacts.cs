@@ -7,10 +7,6 @@ public static class SyntaxFacts
     public static readonly IReadOnlySet<string> TopLevelBlockKinds =
         new HashSet<string>(StringComparer.Ordinal) { "os", "hardware", "app", "host", "cluster", "scenario" };
 
-    /// <summary>Attributes whose string holds a version (a version constraint inside a <c>requires</c> block).</summary>
-    public static readonly IReadOnlySet<string> VersionAttributes =
-        new HashSet<string>(StringComparer.Ordinal) { "version", "kernel", "patch" };
-
     public static readonly IReadOnlyList<string> ScenarioActions = ["scale", "fail", "crash", "migrate", "patch"];
 
     public static SyntaxKind? ScenarioActionKind(string word) => word switch

@@ -46,7 +46,6 @@ public sealed class SyntaxTree
         }
 
         var root = new Parser(text, store, diagnostics).ParseCompilationUnit();
-        LiteralValidator.Validate(root, text, diagnostics);
         return new SyntaxTree(text, root, diagnostics.ToSortedArray());
     }
 

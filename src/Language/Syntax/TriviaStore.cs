@@ -8,9 +8,14 @@ namespace VirtLang.Language.Syntax;
 /// </summary>
 internal sealed class TriviaStore
 {
-    private TriviaData[] _items = new TriviaData[256];
+    private TriviaData[] _items;
 
-    public TriviaStore(SourceText source) => Source = source;
+    public TriviaStore(SourceText source)
+    {
+        Source = source;
+        // About one trivia per three characters in real models: sized once, the array is rarely copied.
+        _items = new TriviaData[Math.Max(64, source.Length / 3)];
+    }
 
     public SourceText Source { get; }
 

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using VirtLang.Benchmarks;
+using VirtLang.Language.Syntax;
+
+// dotnet run -c Release --project bench/VirtLang.Benchmarks -- <suite> [BenchmarkDotNet options]
+var suite = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+switch (suite)
+{
+    case "parse":
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"inputs: VDL {ParseBenchmarks.Vdl.Length:N0} chars ({CountBlocks(ParseBenchmarks.Vdl):N0} blocks), C# {ParseBenchmarks.CSharp.Length:N0} chars"));
+        BenchmarkRunner.Run<ParseBenchmarks>(args: rest);
+        return 0;
+
+    case "parse-memory":
+        // Run alone in its own process: the peak working set is the whole process's.
+        var megabytes = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10;
+        var text = ModelGenerator.OfSize(megabytes * 1_000_000);
+        var watch = Stopwatch.StartNew();
+        var tree = SyntaxTree.Parse(text);
+        watch.Stop();
+        GC.KeepAlive(tree);
+        using (var process = Process.GetCurrentProcess())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"parse-memory: {text.Length / 1e6:F1} MB model, {tree.Root.Members.Length:N0} declarations, {tree.Diagnostics.Length} diagnostics, parsed in {watch.Elapsed.TotalSeconds:F2} s, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB"));
+        }
+
+        return 0;
+
+    default:
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse)");
+        return suite == "help" ? 0 : 2;
+}
+
+static int CountBlocks(string text) => SyntaxTree.Parse(text).Root.DescendantNodesAndSelf().Count(n => n is BlockSyntax);
