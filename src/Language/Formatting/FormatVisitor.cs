@@ -51,9 +51,9 @@ internal sealed class FormatVisitor(FormatWriter writer)
     private void VisitBlock(BlockSyntax block, Placement placement)
     {
         writer.Write(block.KindToken, placement);
-        if (block.Name is not null)
+        if (block.Name is { } name)
         {
-            writer.Write(block.Name, Placement.Space);
+            writer.Write(name, Placement.Space);
         }
 
         if (block.BaseClause is { } baseClause)
@@ -151,7 +151,7 @@ internal sealed class FormatVisitor(FormatWriter writer)
         {
             var itemPlacement = multiline ? Placement.NewLine : i == 0 ? Placement.NoSpace : Placement.Space;
             VisitItem(items[i], itemPlacement);
-            var separator = i < separators.Length ? separators[i] : null;
+            SyntaxToken? separator = i < separators.Length ? separators[i] : null;
             var last = i == items.Length - 1;
             var text = multiline || !last ? "," : string.Empty;
             writer.Write(separator, text, Placement.NoSpace);
@@ -302,8 +302,7 @@ internal sealed class FormatVisitor(FormatWriter writer)
 
     private static bool HasBlankLineBefore(MemberSyntax member)
     {
-        var first = member.GetFirstToken();
-        if (first is null)
+        if (member.GetFirstToken() is not { } first)
         {
             return false;
         }

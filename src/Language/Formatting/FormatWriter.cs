@@ -41,9 +41,9 @@ internal sealed class FormatWriter(string newLine)
 
         FlushPendingComments();
         var breaks = _sourceLineEnded ? 1 : 0;
-        if (token is not null)
+        if (token is { } leadingToken)
         {
-            var leading = token.LeadingTrivia;
+            var leading = leadingToken.LeadingTrivia;
             var startsLine = placement is Placement.NewLine or Placement.NewLineKeepBlank;
             var keepBlank = placement == Placement.NewLineKeepBlank;
             var first = true;
@@ -102,9 +102,9 @@ internal sealed class FormatWriter(string newLine)
             _wroteAnything = true;
         }
 
-        if (token is not null)
+        if (token is { } attached)
         {
-            foreach (var trivia in token.LeadingTrivia)
+            foreach (var trivia in attached.LeadingTrivia)
             {
                 if (trivia.IsComment)
                 {
@@ -124,12 +124,12 @@ internal sealed class FormatWriter(string newLine)
     private void HoldTrailingComments(SyntaxToken? token)
     {
         _sourceLineEnded = false;
-        if (token is null)
+        if (token is not { } held)
         {
             return;
         }
 
-        foreach (var trivia in token.TrailingTrivia)
+        foreach (var trivia in held.TrailingTrivia)
         {
             if (trivia.IsComment)
             {

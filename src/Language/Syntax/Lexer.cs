@@ -12,14 +12,14 @@ internal sealed class Lexer
 {
     private readonly string _text;
     private readonly SourceText _source;
-    private readonly TriviaStore _store;
+    private readonly TreeStore _store;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, LiteralError?> _literalCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiteralError?>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
     private int _position;
     private bool _atLineStart = true;
 
-    public Lexer(SourceText source, TriviaStore store, DiagnosticBag diagnostics)
+    public Lexer(SourceText source, TreeStore store, DiagnosticBag diagnostics)
     {
         _source = source;
         _text = source.Text;
@@ -30,9 +30,9 @@ internal sealed class Lexer
 
     public RawToken Next()
     {
-        var leadStart = _store.Count;
+        var leadStart = _store.TriviaCount;
         LexTrivia(trailing: false);
-        var leadCount = _store.Count - leadStart;
+        var leadCount = _store.TriviaCount - leadStart;
         var firstOnLine = _atLineStart;
         _atLineStart = false;
 
@@ -40,13 +40,13 @@ internal sealed class Lexer
         var kind = LexTokenBody();
         var width = _position - start;
 
-        var trailStart = _store.Count;
+        var trailStart = _store.TriviaCount;
         if (kind != SyntaxKind.EndOfFile)
         {
             LexTrivia(trailing: true);
         }
 
-        return new RawToken(kind, start, width, leadStart, leadCount, trailStart, _store.Count - trailStart, firstOnLine);
+        return new RawToken(kind, start, width, leadStart, leadCount, trailStart, _store.TriviaCount - trailStart, firstOnLine);
     }
 
     private SyntaxKind LexTokenBody()
@@ -307,7 +307,7 @@ internal sealed class Lexer
         }
     }
 
-    private void Add(SyntaxKind kind, int start) => _store.Add(new TriviaData(kind, start, _position - start));
+    private void Add(SyntaxKind kind, int start) => _store.AddTrivia(new TriviaData(kind, start, _position - start));
 
     private char Peek(int offset)
     {

@@ -16,7 +16,7 @@ internal sealed class Parser
 
     private readonly SourceText _source;
     private readonly string _text;
-    private readonly TriviaStore _store;
+    private readonly TreeStore _store;
     private readonly DiagnosticBag _diagnostics;
     private readonly Lexer _lexer;
     private readonly LiteralValidator _literals;
@@ -33,7 +33,7 @@ internal sealed class Parser
     private int _lastErrorStart = -1;
     private int _lastErrorEnd = -1;
 
-    public Parser(SourceText source, TriviaStore store, DiagnosticBag diagnostics)
+    public Parser(SourceText source, TreeStore store, DiagnosticBag diagnostics)
     {
         _source = source;
         _text = source.Text;
@@ -115,7 +115,7 @@ internal sealed class Parser
         var kindToken = Take();
         var kindName = kindToken.Text;
         // Messages are built only when reported: most blocks never need them.
-        string Display(SyntaxToken? n) => n is { IsMissing: false } ? $"`{kindName} {n.Text}`" : $"block `{kindName}`";
+        string Display(SyntaxToken? n) => n is { IsMissing: false } named ? $"`{kindName} {named.Text}`" : $"block `{kindName}`";
 
         SyntaxToken? name = null;
         // A name on the next line is more likely the start of the next member than this block's name.
@@ -146,7 +146,7 @@ internal sealed class Parser
         if (Current.Kind != SyntaxKind.OpenBrace)
         {
             var open = Missing(SyntaxKind.OpenBrace, $"`{{` to start the members of {Display(name)}");
-            return new BlockSyntax(kindToken, name, baseClause, open, [], SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd));
+            return new BlockSyntax(kindToken, name, baseClause, open, [], _store.AddMissing(SyntaxKind.CloseBrace, _previousEnd));
         }
 
         var openBrace = Take();
@@ -155,7 +155,7 @@ internal sealed class Parser
             Report(SyntaxDiagnostics.NestingTooDeep, openBrace.Span, MaxDepth, "block");
             SkipBalanced(SyntaxKind.OpenBrace, SyntaxKind.CloseBrace);
             _depth--;
-            var close = Current.Kind == SyntaxKind.CloseBrace ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd);
+            var close = Current.Kind == SyntaxKind.CloseBrace ? Take() : _store.AddMissing(SyntaxKind.CloseBrace, _previousEnd);
             return new BlockSyntax(kindToken, name, baseClause, openBrace, [], close);
         }
 
@@ -186,7 +186,7 @@ internal sealed class Parser
             Report(SyntaxDiagnostics.UnclosedBlock, new TextSpan(_previousEnd, 0),
                 [display, LineOf(openBrace)],
                 [new RelatedLocation(new Location(_source, openBrace.Span), $"{display} opens here")]);
-            closeBrace = SyntaxToken.Missing(_store, SyntaxKind.CloseBrace, _previousEnd);
+            closeBrace = _store.AddMissing(SyntaxKind.CloseBrace, _previousEnd);
         }
 
         return new BlockSyntax(kindToken, name, baseClause, openBrace, _members.ToImmutableAndReturn(members), closeBrace);
@@ -264,7 +264,7 @@ internal sealed class Parser
         var value = ParseValue();
         if (value is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && LiteralValidator.HoldsVersion(name))
         {
-            _literals.Check(literal, constraint: blockKind is not null && LiteralValidator.IsRequires(blockKind));
+            _literals.Check(literal, constraint: blockKind is { } kind && LiteralValidator.IsRequires(kind));
         }
 
         return new AttributeSyntax(name, equalsToken, value);
@@ -420,7 +420,7 @@ internal sealed class Parser
             Report(SyntaxDiagnostics.BadScenarioStatement, Span(current), $"{message}; found {Describe(current)}");
         }
 
-        return SyntaxToken.Missing(_store, kind, _previousEnd);
+        return _store.AddMissing(kind, _previousEnd);
     }
 
     // ---- expressions -----------------------------------------------------------------------------------------
@@ -458,7 +458,7 @@ internal sealed class Parser
 
             default:
                 ReportUnexpected(current, "a value (a name, a number, a quantity, a string, a list or a call)");
-                return new MissingExpressionSyntax(SyntaxToken.Missing(_store, SyntaxKind.Identifier, _previousEnd));
+                return new MissingExpressionSyntax(_store.AddMissing(SyntaxKind.Identifier, _previousEnd));
         }
     }
 
@@ -470,7 +470,7 @@ internal sealed class Parser
             Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "list");
             SkipBalanced(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket);
             _depth--;
-            var skippedClose = Current.Kind == SyntaxKind.CloseBracket ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseBracket, _previousEnd);
+            var skippedClose = Current.Kind == SyntaxKind.CloseBracket ? Take() : _store.AddMissing(SyntaxKind.CloseBracket, _previousEnd);
             return new ListExpressionSyntax(open, [], [], skippedClose);
         }
 
@@ -515,7 +515,7 @@ internal sealed class Parser
             Report(SyntaxDiagnostics.NestingTooDeep, open.Span, MaxDepth, "call");
             SkipBalanced(SyntaxKind.OpenParen, SyntaxKind.CloseParen);
             _depth--;
-            var skippedClose = Current.Kind == SyntaxKind.CloseParen ? Take() : SyntaxToken.Missing(_store, SyntaxKind.CloseParen, _previousEnd);
+            var skippedClose = Current.Kind == SyntaxKind.CloseParen ? Take() : _store.AddMissing(SyntaxKind.CloseParen, _previousEnd);
             return new CallExpressionSyntax(name, open, [], [], skippedClose);
         }
 
@@ -691,25 +691,25 @@ internal sealed class Parser
         var leadCount = raw.LeadCount;
         if (_pendingTrivia.Count > 0)
         {
-            leadStart = _store.Count;
+            leadStart = _store.TriviaCount;
             foreach (var t in _pendingTrivia)
             {
-                _store.Add(t);
+                _store.AddTrivia(t);
             }
 
             for (var i = 0; i < raw.LeadCount; i++)
             {
-                _store.Add(_store[raw.LeadStart + i]);
+                _store.AddTrivia(_store.Trivia(raw.LeadStart + i));
             }
 
-            leadCount = _store.Count - leadStart;
+            leadCount = _store.TriviaCount - leadStart;
             _pendingTrivia.Clear();
         }
 
         _previousEnd = raw.End;
         var trailCount = raw.TrailCount;
         var trailStart = raw.TrailStart;
-        return new SyntaxToken(_store, asKind ?? raw.Kind, new TextSpan(raw.Start, raw.Width), leadStart, leadCount, trailStart, trailCount, isMissing: false);
+        return _store.AddToken(new TokenData(asKind ?? raw.Kind, IsMissing: false, raw.Start, raw.Width, leadStart, leadCount, trailStart, trailCount));
     }
 
     private void SkipToken()
@@ -723,13 +723,13 @@ internal sealed class Parser
         Advance();
         for (var i = 0; i < raw.LeadCount; i++)
         {
-            _pendingTrivia.Add(_store[raw.LeadStart + i]);
+            _pendingTrivia.Add(_store.Trivia(raw.LeadStart + i));
         }
 
         _pendingTrivia.Add(new TriviaData(SyntaxKind.SkippedTokensTrivia, raw.Start, raw.Width));
         for (var i = 0; i < raw.TrailCount; i++)
         {
-            _pendingTrivia.Add(_store[raw.TrailStart + i]);
+            _pendingTrivia.Add(_store.Trivia(raw.TrailStart + i));
         }
     }
 
@@ -747,7 +747,7 @@ internal sealed class Parser
             ReportUnexpected(current, expected);
         }
 
-        return SyntaxToken.Missing(_store, kind, _previousEnd);
+        return _store.AddMissing(kind, _previousEnd);
     }
 
     private static TextSpan Span(RawToken token) => new(token.Start, token.Width);

@@ -51,7 +51,7 @@ public static class SyntaxDumper
 
             var node = element.Node!;
             var span = node.Span;
-            var source = node.GetFirstToken()!.Source;
+            var source = node.GetFirstToken()?.Source ?? throw new InvalidOperationException("a node without tokens");
             sb.Append(CultureInfo.InvariantCulture, $"{node.Kind} {Position(source, span.Start)}-{Position(source, span.End)}\n");
             var children = node.ChildElements().ToList();
             for (var i = children.Count - 1; i >= 0; i--)

@@ -11,7 +11,7 @@ public readonly struct SyntaxElement
 
     public SyntaxToken? Token { get; }
 
-    public bool IsToken => Token is not null;
+    public bool IsToken => Token.HasValue;
 
     public static implicit operator SyntaxElement(SyntaxNode node) => new(node);
 

@@ -19,9 +19,9 @@ public abstract class SyntaxNode
     {
         get
         {
-            var first = GetFirstToken();
-            var last = GetLastToken();
-            return first is null || last is null ? default : TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.Start, last.Span.End));
+            return GetFirstToken() is { } first && GetLastToken() is { } last
+                ? TextSpan.FromBounds(first.Span.Start, Math.Max(first.Span.Start, last.Span.End))
+                : default;
         }
     }
 
@@ -29,9 +29,9 @@ public abstract class SyntaxNode
     {
         get
         {
-            var first = GetFirstToken();
-            var last = GetLastToken();
-            return first is null || last is null ? default : TextSpan.FromBounds(first.FullSpan.Start, last.FullSpan.End);
+            return GetFirstToken() is { } first && GetLastToken() is { } last
+                ? TextSpan.FromBounds(first.FullSpan.Start, last.FullSpan.End)
+                : default;
         }
     }
 

@@ -4,70 +4,54 @@ using VirtLang.Language.Text;
 namespace VirtLang.Language.Syntax;
 
 /// <summary>
-/// A token with its leading and trailing trivia. By convention a token's trailing trivia runs to the end of its
-/// line (line break included) and the next line's indentation and comments lead the next token, as in Roslyn.
-/// A missing token (synthesized by the parser during recovery) has no text and no trivia.
+/// A token with its leading and trailing trivia: a small value that points into its tree's store. By convention a
+/// token's trailing trivia runs to the end of its line (line break included) and the next line's indentation and
+/// comments lead the next token, as in Roslyn. A missing token (synthesized by the parser during recovery) has no
+/// text and no trivia. Two tokens are equal when they are the same token of the same tree.
 /// </summary>
-public sealed class SyntaxToken
+public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 {
-    private readonly TriviaStore _store;
-    private readonly int _leadStart;
-    private readonly int _trailStart;
-    private readonly int _leadCount;
-    private readonly int _trailCount;
+    private readonly TreeStore _store;
+    private readonly int _index;
 
-    internal SyntaxToken(
-        TriviaStore store,
-        SyntaxKind kind,
-        TextSpan span,
-        int leadStart,
-        int leadCount,
-        int trailStart,
-        int trailCount,
-        bool isMissing)
+    internal SyntaxToken(TreeStore store, int index)
     {
         _store = store;
-        Kind = kind;
-        Span = span;
-        _leadStart = leadStart;
-        _leadCount = leadCount;
-        _trailStart = trailStart;
-        _trailCount = trailCount;
-        IsMissing = isMissing;
+        _index = index;
     }
 
-    internal static SyntaxToken Missing(TriviaStore store, SyntaxKind kind, int position) =>
-        new(store, kind, new TextSpan(position, 0), 0, 0, 0, 0, isMissing: true);
+    private ref readonly TokenData Data => ref _store.Token(_index);
 
-    public SyntaxKind Kind { get; }
+    public SyntaxKind Kind => Data.Kind;
 
     /// <summary>The token's own text, without trivia.</summary>
-    public TextSpan Span { get; }
+    public TextSpan Span => new(Data.Start, Data.Width);
 
-    public bool IsMissing { get; }
+    public bool IsMissing => Data.IsMissing;
 
     public SourceText Source => _store.Source;
 
-    public string Text => IsMissing ? string.Empty : _store.Source.ToString(Span);
+    public string Text => IsMissing ? string.Empty : _store.Source.Text.Substring(Data.Start, Data.Width);
 
-    public SyntaxTriviaList LeadingTrivia => new(_store, _leadStart, _leadCount);
+    public SyntaxTriviaList LeadingTrivia => new(_store, Data.LeadStart, Data.LeadCount);
 
-    public SyntaxTriviaList TrailingTrivia => new(_store, _trailStart, _trailCount);
+    public SyntaxTriviaList TrailingTrivia => new(_store, Data.TrailStart, Data.TrailCount);
 
     /// <summary>The span with leading and trailing trivia.</summary>
     public TextSpan FullSpan
     {
         get
         {
-            var start = _leadCount > 0 ? _store[_leadStart].Start : Span.Start;
-            var end = Span.End;
-            if (_trailCount > 0)
+            ref readonly var data = ref Data;
+            var start = data.LeadCount > 0 ? _store.Trivia(data.LeadStart).Start : data.Start;
+            var end = data.Start + data.Width;
+            if (data.TrailCount > 0)
             {
-                var last = _store[_trailStart + _trailCount - 1];
+                var last = _store.Trivia(data.TrailStart + data.TrailCount - 1);
                 end = last.Start + last.Length;
             }
 
-            return TextSpan.FromBounds(start, end);
+            return VirtLang.Language.Text.TextSpan.FromBounds(start, end);
         }
     }
 
@@ -76,43 +60,41 @@ public sealed class SyntaxToken
     /// </summary>
     public string ValueText => Kind == SyntaxKind.StringLiteral ? UnescapeString(Text) : Text;
 
-    public bool HasLeadingComments => Any(LeadingTrivia, static t => t.IsComment);
+    public bool HasLeadingComments => LeadingTrivia.HasComments;
 
-    public bool HasTrailingComments => Any(TrailingTrivia, static t => t.IsComment);
+    public bool HasTrailingComments => TrailingTrivia.HasComments;
+
+    public static bool operator ==(SyntaxToken left, SyntaxToken right) => left.Equals(right);
+
+    public static bool operator !=(SyntaxToken left, SyntaxToken right) => !left.Equals(right);
+
+    public bool Equals(SyntaxToken other) => ReferenceEquals(_store, other._store) && _index == other._index;
+
+    public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(_store, _index);
 
     /// <summary>Appends the token with its trivia, exactly as in the source.</summary>
     public void WriteFullTo(StringBuilder builder)
     {
+        var text = _store.Source.Text;
         foreach (var t in LeadingTrivia)
         {
-            builder.Append(_store.Source.Text, t.Span.Start, t.Span.Length);
+            builder.Append(text, t.Span.Start, t.Span.Length);
         }
 
         if (!IsMissing)
         {
-            builder.Append(_store.Source.Text, Span.Start, Span.Length);
+            builder.Append(text, Data.Start, Data.Width);
         }
 
         foreach (var t in TrailingTrivia)
         {
-            builder.Append(_store.Source.Text, t.Span.Start, t.Span.Length);
+            builder.Append(text, t.Span.Start, t.Span.Length);
         }
     }
 
     public override string ToString() => Text;
-
-    private static bool Any(SyntaxTriviaList list, Func<SyntaxTrivia, bool> predicate)
-    {
-        foreach (var t in list)
-        {
-            if (predicate(t))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Strips the quotes and resolves <c>\"</c> and <c>\\</c> (an invalid escape keeps its character); an unterminated string runs to its end.</summary>
     internal static string UnescapeString(string text)

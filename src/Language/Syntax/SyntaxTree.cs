@@ -30,7 +30,7 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(SourceText text)
     {
         var diagnostics = new DiagnosticBag();
-        var store = new TriviaStore(text);
+        var store = new TreeStore(text);
         var nul = text.Text.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0)
         {
@@ -53,14 +53,14 @@ public sealed class SyntaxTree
     public static IReadOnlyList<SyntaxToken> Tokenize(SourceText text, out ImmutableArray<Diagnostic> diagnostics)
     {
         var bag = new DiagnosticBag();
-        var store = new TriviaStore(text);
+        var store = new TreeStore(text);
         var lexer = new Lexer(text, store, bag);
         var tokens = new List<SyntaxToken>();
         RawToken raw;
         do
         {
             raw = lexer.Next();
-            tokens.Add(new SyntaxToken(store, raw.Kind, new TextSpan(raw.Start, raw.Width), raw.LeadStart, raw.LeadCount, raw.TrailStart, raw.TrailCount, isMissing: false));
+            tokens.Add(store.AddToken(new TokenData(raw.Kind, IsMissing: false, raw.Start, raw.Width, raw.LeadStart, raw.LeadCount, raw.TrailStart, raw.TrailCount)));
         }
         while (raw.Kind != SyntaxKind.EndOfFile);
 

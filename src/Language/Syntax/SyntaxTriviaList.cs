@@ -5,10 +5,10 @@ namespace VirtLang.Language.Syntax;
 /// <summary>A token's leading or trailing trivia, in source order.</summary>
 public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 {
-    private readonly TriviaStore? _store;
+    private readonly TreeStore? _store;
     private readonly int _start;
 
-    internal SyntaxTriviaList(TriviaStore? store, int start, int count)
+    internal SyntaxTriviaList(TreeStore? store, int start, int count)
     {
         _store = store;
         _start = start;
@@ -26,8 +26,24 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
 
-            var data = _store[_start + index];
+            var data = _store.Trivia(_start + index);
             return new SyntaxTrivia(_store.Source, data.Kind, new Text.TextSpan(data.Start, data.Length));
+        }
+    }
+
+    public bool HasComments
+    {
+        get
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (_store!.Trivia(_start + i).Kind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

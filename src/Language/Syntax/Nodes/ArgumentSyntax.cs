@@ -13,14 +13,14 @@ public sealed class ArgumentSyntax(SyntaxToken? name, SyntaxToken? equalsToken, 
 
     public override IEnumerable<SyntaxElement> ChildElements()
     {
-        if (Name is not null)
+        if (Name is { } name)
         {
-            yield return Name;
+            yield return name;
         }
 
-        if (EqualsToken is not null)
+        if (EqualsToken is { } equalsToken)
         {
-            yield return EqualsToken;
+            yield return equalsToken;
         }
 
         yield return Value;

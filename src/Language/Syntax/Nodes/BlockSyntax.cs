@@ -33,14 +33,14 @@ public sealed class BlockSyntax(
     public IEnumerable<BlockSyntax> Blocks => Members.OfType<BlockSyntax>();
 
     /// <summary>How the block is named in messages: "host esx-01", "block cpu".</summary>
-    public string DisplayName => Name is { IsMissing: false } n ? $"`{KindName} {n.Text}`" : $"block `{KindName}`";
+    public string DisplayName => Name is { IsMissing: false } name ? $"`{KindName} {name.Text}`" : $"block `{KindName}`";
 
     public override IEnumerable<SyntaxElement> ChildElements()
     {
         yield return KindToken;
-        if (Name is not null)
+        if (Name is { } name)
         {
-            yield return Name;
+            yield return name;
         }
 
         if (BaseClause is not null)

@@ -14,9 +14,9 @@ public sealed class TimeRangeSyntax(ExpressionSyntax from, SyntaxToken? dotDot, 
     public override IEnumerable<SyntaxElement> ChildElements()
     {
         yield return From;
-        if (DotDot is not null)
+        if (DotDot is { } dotDot)
         {
-            yield return DotDot;
+            yield return dotDot;
         }
 
         if (To is not null)
