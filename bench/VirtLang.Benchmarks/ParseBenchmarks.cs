@@ -7,14 +7,14 @@ using VirtLang.Language.Syntax;
 namespace VirtLang.Benchmarks;
 
 /// <summary>
-/// Our parser against Roslyn's C# parser on inputs of the same size (over 1 MB; the VDL model has over 20,000
+/// Our parser against Roslyn's C# parser on inputs of the same size (2 MB; the VDL model has over 20,000
 /// blocks). Both build full-fidelity trees with trivia.
 /// </summary>
 [Config(typeof(ParseConfig))]
 [MemoryDiagnoser]
 public class ParseBenchmarks
 {
-    public const int InputBytes = 1_500_000;
+    public const int InputBytes = 2_000_000;
 
     public static readonly string Vdl = ModelGenerator.OfSize(InputBytes);
 

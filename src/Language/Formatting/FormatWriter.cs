@@ -43,11 +43,12 @@ internal sealed class FormatWriter(string newLine)
         var breaks = _sourceLineEnded ? 1 : 0;
         if (token is { } leadingToken)
         {
-            var leading = leadingToken.LeadingTrivia;
+            // Read once into an array: the loop looks ahead, and trivia are re-read from the text on each enumeration.
+            var leading = leadingToken.LeadingTrivia.ToArray();
             var startsLine = placement is Placement.NewLine or Placement.NewLineKeepBlank;
             var keepBlank = placement == Placement.NewLineKeepBlank;
             var first = true;
-            for (var i = 0; i < leading.Count; i++)
+            for (var i = 0; i < leading.Length; i++)
             {
                 var trivia = leading[i];
                 if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
@@ -162,9 +163,9 @@ internal sealed class FormatWriter(string newLine)
     }
 
     /// <summary>Whether a line break follows trivia <paramref name="index"/> before the next comment or the token.</summary>
-    private static bool LineEndsAfter(SyntaxTriviaList trivia, int index)
+    private static bool LineEndsAfter(SyntaxTrivia[] trivia, int index)
     {
-        for (var i = index + 1; i < trivia.Count; i++)
+        for (var i = index + 1; i < trivia.Length; i++)
         {
             if (trivia[i].Kind == SyntaxKind.EndOfLineTrivia)
             {

@@ -12,27 +12,24 @@ internal sealed class Lexer
 {
     private readonly string _text;
     private readonly SourceText _source;
-    private readonly TreeStore _store;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, LiteralError?> _literalCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiteralError?>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
     private int _position;
     private bool _atLineStart = true;
 
-    public Lexer(SourceText source, TreeStore store, DiagnosticBag diagnostics)
+    public Lexer(SourceText source, DiagnosticBag diagnostics)
     {
         _source = source;
         _text = source.Text;
-        _store = store;
         _diagnostics = diagnostics;
         _literalLookup = _literalCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RawToken Next()
     {
-        var leadStart = _store.TriviaCount;
-        LexTrivia(trailing: false);
-        var leadCount = _store.TriviaCount - leadStart;
+        var fullStart = _position;
+        SkipTrivia(trailing: false);
         var firstOnLine = _atLineStart;
         _atLineStart = false;
 
@@ -40,13 +37,12 @@ internal sealed class Lexer
         var kind = LexTokenBody();
         var width = _position - start;
 
-        var trailStart = _store.TriviaCount;
         if (kind != SyntaxKind.EndOfFile)
         {
-            LexTrivia(trailing: true);
+            SkipTrivia(trailing: true);
         }
 
-        return new RawToken(kind, start, width, leadStart, leadCount, trailStart, _store.TriviaCount - trailStart, firstOnLine);
+        return new RawToken(kind, start, width, fullStart, _position, firstOnLine);
     }
 
     private SyntaxKind LexTokenBody()
@@ -243,71 +239,36 @@ internal sealed class Lexer
 
     /// <summary>
     /// Leading trivia: everything up to the token. Trailing trivia: white space and comments up to and including the
-    /// end of the line, so that a comment after a token stays with it.
+    /// end of the line, so that a comment after a token stays with it. Only the extent is kept: trivia are re-read
+    /// from the text when asked.
     /// </summary>
-    private void LexTrivia(bool trailing)
+    private void SkipTrivia(bool trailing)
     {
         var text = _text;
         while (_position < text.Length)
         {
             var start = _position;
-            var c = text[start];
-            if (c is '\n' or '\r')
+            var kind = TriviaScanner.Scan(text, start, out var end);
+            if (kind == SyntaxKind.None)
             {
-                _position += c == '\r' && Peek(1) == '\n' ? 2 : 1;
-                Add(SyntaxKind.EndOfLineTrivia, start);
+                return;
+            }
+
+            _position = end;
+            if (kind == SyntaxKind.EndOfLineTrivia)
+            {
                 _atLineStart = true;
                 if (trailing)
                 {
                     return;
                 }
-
-                continue;
             }
-
-            if (c == ' ' || c == '\t' || (char.IsWhiteSpace(c) && c is not ('\n' or '\r')))
+            else if (kind == SyntaxKind.MultiLineCommentTrivia && (end - start < 4 || text[end - 1] != '/' || text[end - 2] != '*'))
             {
-                var p = start + 1;
-                while (p < text.Length && text[p] is not ('\n' or '\r') && char.IsWhiteSpace(text[p]))
-                {
-                    p++;
-                }
-
-                _position = p;
-                Add(SyntaxKind.WhitespaceTrivia, start);
-                continue;
+                _diagnostics.Add(SyntaxDiagnostics.UnterminatedComment, _source, new TextSpan(start, 2));
             }
-
-            if (c == '/' && Peek(1) == '/')
-            {
-                var end = text.AsSpan(start).IndexOfAny('\r', '\n');
-                _position = end < 0 ? text.Length : start + end;
-                Add(SyntaxKind.SingleLineCommentTrivia, start);
-                continue;
-            }
-
-            if (c == '/' && Peek(1) == '*')
-            {
-                var end = text.IndexOf("*/", start + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    _diagnostics.Add(SyntaxDiagnostics.UnterminatedComment, _source, new TextSpan(start, 2));
-                    _position = text.Length;
-                }
-                else
-                {
-                    _position = end + 2;
-                }
-
-                Add(SyntaxKind.MultiLineCommentTrivia, start);
-                continue;
-            }
-
-            return;
         }
     }
-
-    private void Add(SyntaxKind kind, int start) => _store.AddTrivia(new TriviaData(kind, start, _position - start));
 
     private char Peek(int offset)
     {

@@ -24,8 +24,11 @@ internal sealed class Parser
     private readonly BuilderPool<ExpressionSyntax> _expressions = new();
     private readonly BuilderPool<ArgumentSyntax> _arguments = new();
     private readonly BuilderPool<SyntaxToken> _separators = new();
-    private readonly RawToken[] _buffer = new RawToken[4];
-    private readonly List<TriviaData> _pendingTrivia = [];
+    // Lookahead ring; a power of two so that wrapping is a mask, on the hottest path of the parser.
+    private const int BufferMask = 3;
+    private readonly RawToken[] _buffer = new RawToken[BufferMask + 1];
+    // Where the leading trivia of the next token taken start, when tokens were skipped before it.
+    private int? _pendingFullStart;
     private int _bufferStart;
     private int _bufferCount;
     private int _depth;
@@ -39,7 +42,7 @@ internal sealed class Parser
         _text = source.Text;
         _store = store;
         _diagnostics = diagnostics;
-        _lexer = new Lexer(source, store, diagnostics);
+        _lexer = new Lexer(source, diagnostics);
         _literals = new LiteralValidator(source, diagnostics);
     }
 
@@ -662,23 +665,23 @@ internal sealed class Parser
     {
         while (_bufferCount <= offset)
         {
-            var token = _bufferCount > 0 && _buffer[(_bufferStart + _bufferCount - 1) % _buffer.Length].Kind == SyntaxKind.EndOfFile
-                ? _buffer[(_bufferStart + _bufferCount - 1) % _buffer.Length]
-                : _lexer.Next();
-            _buffer[(_bufferStart + _bufferCount) % _buffer.Length] = token;
+            // After the end, the end-of-file token repeats.
+            var last = (_bufferStart + _bufferCount - 1) & BufferMask;
+            var token = _bufferCount > 0 && _buffer[last].Kind == SyntaxKind.EndOfFile ? _buffer[last] : _lexer.Next();
+            _buffer[(_bufferStart + _bufferCount) & BufferMask] = token;
             _bufferCount++;
         }
 
-        return _buffer[(_bufferStart + offset) % _buffer.Length];
+        return _buffer[(_bufferStart + offset) & BufferMask];
     }
 
     private void Advance()
     {
-        _bufferStart = (_bufferStart + 1) % _buffer.Length;
+        _bufferStart = (_bufferStart + 1) & BufferMask;
         _bufferCount--;
     }
 
-    /// <summary>Takes the current token, attaching any skipped tokens before it as leading trivia.</summary>
+    /// <summary>Takes the current token; tokens skipped before it become its leading (skipped-token) trivia.</summary>
     private SyntaxToken Take(SyntaxKind? asKind = null)
     {
         var raw = Current;
@@ -687,29 +690,10 @@ internal sealed class Parser
             Advance();
         }
 
-        var leadStart = raw.LeadStart;
-        var leadCount = raw.LeadCount;
-        if (_pendingTrivia.Count > 0)
-        {
-            leadStart = _store.TriviaCount;
-            foreach (var t in _pendingTrivia)
-            {
-                _store.AddTrivia(t);
-            }
-
-            for (var i = 0; i < raw.LeadCount; i++)
-            {
-                _store.AddTrivia(_store.Trivia(raw.LeadStart + i));
-            }
-
-            leadCount = _store.TriviaCount - leadStart;
-            _pendingTrivia.Clear();
-        }
-
+        var fullStart = _pendingFullStart ?? raw.FullStart;
+        _pendingFullStart = null;
         _previousEnd = raw.End;
-        var trailCount = raw.TrailCount;
-        var trailStart = raw.TrailStart;
-        return _store.AddToken(new TokenData(asKind ?? raw.Kind, IsMissing: false, raw.Start, raw.Width, leadStart, leadCount, trailStart, trailCount));
+        return _store.AddToken(new TokenData(asKind ?? raw.Kind, IsMissing: false, raw.Start, raw.Width, fullStart, raw.FullEnd));
     }
 
     private void SkipToken()
@@ -721,16 +705,8 @@ internal sealed class Parser
         }
 
         Advance();
-        for (var i = 0; i < raw.LeadCount; i++)
-        {
-            _pendingTrivia.Add(_store.Trivia(raw.LeadStart + i));
-        }
-
-        _pendingTrivia.Add(new TriviaData(SyntaxKind.SkippedTokensTrivia, raw.Start, raw.Width));
-        for (var i = 0; i < raw.TrailCount; i++)
-        {
-            _pendingTrivia.Add(_store.Trivia(raw.TrailStart + i));
-        }
+        _pendingFullStart ??= raw.FullStart;
+        _store.AddSkipped(new TextSpan(raw.Start, raw.Width));
     }
 
     private SyntaxToken Missing(SyntaxKind kind, string expected)

@@ -1,14 +1,12 @@
 namespace VirtLang.Language.Syntax;
 
-/// <summary>What the lexer hands the parser: a token's kind and spans, its trivia as ranges of the tree's store.</summary>
+/// <summary>What the lexer hands the parser: a token's kind, its span, and its full extent with trivia.</summary>
 internal readonly record struct RawToken(
     SyntaxKind Kind,
     int Start,
     int Width,
-    int LeadStart,
-    int LeadCount,
-    int TrailStart,
-    int TrailCount,
+    int FullStart,
+    int FullEnd,
     bool FirstOnLine)
 {
     public int End => Start + Width;

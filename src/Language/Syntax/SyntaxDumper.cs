@@ -67,7 +67,7 @@ public static class SyntaxDumper
 
     private static void AppendTrivia(StringBuilder sb, string label, SyntaxTriviaList trivia)
     {
-        if (trivia.Count == 0)
+        if (trivia.IsEmpty)
         {
             return;
         }

@@ -33,27 +33,12 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public string Text => IsMissing ? string.Empty : _store.Source.Text.Substring(Data.Start, Data.Width);
 
-    public SyntaxTriviaList LeadingTrivia => new(_store, Data.LeadStart, Data.LeadCount);
+    public SyntaxTriviaList LeadingTrivia => IsMissing ? default : new(_store, Data.FullStart, Data.Start);
 
-    public SyntaxTriviaList TrailingTrivia => new(_store, Data.TrailStart, Data.TrailCount);
+    public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Data.Width, Data.FullEnd);
 
     /// <summary>The span with leading and trailing trivia.</summary>
-    public TextSpan FullSpan
-    {
-        get
-        {
-            ref readonly var data = ref Data;
-            var start = data.LeadCount > 0 ? _store.Trivia(data.LeadStart).Start : data.Start;
-            var end = data.Start + data.Width;
-            if (data.TrailCount > 0)
-            {
-                var last = _store.Trivia(data.TrailStart + data.TrailCount - 1);
-                end = last.Start + last.Length;
-            }
-
-            return VirtLang.Language.Text.TextSpan.FromBounds(start, end);
-        }
-    }
+    public TextSpan FullSpan => VirtLang.Language.Text.TextSpan.FromBounds(Data.FullStart, Data.FullEnd);
 
     /// <summary>
     /// The meaning of the text: a string's content with escapes resolved (without quotes), otherwise the text itself.

@@ -54,13 +54,13 @@ public sealed class SyntaxTree
     {
         var bag = new DiagnosticBag();
         var store = new TreeStore(text);
-        var lexer = new Lexer(text, store, bag);
+        var lexer = new Lexer(text, bag);
         var tokens = new List<SyntaxToken>();
         RawToken raw;
         do
         {
             raw = lexer.Next();
-            tokens.Add(store.AddToken(new TokenData(raw.Kind, IsMissing: false, raw.Start, raw.Width, raw.LeadStart, raw.LeadCount, raw.TrailStart, raw.TrailCount)));
+            tokens.Add(store.AddToken(new TokenData(raw.Kind, IsMissing: false, raw.Start, raw.Width, raw.FullStart, raw.FullEnd)));
         }
         while (raw.Kind != SyntaxKind.EndOfFile);
 

@@ -27,6 +27,3 @@ public readonly struct SyntaxTrivia
 
     public override string ToString() => Text;
 }
-
-/// <summary>The stored form of a trivia: packed, with no reference, so that a tree keeps all of them in one array.</summary>
-internal readonly record struct TriviaData(SyntaxKind Kind, int Start, int Length);

@@ -1,43 +1,38 @@
 using System.Collections;
+using VirtLang.Language.Text;
 
 namespace VirtLang.Language.Syntax;
 
-/// <summary>A token's leading or trailing trivia, in source order.</summary>
-public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
+/// <summary>
+/// A token's leading or trailing trivia, in source order. Trivia are not stored: the list re-reads them from the
+/// text of its range with the lexer's own rules (<see cref="TriviaScanner"/>), and recognizes the tokens the parser
+/// skipped there from the tree's record of them. Enumerating allocates nothing.
+/// </summary>
+public readonly struct SyntaxTriviaList : IEnumerable<SyntaxTrivia>
 {
     private readonly TreeStore? _store;
     private readonly int _start;
+    private readonly int _end;
 
-    internal SyntaxTriviaList(TreeStore? store, int start, int count)
+    internal SyntaxTriviaList(TreeStore store, int start, int end)
     {
         _store = store;
         _start = start;
-        Count = count;
+        _end = end;
     }
 
-    public int Count { get; }
+    /// <summary>The text range the trivia cover.</summary>
+    public TextSpan Span => TextSpan.FromBounds(_start, _end);
 
-    public SyntaxTrivia this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Count || _store is null)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
-
-            var data = _store.Trivia(_start + index);
-            return new SyntaxTrivia(_store.Source, data.Kind, new Text.TextSpan(data.Start, data.Length));
-        }
-    }
+    public bool IsEmpty => _end <= _start;
 
     public bool HasComments
     {
         get
         {
-            for (var i = 0; i < Count; i++)
+            foreach (var trivia in this)
             {
-                if (_store!.Trivia(_start + i).Kind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.MultiLineCommentTrivia)
+                if (trivia.IsComment)
                 {
                     return true;
                 }
@@ -47,7 +42,7 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
         }
     }
 
-    public Enumerator GetEnumerator() => new(this);
+    public Enumerator GetEnumerator() => new(_store, _start, _end);
 
     IEnumerator<SyntaxTrivia> IEnumerable<SyntaxTrivia>.GetEnumerator() => GetEnumerator();
 
@@ -55,22 +50,45 @@ public readonly struct SyntaxTriviaList : IReadOnlyList<SyntaxTrivia>
 
     public struct Enumerator : IEnumerator<SyntaxTrivia>
     {
-        private readonly SyntaxTriviaList _list;
-        private int _index;
+        private readonly TreeStore? _store;
+        private readonly int _end;
+        private int _position;
 
-        internal Enumerator(SyntaxTriviaList list)
+        internal Enumerator(TreeStore? store, int start, int end)
         {
-            _list = list;
-            _index = -1;
+            _store = store;
+            _position = start;
+            _end = end;
+            Current = default;
         }
 
-        public readonly SyntaxTrivia Current => _list[_index];
+        public SyntaxTrivia Current { get; private set; }
 
         readonly object IEnumerator.Current => Current;
 
-        public bool MoveNext() => ++_index < _list.Count;
+        public bool MoveNext()
+        {
+            if (_store is null || _position >= _end)
+            {
+                return false;
+            }
 
-        public void Reset() => _index = -1;
+            var text = _store.Source.Text;
+            var kind = TriviaScanner.Scan(text, _position, out var end);
+            if (kind == SyntaxKind.None)
+            {
+                // Not trivia by the lexical rules, so a token the parser skipped (at least one character: progress).
+                kind = SyntaxKind.SkippedTokensTrivia;
+                end = _position + Math.Max(1, _store.SkippedWidthAt(_position));
+            }
+
+            end = Math.Min(end, _end);
+            Current = new SyntaxTrivia(_store.Source, kind, TextSpan.FromBounds(_position, end));
+            _position = end;
+            return true;
+        }
+
+        public void Reset() => throw new NotSupportedException();
 
         public readonly void Dispose()
         {
