@@ -659,9 +659,10 @@ internal sealed class Parser
 
     // ---- tokens ----------------------------------------------------------------------------------------------
 
-    private RawToken Current => Peek(0);
+    // By reference: the parser reads Current.Kind many times per token, and the token is a 24-byte struct.
+    private ref readonly RawToken Current => ref Peek(0);
 
-    private RawToken Peek(int offset)
+    private ref readonly RawToken Peek(int offset)
     {
         while (_bufferCount <= offset)
         {
@@ -672,7 +673,7 @@ internal sealed class Parser
             _bufferCount++;
         }
 
-        return _buffer[(_bufferStart + offset) & BufferMask];
+        return ref _buffer[(_bufferStart + offset) & BufferMask];
     }
 
     private void Advance()
