@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using VirtLang.Benchmarks;
+using VirtLang.Benchmarks.MachineShop;
 using VirtLang.Language.Syntax;
 
 // dotnet run -c Release --project bench/VirtLang.Benchmarks -- <suite> [BenchmarkDotNet options]
@@ -38,8 +39,15 @@ switch (suite)
 
         return 0;
 
+    case "machineshop":
+        return MachineShopRunner.Run(rest);
+
+    case "kernel":
+        BenchmarkRunner.Run<KernelBenchmarks>(args: rest);
+        return 0;
+
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event)");
         return suite == "help" ? 0 : 2;
 }
 

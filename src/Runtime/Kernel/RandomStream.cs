@@ -1,0 +1,78 @@
+namespace VirtLang.Runtime.Kernel;
+
+/// <summary>
+/// A seeded random stream (xoshiro256**), one per entity: the seed of the run and the entity's own number make the
+/// state (through SplitMix64), so adding an entity never shifts another's draws, and the numbers are the same on
+/// every machine and .NET version (System.Random promises neither).
+/// </summary>
+public sealed class RandomStream
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double _spareNormal;
+    private bool _hasSpare;
+
+    public RandomStream(ulong seed, ulong stream)
+    {
+        var x = seed ^ (stream * 0x9E3779B97F4A7C15UL);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    public ulong NextUInt64()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1), with 53 bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Exponentially distributed with the given mean.</summary>
+    public double Exponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
+
+    /// <summary>Normally distributed (Marsaglia's polar method; the second value of each pair is kept for the next call).</summary>
+    public double Normal(double mean, double standardDeviation)
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return mean + (standardDeviation * _spareNormal);
+        }
+
+        double u, v, s;
+        do
+        {
+            u = (2.0 * NextDouble()) - 1.0;
+            v = (2.0 * NextDouble()) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        var factor = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        _spareNormal = v * factor;
+        _hasSpare = true;
+        return mean + (standardDeviation * u * factor);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        var z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
