@@ -41,23 +41,23 @@ public static class MachineShopRunner
         return 0;
     }
 
-    private static (MachineShopModel Model, double Seconds, long Events) RunOurs(long until)
+    /// <summary>Builds the model on <paramref name="kernel"/> and runs it to <paramref name="until"/>.</summary>
+    public static MachineShopModel Simulate(IKernel kernel, long until)
     {
-        var simulation = new Simulation();
-        var model = new MachineShopModel(simulation, Seed);
-        model.Start();
-        var watch = Stopwatch.StartNew();
-        simulation.RunUntil(until);
-        return (model, watch.Elapsed.TotalSeconds, simulation.ProcessedEvents);
-    }
-
-    private static (MachineShopModel Model, double Seconds, long Events) RunBaseline(long until)
-    {
-        var kernel = new PriorityQueueKernel();
         var model = new MachineShopModel(kernel, Seed);
         model.Start();
-        var watch = Stopwatch.StartNew();
         kernel.RunUntil(until);
+        return model;
+    }
+
+    private static (MachineShopModel Model, double Seconds, long Events) RunOurs(long until) => Measure(new Simulation(), until);
+
+    private static (MachineShopModel Model, double Seconds, long Events) RunBaseline(long until) => Measure(new PriorityQueueKernel(), until);
+
+    private static (MachineShopModel Model, double Seconds, long Events) Measure(IKernel kernel, long until)
+    {
+        var watch = Stopwatch.StartNew();
+        var model = Simulate(kernel, until);
         return (model, watch.Elapsed.TotalSeconds, kernel.ProcessedEvents);
     }
 }

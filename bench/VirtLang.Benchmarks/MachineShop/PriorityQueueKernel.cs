@@ -6,7 +6,7 @@ namespace VirtLang.Benchmarks.MachineShop;
 /// The baseline: the same kernel contract on .NET's <see cref="PriorityQueue{TElement, TPriority}"/>, keyed by
 /// (time, priority, sequence) as ours is (PriorityQueue alone does not keep insertion order for equal keys).
 /// </summary>
-public sealed class PriorityQueueKernel : IScheduler
+public sealed class PriorityQueueKernel : IKernel
 {
     private readonly PriorityQueue<(IEventTarget Target, int Kind, long Sequence), (long Time, int Priority, long Sequence)> _queue = new();
     private readonly HashSet<long> _cancelled = [];

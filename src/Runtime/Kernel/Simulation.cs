@@ -6,7 +6,7 @@ namespace VirtLang.Runtime.Kernel;
 /// extensions — is an event on this queue. A run is a pure function of what was scheduled and the seeds: the same
 /// inputs give the same sequence of events on any machine.
 /// </summary>
-public sealed class Simulation : IScheduler
+public sealed class Simulation : IKernel
 {
     private readonly EventHeap<EventOrder> _heap = new();
     private readonly EventRing _now = new();
