@@ -6,14 +6,16 @@ namespace VirtLang.Cli.Tests;
 /// <summary>The real `vdl` command, as a user runs it: output, exit codes, files on disk.</summary>
 public sealed class CliEndToEndTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("vdl-cli-").FullName;
+    private readonly TemporaryDirectory _temporary = new("vdl-cli-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    private string WorkingDirectory => _temporary.Path;
+
+    public void Dispose() => _temporary.Dispose();
 
     [Fact]
     public void CheckWithNoFileChecksTheBuiltInExample()
     {
-        var result = VdlProcess.Run(_directory, "check");
+        var result = VdlProcess.Run(WorkingDirectory, "check");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("built-in example `datacenter`", result.Output, StringComparison.Ordinal);
         Assert.Contains("1 file checked: 0 errors, 0 warnings", result.Output, StringComparison.Ordinal);
@@ -23,7 +25,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void ACleanFileExitsZero()
     {
         Write("ok.vdl", "os rhel8 {\n  version = \"8.6\"\n}\n");
-        var result = VdlProcess.Run(_directory, "check", "ok.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "ok.vdl");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
     }
@@ -32,7 +34,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void ErrorsAreShownWithTheSourceLineAndACaretUnderTheSpan()
     {
         Write("broken.vdl", "host esx-01 {\n\tmemory = 384GX\n}\n");
-        var result = VdlProcess.Run(_directory, "check", "broken.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "broken.vdl");
         Assert.Equal(1, result.ExitCode);
         var expected =
             "error[VDL0011]: `GX` is not a unit (did you mean `GB`?); the units are B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, MHz, GHz, Mbps, Gbps, MB/s, GB/s, W, kW, ms, s, m, h, d, %\n" +
@@ -51,7 +53,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void RelatedLocationsAreShownAsNotes()
     {
         Write("open.vdl", "host h {\n  vm v {\n    os = r\n}\n");
-        var result = VdlProcess.Run(_directory, "check", "open.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "open.vdl");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("= note: `host h` opens here, open.vdl:1:8", result.Output, StringComparison.Ordinal);
     }
@@ -60,7 +62,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void MSBuildFormatIsOneCanonicalLinePerDiagnostic()
     {
         Write("broken.vdl", "host h {\n  cores 16\n  memory = 4GX\n}\n");
-        var result = VdlProcess.Run(_directory, "check", "broken.vdl", "--format", "msbuild");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "broken.vdl", "--format", "msbuild");
         Assert.Equal(1, result.ExitCode);
         var lines = result.Output.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
@@ -72,7 +74,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void JsonFormatIsOneObjectPerDiagnostic()
     {
         Write("broken.vdl", "host h {\n  vm v {\n");
-        var result = VdlProcess.Run(_directory, "check", "broken.vdl", "--format", "json");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "broken.vdl", "--format", "json");
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Output.TrimEnd('\n').Split('\n'));
         using var json = JsonDocument.Parse(line);
@@ -90,12 +92,12 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void AMissingFileOrADirectoryIsOneLineAndExitTwo()
     {
-        var missing = VdlProcess.Run(_directory, "check", "nope.vdl");
+        var missing = VdlProcess.Run(WorkingDirectory, "check", "nope.vdl");
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("vdl: error: nope.vdl: no such file\n", missing.Error);
 
-        Directory.CreateDirectory(Path.Combine(_directory, "models"));
-        var directory = VdlProcess.Run(_directory, "check", "models");
+        Directory.CreateDirectory(Path.Combine(WorkingDirectory, "models"));
+        var directory = VdlProcess.Run(WorkingDirectory, "check", "models");
         Assert.Equal(2, directory.ExitCode);
         Assert.Equal("vdl: error: models: is a directory; name the .vdl files to check\n", directory.Error);
     }
@@ -103,10 +105,10 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void BadUsageExitsTwo()
     {
-        var result = VdlProcess.Run(_directory, "check", "--format", "xml", "x.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "--format", "xml", "x.vdl");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Run `vdl --help`", result.Error, StringComparison.Ordinal);
-        Assert.Equal(2, VdlProcess.Run(_directory, "frobnicate").ExitCode);
+        Assert.Equal(2, VdlProcess.Run(WorkingDirectory, "frobnicate").ExitCode);
     }
 
     [Fact]
@@ -115,15 +117,15 @@ public sealed class CliEndToEndTests : IDisposable
         var random = new Random(7);
         var bytes = new byte[64 * 1024];
         random.NextBytes(bytes);
-        File.WriteAllBytes(Path.Combine(_directory, "random.vdl"), bytes);
-        File.WriteAllBytes(Path.Combine(_directory, "binary.vdl"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]);
+        File.WriteAllBytes(Path.Combine(WorkingDirectory, "random.vdl"), bytes);
+        File.WriteAllBytes(Path.Combine(WorkingDirectory, "binary.vdl"), [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]);
         Write("nested.vdl", "host h { " + string.Concat(Enumerable.Repeat("b { ", 10_000)) + new string('}', 10_001));
         Write("unterminated.vdl", "host a {\n  vm b {\n    drivers = [\"x\", f(1, \n    zone = \"open\n/* comment");
         Write("long.vdl", "host h { x = " + new string('@', 50_000_000) + " }");
 
         foreach (var file in new[] { "random.vdl", "binary.vdl", "nested.vdl", "unterminated.vdl", "long.vdl" })
         {
-            var result = VdlProcess.Run(_directory, "check", file);
+            var result = VdlProcess.Run(WorkingDirectory, "check", file);
             Assert.True(result.ExitCode == 1, $"{file}: exit {result.ExitCode}\n{result.Error}");
             Assert.Contains("error[VDL0", result.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
@@ -135,7 +137,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void ControlCharactersInAModelNeverReachTheTerminal()
     {
         Write("evil.vdl", "os r {\n  version = \"\u001b[2J8.x\"\n}\n");
-        var result = VdlProcess.Run(_directory, "check", "evil.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "evil.vdl");
         Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain('\u001b', result.Output);
         Assert.Contains("\uFFFD[2J", result.Output, StringComparison.Ordinal);
@@ -144,21 +146,21 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void FmtRewritesAtomicallyKeepingEncodingAndLineBreaks()
     {
-        var path = Path.Combine(_directory, "crlf.vdl");
+        var path = Path.Combine(WorkingDirectory, "crlf.vdl");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("host h {\r\nmemory=4GiB // big\r\n  cores   = 2\r\n}\r\n")]);
 
-        var check = VdlProcess.Run(_directory, "fmt", "--check", "crlf.vdl");
+        var check = VdlProcess.Run(WorkingDirectory, "fmt", "--check", "crlf.vdl");
         Assert.Equal(1, check.ExitCode);
         Assert.Equal("crlf.vdl\n", check.Output);
 
-        var fmt = VdlProcess.Run(_directory, "fmt", "crlf.vdl");
+        var fmt = VdlProcess.Run(WorkingDirectory, "fmt", "crlf.vdl");
         Assert.Equal(0, fmt.ExitCode);
         var bytes = File.ReadAllBytes(path);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal("host h {\r\n  memory = 4GiB // big\r\n  cores  = 2\r\n}\r\n", Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Single(Directory.GetFiles(_directory)); // no temporary file left behind
+        Assert.Single(Directory.GetFiles(WorkingDirectory)); // no temporary file left behind
 
-        Assert.Equal(0, VdlProcess.Run(_directory, "fmt", "--check", "crlf.vdl").ExitCode);
+        Assert.Equal(0, VdlProcess.Run(WorkingDirectory, "fmt", "--check", "crlf.vdl").ExitCode);
     }
 
     [Fact]
@@ -166,23 +168,23 @@ public sealed class CliEndToEndTests : IDisposable
     {
         const string text = "host h {\n  memory =\n  vm v {\n";
         Write("broken.vdl", text);
-        var result = VdlProcess.Run(_directory, "fmt", "broken.vdl");
+        var result = VdlProcess.Run(WorkingDirectory, "fmt", "broken.vdl");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not formatted: it has syntax errors", result.Error, StringComparison.Ordinal);
-        Assert.Equal(text, File.ReadAllText(Path.Combine(_directory, "broken.vdl")));
+        Assert.Equal(text, File.ReadAllText(Path.Combine(WorkingDirectory, "broken.vdl")));
     }
 
     [Fact]
     public void ExplainPrintsThePageOfACode()
     {
-        var result = VdlProcess.Run(_directory, "explain", "vdl0011");
+        var result = VdlProcess.Run(WorkingDirectory, "explain", "vdl0011");
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("# VDL0011: Unknown unit\n", result.Output, StringComparison.Ordinal);
 
-        var unknown = VdlProcess.Run(_directory, "explain", "VDL0911");
+        var unknown = VdlProcess.Run(WorkingDirectory, "explain", "VDL0911");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal("vdl: error: unknown diagnostic code 'VDL0911'; did you mean VDL0011?\n", unknown.Error);
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
+    private void Write(string name, string text) => _temporary.Write(name, text);
 }

@@ -37,18 +37,7 @@ public sealed class DiagnosticCatalogTests
     [Fact]
     public void TheCatalogPageListsEveryCode()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", "README.md"));
         Assert.All(DiagnosticCatalog.All, d => Assert.Contains($"[{d.Code}]({d.Code}.md)", readme, StringComparison.Ordinal));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "VirtLang.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ModelCompilationTests
     [Fact]
     public void EveryExampleIsClean()
     {
-        var examples = Directory.GetFiles(Path.Combine(DiagnosticCatalogTests.RepositoryRoot(), "examples"), "*.vdl");
+        var examples = Directory.GetFiles(RepositoryPaths.Examples, "*.vdl");
         Assert.True(examples.Length >= 6);
         var compilation = ModelCompilation.FromFiles(examples);
         Assert.Empty(compilation.Diagnostics);

@@ -17,6 +17,21 @@ public sealed class SourceTextTests
         Assert.Equal(new LinePosition(line, column), SourceText.From(text).GetLinePosition(offset));
     }
 
+    [Theory]
+    [InlineData("a\r\nbc\nd", 2, 2, 4)]
+    [InlineData("a\r\nbc\nd", 3, 1, 6)]
+    [InlineData("a\r\nbc\nd", 2, 99, 5)]
+    [InlineData("a\r\nbc\nd", 9, 1, 6)]
+    public void OffsetsOfLinesAndColumnsAreClampedToTheText(string text, int line, int column, int offset)
+    {
+        var source = SourceText.From(text);
+        Assert.Equal(offset, source.GetOffset(new LinePosition(line, column)));
+        if (line <= source.LineCount && column <= source.GetLineSpan(line).Length + 1)
+        {
+            Assert.Equal(new LinePosition(line, column), source.GetLinePosition(offset));
+        }
+    }
+
     [Fact]
     public void LineSpansExcludeTheirBreak()
     {

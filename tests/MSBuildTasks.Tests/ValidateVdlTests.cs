@@ -7,9 +7,9 @@ namespace VirtLang.MSBuildTasks.Tests;
 /// <summary>The task logs real MSBuild events (code, range, help link); the end-to-end `dotnet build` comes with the package.</summary>
 public sealed class ValidateVdlTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("vdl-task-").FullName;
+    private readonly TemporaryDirectory _temporary = new("vdl-task-");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temporary.Dispose();
 
     [Fact]
     public void ErrorsAreLoggedWithCodeFullRangeAndHelpLink()
@@ -46,17 +46,12 @@ public sealed class ValidateVdlTests : IDisposable
     [Fact]
     public void AMissingFileIsVdl0042()
     {
-        var (task, engine) = Create(Path.Combine(_directory, "missing.vdl"));
+        var (task, engine) = Create(Path.Combine(_temporary.Path, "missing.vdl"));
         Assert.False(task.Execute());
         Assert.Equal("VDL0042", Assert.Single(engine.Errors).Code);
     }
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _temporary.Write(name, text);
 
     private static (ValidateVdl Task, RecordingBuildEngine Engine) Create(params string[] files)
     {

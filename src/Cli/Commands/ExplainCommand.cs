@@ -22,13 +22,11 @@ internal static class ExplainCommand
         {
             var suggestion = SpellChecker.Suggest(code.ToUpperInvariant(), DiagnosticCatalog.All.Select(d => d.Code));
             var hint = suggestion is null ? string.Empty : $"; did you mean {suggestion}?";
-            context.Error.WriteLine($"vdl: error: unknown diagnostic code '{TerminalText(code)}'{hint}");
+            context.Error.WriteLine($"vdl: error: unknown diagnostic code '{Rendering.TerminalText.Sanitize(code)}'{hint}");
             return ExitCodes.UsageOrIo;
         }
 
         context.Out.Write(page);
         return ExitCodes.Success;
     }
-
-    private static string TerminalText(string text) => Rendering.TerminalText.Sanitize(text);
 }

@@ -37,9 +37,6 @@ public sealed class Diagnostic
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, Location, Arguments, RelatedLocations, severity);
-
     /// <summary>The canonical one-line form, as MSBuild and most tools print it.</summary>
     public override string ToString()
     {

@@ -38,6 +38,4 @@ public static class Units
     public static string KnownSymbolsText { get; } = string.Join(", ", All.Select(u => u.Symbol));
 
     public static Unit? Find(string symbol) => BySymbol.GetValueOrDefault(symbol);
-
-    public static IEnumerable<Unit> OfDimension(Dimension dimension) => All.Where(u => u.Dimension == dimension);
 }

@@ -1,6 +1,9 @@
-namespace VirtLang.Language.Tests;
+namespace VirtLang.Tests.Shared;
 
-/// <summary>Finds the repository from the test's output folder, so tests read (and update) files in the source tree.</summary>
+/// <summary>
+/// Finds the repository from a test's output folder, so tests read (and update) files of the source tree.
+/// Linked into each test project that needs it (tests/Shared is not a project of its own).
+/// </summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
