@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Sources;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
@@ -6,15 +8,16 @@ using VirtLang.Language.Text;
 namespace VirtLang.Compiler;
 
 /// <summary>
-/// A model: the files the user named, parsed. The one entry point of the CLI, the MSBuild task and the language
-/// server. For now it checks syntax (VDL0xxx); binding and the rule families (VDL1xxx–VDL5xxx) come next.
+/// A model: the files the user named and the files they import, parsed. The one entry point of the CLI, the MSBuild
+/// task and the language server. It checks syntax (VDL0xxx), imports and the model's one namespace; binding and the
+/// rule families (VDL1xxx–VDL5xxx) come next.
 /// </summary>
 public sealed class ModelCompilation
 {
-    private ModelCompilation(ImmutableArray<ModelFile> files)
+    private ModelCompilation(ImmutableArray<ModelFile> files, IEnumerable<Diagnostic> modelDiagnostics)
     {
         Files = files;
-        Diagnostics = [.. files.SelectMany(f => f.Tree.Diagnostics).OrderBy(d => d, DiagnosticOrder.Instance)];
+        Diagnostics = [.. files.SelectMany(f => f.Tree.Diagnostics).Concat(modelDiagnostics).OrderBy(d => d, DiagnosticOrder.Instance)];
     }
 
     public ImmutableArray<ModelFile> Files { get; }
@@ -24,12 +27,16 @@ public sealed class ModelCompilation
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    public static ModelCompilation Create(IEnumerable<SourceText> sources) =>
-        new([.. sources.Select(s => new ModelFile(s.Path, SyntaxTree.Parse(s)))]);
+    /// <summary>The model made of <paramref name="roots"/> and what they import, read through <paramref name="provider"/> (the file system by default).</summary>
+    public static ModelCompilation Create(IEnumerable<SourceText> roots, ISourceProvider? provider = null)
+    {
+        var (files, importDiagnostics) = new ModelLoader(provider ?? FileSystemSourceProvider.Instance).Load(roots);
+        return new ModelCompilation(files, importDiagnostics.Concat(DeclarationTable.ReportDuplicates(files)));
+    }
 
-    /// <summary>Reads and parses files from disk.</summary>
-    /// <exception cref="ModelFileException">A path is missing, a directory, or unreadable.</exception>
-    public static ModelCompilation FromFiles(IEnumerable<string> paths) => Create(paths.Select(ReadSource));
+    /// <summary>Reads and parses files from disk, with their imports.</summary>
+    /// <exception cref="ModelFileException">A path the user named is missing, a directory, or unreadable.</exception>
+    public static ModelCompilation FromFiles(IEnumerable<string> paths) => Create([.. paths.Select(ReadSource)]);
 
     public static SourceText ReadSource(string path)
     {

@@ -59,6 +59,24 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void CheckFollowsImportsAndCountsEveryFileOfTheModel()
+    {
+        Directory.CreateDirectory(Path.Combine(WorkingDirectory, "catalog"));
+        Write("catalog/os.vdl", "os rhel8 {\n  version = \"8.6\"\n}\n");
+        Write("dc.vdl", "import \"catalog/os.vdl\"\nimport \"catalog/missing.vdl\"\nhost rhel8 {}\n");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "dc.vdl", "--format", "msbuild");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            [
+                "catalog/os.vdl(1,4): error VDL1002: `rhel8` is declared 2 times in this model; a name is declared once, whatever its kind",
+                $"dc.vdl(2,8): error VDL1020: cannot import `catalog/missing.vdl`: no such file ({Path.Combine(WorkingDirectory, "catalog", "missing.vdl")})",
+                "dc.vdl(3,6): error VDL1002: `rhel8` is declared 2 times in this model; a name is declared once, whatever its kind",
+            ],
+            result.Output.TrimEnd('\n').Split('\n'));
+        Assert.Contains("2 files checked: 3 errors", VdlProcess.Run(WorkingDirectory, "check", "dc.vdl").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MSBuildFormatIsOneCanonicalLinePerDiagnostic()
     {
         Write("broken.vdl", "host h {\n  cores 16\n  memory = 4GX\n}\n");

@@ -27,10 +27,13 @@ public sealed class ModelCompilationTests
     [Fact]
     public void EveryExampleIsClean()
     {
+        // Each example is a model of its own (they share names such as `rhel8`, as separate models may).
         var examples = Directory.GetFiles(RepositoryPaths.Examples, "*.vdl");
         Assert.True(examples.Length >= 6);
-        var compilation = ModelCompilation.FromFiles(examples);
-        Assert.Empty(compilation.Diagnostics);
+        foreach (var example in examples)
+        {
+            Assert.Empty(ModelCompilation.FromFiles([example]).Diagnostics);
+        }
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class CheckCommand
         }
 
         var compilation = ModelCompilation.Create(sources);
-        CommonOptions.Renderer(format, context.Style).Render(compilation.Diagnostics, sources.Count, context.Out);
+        CommonOptions.Renderer(format, context.Style).Render(compilation.Diagnostics, compilation.Files.Length, context.Out);
         return compilation.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 }

@@ -6,7 +6,8 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>Every diagnostic code the product can report, in one place: the front-end's VDL0xxx and the checker's.</summary>
 public static class DiagnosticCatalog
 {
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [.. SyntaxDiagnostics.All.OrderBy(d => d.Code, StringComparer.Ordinal)];
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode =
         All.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
