@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Rules;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
@@ -31,7 +32,14 @@ public sealed class ModelCompilation
     public static ModelCompilation Create(IEnumerable<SourceText> roots, ISourceProvider? provider = null)
     {
         var (files, importDiagnostics) = new ModelLoader(provider ?? FileSystemSourceProvider.Instance).Load(roots);
-        return new ModelCompilation(files, importDiagnostics.Concat(DeclarationTable.ReportDuplicates(files)));
+        var checks = new List<Diagnostic>();
+        var rules = new SchemaRules(new SymbolTable(files), checks);
+        foreach (var file in files)
+        {
+            rules.Check(file);
+        }
+
+        return new ModelCompilation(files, importDiagnostics.Concat(DeclarationTable.ReportDuplicates(files)).Concat(checks));
     }
 
     /// <summary>Reads and parses files from disk, with their imports.</summary>

@@ -24,7 +24,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void ACleanFileExitsZero()
     {
-        Write("ok.vdl", "os rhel8 {\n  version = \"8.6\"\n}\n");
+        Write("ok.vdl", "os rhel8 {\n  family  = linux\n  version = \"8.6\"\n}\n");
         var result = VdlProcess.Run(WorkingDirectory, "check", "ok.vdl");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Error);
@@ -62,7 +62,7 @@ public sealed class CliEndToEndTests : IDisposable
     public void CheckFollowsImportsAndCountsEveryFileOfTheModel()
     {
         Directory.CreateDirectory(Path.Combine(WorkingDirectory, "catalog"));
-        Write("catalog/os.vdl", "os rhel8 {\n  version = \"8.6\"\n}\n");
+        Write("catalog/os.vdl", "os rhel8 {\n  family  = linux\n  version = \"8.6\"\n}\n");
         Write("dc.vdl", "import \"catalog/os.vdl\"\nimport \"catalog/missing.vdl\"\nhost rhel8 {}\n");
         var result = VdlProcess.Run(WorkingDirectory, "check", "dc.vdl", "--format", "msbuild");
         Assert.Equal(1, result.ExitCode);
@@ -79,19 +79,19 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void MSBuildFormatIsOneCanonicalLinePerDiagnostic()
     {
-        Write("broken.vdl", "host h {\n  cores 16\n  memory = 4GX\n}\n");
+        Write("broken.vdl", "hardware h {\n  memory 16GiB\n  power {\n    idle = 4GX\n  }\n}\n");
         var result = VdlProcess.Run(WorkingDirectory, "check", "broken.vdl", "--format", "msbuild");
         Assert.Equal(1, result.ExitCode);
         var lines = result.Output.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Equal("broken.vdl(2,9): error VDL0001: unexpected `16`; expected `=` after `cores`", lines[0]);
-        Assert.StartsWith("broken.vdl(3,13): error VDL0011: `GX` is not a unit", lines[1], StringComparison.Ordinal);
+        Assert.Equal("broken.vdl(2,10): error VDL0001: unexpected `16GiB`; expected `=` after `memory`", lines[0]);
+        Assert.StartsWith("broken.vdl(4,13): error VDL0011: `GX` is not a unit", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
     public void JsonFormatIsOneObjectPerDiagnostic()
     {
-        Write("broken.vdl", "host h {\n  vm v {\n");
+        Write("broken.vdl", "host h {\n  cpu {\n");
         var result = VdlProcess.Run(WorkingDirectory, "check", "broken.vdl", "--format", "json");
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.Output.TrimEnd('\n').Split('\n'));
@@ -101,10 +101,10 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal("VDL0007", root.GetProperty("code").GetString());
         Assert.Equal("error", root.GetProperty("severity").GetString());
         Assert.Equal(2, root.GetProperty("line").GetInt32());
-        Assert.Equal(9, root.GetProperty("column").GetInt32());
+        Assert.Equal(8, root.GetProperty("column").GetInt32());
         var related = Assert.Single(root.GetProperty("related").EnumerateArray());
         Assert.Equal(2, related.GetProperty("line").GetInt32());
-        Assert.Equal(8, related.GetProperty("column").GetInt32());
+        Assert.Equal(7, related.GetProperty("column").GetInt32());
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed class ModelCompilationTests
         var second = ModelCompilation.Create(sources.Reverse()).Diagnostics.Select(d => d.ToString()).ToList();
         Assert.Equal(
             [
+                "a.vdl(2,3): error VDL1010: `cores` is not an attribute of `host`",
                 "a.vdl(2,9): error VDL0001: unexpected `16`; expected `=` after `cores`",
+                "a.vdl(3,3): error VDL1010: `x` is not an attribute of `host`",
                 "a.vdl(3,8): error VDL0010: `1_` is not a number: an underscore must stand between two digits",
                 "b.vdl(2,13): error VDL0011: `GX` is not a unit (did you mean `GB`?); the units are B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, MHz, GHz, Mbps, Gbps, MB/s, GB/s, W, kW, ms, s, m, h, d, %",
             ],

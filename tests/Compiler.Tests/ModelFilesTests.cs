@@ -21,8 +21,8 @@ public sealed class ModelFilesTests
     {
         var compilation = Compile("infra/dc.vdl",
             ("infra/dc.vdl", "import \"catalog/os.vdl\"\nimport \"catalog/hw.vdl\"\nhost h : r740 {}\n"),
-            ("infra/catalog/os.vdl", "import \"hw.vdl\"\nos rhel8 {}\n"),
-            ("infra/catalog/hw.vdl", "import \"../catalog/./os.vdl\"\nhardware r740 {}\n"));
+            ("infra/catalog/os.vdl", "import \"hw.vdl\"\nos rhel8 {\n  family = linux\n}\n"),
+            ("infra/catalog/hw.vdl", "import \"../catalog/./os.vdl\"\nhardware r740 {\n  memory = 1GiB\n}\n"));
         Assert.Equal(["infra/catalog/hw.vdl", "infra/catalog/os.vdl", "infra/dc.vdl"], compilation.Files.Select(f => f.Path));
         // os.vdl and hw.vdl import each other: a cycle, reported once, with the whole cycle named.
         var cycle = Assert.Single(compilation.Diagnostics);
@@ -38,7 +38,7 @@ public sealed class ModelFilesTests
             ("a.vdl", "import \"b.vdl\"\nimport \"c.vdl\"\n"),
             ("b.vdl", "import \"d.vdl\"\n"),
             ("c.vdl", "import \"d.vdl\"\n"),
-            ("d.vdl", "os shared {}\n"));
+            ("d.vdl", "os shared {\n  family = bsd\n}\n"));
         Assert.Empty(compilation.Diagnostics);
         Assert.Equal(4, compilation.Files.Length);
     }
@@ -53,8 +53,8 @@ public sealed class ModelFilesTests
     [Fact]
     public void AMissingImportIsReportedAtItsPath()
     {
-        var compilation = Compile("a.vdl", ("a.vdl", "os r {}\nimport \"nope.vdl\"\n"));
-        Assert.Equal(["a.vdl(2,8): error VDL1020: cannot import `nope.vdl`: no such file"], Render(compilation));
+        var compilation = Compile("a.vdl", ("a.vdl", "os r {\n  family = linux\n}\nimport \"nope.vdl\"\n"));
+        Assert.Equal(["a.vdl(4,8): error VDL1020: cannot import `nope.vdl`: no such file"], Render(compilation));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ModelFilesTests
         using var temporary = new TemporaryDirectory("vdl-imports-");
         Directory.CreateDirectory(Path.Combine(temporary.Path, "models"));
         Directory.CreateDirectory(Path.Combine(temporary.Path, "project"));
-        temporary.Write("shared.vdl", "os shared {}\n");
+        temporary.Write("shared.vdl", "os shared {\n  family = bsd\n}\n");
         var root = temporary.Write("project/dc.vdl", "import \"../models\"\nimport \"../shared.vdl\"\nimport \"../missing.vdl\"\n");
 
         var compilation = ModelCompilation.FromFiles([root]);
@@ -77,7 +77,7 @@ public sealed class ModelFilesTests
     [Fact]
     public void ABinaryImportGetsItsOwnDiagnosticAndTheModelGoesOn()
     {
-        var compilation = Compile("a.vdl", ("a.vdl", "import \"blob.vdl\"\nos r {}\n"), ("blob.vdl", "PK\u0003\u0004\u0000\u0000"));
+        var compilation = Compile("a.vdl", ("a.vdl", "import \"blob.vdl\"\nos r {\n  family = linux\n}\n"), ("blob.vdl", "PK\u0003\u0004\u0000\u0000"));
         Assert.Equal("VDL0040", Assert.Single(compilation.Diagnostics).Code);
     }
 
@@ -86,7 +86,7 @@ public sealed class ModelFilesTests
     {
         var compilation = Compile("dc.vdl",
             ("dc.vdl", "import \"catalog.vdl\"\nhost rhel8 {}\n"),
-            ("catalog.vdl", "os rhel8 {}\n"));
+            ("catalog.vdl", "os rhel8 {\n  family = linux\n}\n"));
         var duplicates = compilation.Diagnostics;
         Assert.Equal(2, duplicates.Length);
         Assert.All(duplicates, d => Assert.Equal("VDL1002", d.Code));
@@ -99,7 +99,7 @@ public sealed class ModelFilesTests
     [Fact]
     public void GuestsShareTheNamespace()
     {
-        var compilation = Compile("dc.vdl", ("dc.vdl", "host a {\n  vm web {}\n}\nhost b {\n  container web {}\n}\napp web {}\n"));
+        var compilation = Compile("dc.vdl", ("dc.vdl", "host a {\n  vm web {\n    vcpus = 1\n    memory = 1GiB\n  }\n}\nhost b {\n  container web {}\n}\napp web {}\n"));
         Assert.Equal(3, compilation.Diagnostics.Count(d => d.Code == "VDL1002"));
     }
 
@@ -107,14 +107,14 @@ public sealed class ModelFilesTests
     public void PartsOfBlocksAreNotDeclarations()
     {
         // Near miss: two hardware entries may both have a `disk nvme0`, and a hypervisor has no name.
-        var compilation = Compile("hw.vdl", ("hw.vdl", "hardware a {\n  disk nvme0 {}\n}\nhardware b {\n  disk nvme0 {}\n}\n"));
+        var compilation = Compile("hw.vdl", ("hw.vdl", "hardware a {\n  memory = 1GiB\n  disk nvme0 {}\n}\nhardware b {\n  memory = 1GiB\n  disk nvme0 {}\n}\n"));
         Assert.Empty(compilation.Diagnostics);
     }
 
     [Fact]
     public void TheSameFileNamedTwiceIsOneFile()
     {
-        var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["a.vdl"] = "os r {}\n" });
+        var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["a.vdl"] = "os r {\n  family = linux\n}\n" });
         provider.TryRead("a.vdl", out var first, out _);
         provider.TryRead("./a.vdl", out var second, out _);
         var compilation = ModelCompilation.Create([first!, second!], provider);
@@ -125,7 +125,7 @@ public sealed class ModelFilesTests
     [Fact]
     public void DiagnosticsComeInTheSameOrderWhateverTheOrderOfTheRoots()
     {
-        var files = new Dictionary<string, string> { ["a.vdl"] = "os x {}\nimport \"gone.vdl\"\n", ["b.vdl"] = "os x {}\n" };
+        var files = new Dictionary<string, string> { ["a.vdl"] = "os x {\n  family = linux\n}\nimport \"gone.vdl\"\n", ["b.vdl"] = "os x {\n  family = linux\n}\n" };
         var provider = new InMemorySourceProvider(files);
         SourceText Read(string path) => provider.TryRead(path, out var t, out _) ? t! : throw new InvalidOperationException();
         var one = ModelCompilation.Create([Read("a.vdl"), Read("b.vdl")], provider).Diagnostics.Select(d => d.ToString());

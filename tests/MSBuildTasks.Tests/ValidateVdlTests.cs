@@ -28,7 +28,7 @@ public sealed class ValidateVdlTests : IDisposable
     [Fact]
     public void BracesInMessagesAreNotTakenForFormatItems()
     {
-        var file = Write("brace.vdl", "host h {\n  x = 1\n");
+        var file = Write("brace.vdl", "host h {\n  memory = 1GiB\n");
         var (task, engine) = Create(file);
         Assert.False(task.Execute());
         Assert.Equal("expected `}` to close `host h` opened at line 1", Assert.Single(engine.Errors).Message);
@@ -37,7 +37,7 @@ public sealed class ValidateVdlTests : IDisposable
     [Fact]
     public void ACleanModelSucceedsQuietly()
     {
-        var (task, engine) = Create(Write("ok.vdl", "os r {\n  version = \"8.6\"\n}\n"));
+        var (task, engine) = Create(Write("ok.vdl", "os r {\n  family  = linux\n  version = \"8.6\"\n}\n"));
         Assert.True(task.Execute());
         Assert.Empty(engine.Errors);
         Assert.Empty(engine.Warnings);

@@ -1,0 +1,289 @@
+using System.Globalization;
+using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Semantics;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// The VDL1xxx family against <see cref="ModelSchema"/>: every block where it may stand, named as it must be, with
+/// known attributes of the right type, dimension and range, its required attributes, and references that resolve to
+/// a declaration of the right kind. Did-you-mean wherever a name is unknown.
+/// </summary>
+internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnostics)
+{
+    public void Check(ModelFile file)
+    {
+        foreach (var block in file.Tree.Root.Blocks)
+        {
+            CheckBlock(file, block, parent: null, parentDisplay: "the file");
+        }
+    }
+
+    private void CheckBlock(ModelFile file, BlockSyntax block, BlockSchema? parent, string parentDisplay)
+    {
+        var kind = block.KindName;
+        var allowed = parent is null ? ModelSchema.TopLevelKinds : [.. parent.Children.Keys];
+        if (!allowed.Contains(kind) || !ModelSchema.Blocks.TryGetValue(kind, out var schema))
+        {
+            var where = parent is null ? "at the top of a file" : $"in {parentDisplay}";
+            var rest = parent is null
+                ? "the declarations are " + string.Join(", ", allowed)
+                : allowed.Count == 0 ? $"{parentDisplay} has no blocks inside" : $"{parentDisplay} may contain " + string.Join(", ", allowed);
+            Report(CompilerDiagnostics.BlockNotAllowed, file, block.KindToken.Span, kind, where, DidYouMean(kind, allowed), rest);
+            return;
+        }
+
+        var display = block.DisplayName;
+        if (schema.Named && block.Name is null)
+        {
+            Report(CompilerDiagnostics.BlockName, file, block.KindToken.Span, $"a `{kind}` needs a name, as in `{kind} NAME {{ ... }}`");
+        }
+        else if (!schema.Named && block.Name is { } unwanted)
+        {
+            Report(CompilerDiagnostics.BlockName, file, unwanted.Span, $"`{kind}` blocks have no name; remove `{unwanted.Text}`");
+        }
+
+        if (block.BaseClause is { BaseName: { IsMissing: false } baseName })
+        {
+            if (block.Name is { } own && own.Text == baseName.Text)
+            {
+                Report(CompilerDiagnostics.SelfBase, file, baseName.Span, baseName.Text);
+            }
+            else
+            {
+                CheckReference(file, baseName, [kind == "host" ? "hardware" : kind], $"the base of {display}");
+            }
+        }
+
+        var seen = new Dictionary<string, AttributeSyntax>(StringComparer.Ordinal);
+        foreach (var attribute in block.Attributes)
+        {
+            var name = attribute.Name.Text;
+            if (!schema.Attributes.TryGetValue(name, out var attributeSchema))
+            {
+                Report(CompilerDiagnostics.UnknownAttribute, file, attribute.Name.Span, name, kind, DidYouMean(name, schema.Attributes.Keys));
+                continue;
+            }
+
+            if (!seen.TryAdd(name, attribute))
+            {
+                Report(CompilerDiagnostics.DuplicateAttribute, file, attribute.Name.Span, name, display);
+                continue;
+            }
+
+            CheckValue(file, attribute.Value, attributeSchema.Type, name);
+        }
+
+        // With a base, the base may provide what is required: the binder checks the effective values.
+        if (block.BaseClause is null)
+        {
+            foreach (var required in schema.Attributes.Values.Where(a => a.Required && !seen.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
+            {
+                var at = block.Name is { IsMissing: false } n ? n.Span : block.KindToken.Span;
+                Report(CompilerDiagnostics.MissingAttribute, file, at, display, required.Name, required.Type.Description);
+            }
+        }
+
+        var children = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var child in block.Blocks)
+        {
+            if (schema.Children.TryGetValue(child.KindName, out var repeats) && !repeats && !children.Add(child.KindName))
+            {
+                Report(CompilerDiagnostics.RepeatedBlock, file, child.KindToken.Span, display, child.KindName);
+            }
+
+            CheckBlock(file, child, schema, display);
+        }
+
+        foreach (var statement in block.Members.OfType<ScenarioStatementSyntax>())
+        {
+            CheckStatement(file, statement);
+        }
+    }
+
+    private void CheckStatement(ModelFile file, ScenarioStatementSyntax statement)
+    {
+        var time = new QuantityType(Dimension.Time, Minimum: 0, Example: "4d12h");
+        CheckTime(file, statement.When.From, time);
+        if (statement.When.To is { } to)
+        {
+            CheckTime(file, to, time);
+        }
+
+        switch (statement.Action)
+        {
+            case ScaleActionSyntax scale:
+                CheckReference(file, scale.Target, ["app"], "`scale`");
+                CheckValue(file, scale.Amount, new QuantityType(Dimension.Ratio, Minimum: 0, Example: "300%"), "scale");
+                break;
+            case FailActionSyntax fail:
+                CheckReference(file, fail.Target, ["host"], "`fail`");
+                if (fail.ForClause is { } forClause)
+                {
+                    CheckValue(file, forClause.Duration, time, "for");
+                }
+
+                break;
+            case CrashActionSyntax crash:
+                CheckReference(file, crash.Target, ModelSchema.GuestKinds, "`crash`");
+                break;
+            case MigrateActionSyntax migrate:
+                CheckReference(file, migrate.Target, ModelSchema.GuestKinds, "`migrate`");
+                CheckReference(file, migrate.Destination, ["host"], "`migrate ... to`");
+                break;
+            case PatchActionSyntax patch:
+                CheckReference(file, patch.Target, ["host", .. ModelSchema.GuestKinds], "`patch`");
+                break;
+        }
+    }
+
+    /// <summary>A scenario time: a time quantity, or the plain number 0 (the start).</summary>
+    private void CheckTime(ModelFile file, ExpressionSyntax expression, QuantityType time)
+    {
+        if (expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral } zero } && QuantityGrammar.Parse(zero.Text).Value.Value == 0)
+        {
+            return;
+        }
+
+        CheckValue(file, expression, time, "at");
+    }
+
+    private void CheckValue(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute)
+    {
+        if (expression is MissingExpressionSyntax || IsMalformedNumber(expression))
+        {
+            return; // a syntax error, already reported by the front-end
+        }
+
+        switch (type)
+        {
+            case ListType list when expression is ListExpressionSyntax elements:
+                foreach (var element in elements.Elements)
+                {
+                    CheckValue(file, element, list.Element, attribute);
+                }
+
+                return;
+            case EnumType words when expression is IdentifierExpressionSyntax word:
+                if (!words.Words.Contains(word.Name))
+                {
+                    Report(CompilerDiagnostics.UnknownWord, file, word.Identifier.Span, word.Name, attribute, DidYouMean(word.Name, words.Words), string.Join(", ", words.Words));
+                }
+
+                return;
+            case ReferenceType reference when expression is IdentifierExpressionSyntax name:
+                CheckReference(file, name.Identifier, reference.Kinds, $"`{attribute}`");
+                return;
+            case WordType when expression is IdentifierExpressionSyntax:
+            case StringType when expression is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral }:
+                return;
+            case CallType calls when expression is CallExpressionSyntax call:
+                if (!calls.Functions.Contains(call.Name.Text))
+                {
+                    Report(CompilerDiagnostics.UnknownWord, file, call.Name.Span, call.Name.Text, attribute, DidYouMean(call.Name.Text, calls.Functions), string.Join(", ", calls.Functions));
+                }
+
+                return;
+            case NumberType or QuantityType when Numeric(expression) is { } numeric:
+                CheckNumber(file, expression, type, attribute, numeric);
+                return;
+        }
+
+        Report(CompilerDiagnostics.WrongType, file, expression.Span, attribute, type.Description, Describe(expression));
+    }
+
+    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, (Quantity Value, string Text) numeric)
+    {
+        var (value, text) = numeric;
+        var (dimension, minimum, whole) = type switch
+        {
+            QuantityType q => (q.Dimension, q.Minimum, false),
+            NumberType n => (Dimension.None, n.Minimum, n.Whole),
+            _ => (Dimension.None, (double?)null, false),
+        };
+
+        if (value.Dimension != dimension)
+        {
+            Report(CompilerDiagnostics.WrongType, file, expression.Span, attribute, type.Description, Describe(expression));
+            return;
+        }
+
+        if (minimum is { } min && value.Value < min)
+        {
+            var bound = dimension == Dimension.None ? min.ToString(CultureInfo.InvariantCulture) : "0";
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, $"it must be at least {bound}");
+        }
+        else if (whole && value.Value != Math.Floor(value.Value))
+        {
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, "it must be a whole number");
+        }
+    }
+
+    /// <summary>The value of a (possibly negated) number or quantity literal, when it is well formed.</summary>
+    private static (Quantity Value, string Text)? Numeric(ExpressionSyntax expression)
+    {
+        var (literal, sign) = expression switch
+        {
+            LiteralExpressionSyntax l => (l.Literal, 1),
+            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, -1),
+            _ => (default(SyntaxToken?), 1),
+        };
+        if (literal is not { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token)
+        {
+            return null;
+        }
+
+        var parsed = QuantityGrammar.Parse(token.Text);
+        return parsed.Success ? (parsed.Value with { Value = sign * parsed.Value.Value }, (sign < 0 ? "-" : string.Empty) + token.Text) : null;
+    }
+
+    private static bool IsMalformedNumber(ExpressionSyntax expression) =>
+        expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }
+        && !QuantityGrammar.Parse(literal.Text).Success;
+
+    private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy)
+    {
+        if (name.IsMissing)
+        {
+            return;
+        }
+
+        var symbol = symbols.Find(name.Text);
+        if (symbol is null)
+        {
+            var candidates = symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal);
+            Report(CompilerDiagnostics.UnknownReference, file, name.Span, name.Text, DidYouMean(name.Text, candidates));
+            return;
+        }
+
+        if (!kinds.Contains(symbol.Kind))
+        {
+            diagnostics.Add(new Diagnostic(CompilerDiagnostics.WrongKindReference, new Location(file.Tree.Text, name.Span),
+                [name.Text, ReferenceType.KindsText([symbol.Kind]), usedBy, ReferenceType.KindsText(kinds)],
+                [new RelatedLocation(symbol.Location, $"`{symbol.Name}` is declared here, as {symbol.Kind}")]));
+        }
+    }
+
+    private static string Describe(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral } l => $"a string ({l.Literal.Text})",
+        IdentifierExpressionSyntax i => $"a name (`{i.Name}`)",
+        ListExpressionSyntax => "a list",
+        CallExpressionSyntax c => $"a call of `{c.Name.Text}`",
+        _ when Numeric(expression) is { } n => n.Value.Dimension == Dimension.None
+            ? $"a number ({n.Text})"
+            : $"a {n.Value.Dimension.ToString().ToLowerInvariant()} quantity ({n.Text})",
+        _ => "this value",
+    };
+
+    private static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        SpellChecker.Suggest(input, candidates) is { } suggestion ? $" (did you mean `{suggestion}`?)" : string.Empty;
+
+    private void Report(DiagnosticDescriptor descriptor, ModelFile file, TextSpan span, params object[] arguments) =>
+        diagnostics.Add(new Diagnostic(descriptor, new Location(file.Tree.Text, span), arguments));
+}

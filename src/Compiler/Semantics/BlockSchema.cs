@@ -1,0 +1,30 @@
+using System.Collections.Frozen;
+
+namespace VirtLang.Compiler.Semantics;
+
+/// <summary>
+/// A block kind: whether it is named, which kinds may stand inside it (with whether they may repeat), and its
+/// attributes. A host also accepts its hardware's attributes and blocks, to override the base's.
+/// </summary>
+public sealed class BlockSchema
+{
+    public BlockSchema(string kind, bool named, IEnumerable<AttributeSchema> attributes, IEnumerable<(string Kind, bool Repeats)>? children = null, string help = "")
+    {
+        Kind = kind;
+        Named = named;
+        Help = help;
+        Attributes = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        Children = (children ?? []).ToFrozenDictionary(c => c.Kind, c => c.Repeats, StringComparer.Ordinal);
+    }
+
+    public string Kind { get; }
+
+    public bool Named { get; }
+
+    public string Help { get; }
+
+    public FrozenDictionary<string, AttributeSchema> Attributes { get; }
+
+    /// <summary>Child block kinds, and whether each may appear more than once.</summary>
+    public FrozenDictionary<string, bool> Children { get; }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace VirtLang.Compiler.Semantics;
+
+/// <summary>The schema as Markdown, for docs/language.md (a test keeps the page and the code in step).</summary>
+public static class SchemaDocumentation
+{
+    public static string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        foreach (var block in ModelSchema.Blocks.Values.OrderBy(b => Order(b.Kind)))
+        {
+            var name = block.Named ? $"{block.Kind} NAME" : block.Kind;
+            sb.Append("### `").Append(name).Append(" { }`");
+            if (block.Help.Length > 0)
+            {
+                sb.Append(": ").Append(block.Help);
+            }
+
+            sb.Append("\n\n");
+            if (block.Children.Count > 0)
+            {
+                sb.Append("Blocks inside: ")
+                    .Append(string.Join(", ", block.Children.Select(c => $"`{c.Key}`" + (c.Value ? " (any number)" : " (one)"))))
+                    .Append(".\n\n");
+            }
+
+            if (block.Attributes.Count > 0)
+            {
+                sb.Append("| attribute | type | required | meaning |\n|---|---|---|---|\n");
+                foreach (var attribute in block.Attributes.Values)
+                {
+                    sb.Append("| `").Append(attribute.Name).Append("` | ").Append(attribute.Type.Description.Replace("|", "\\|", StringComparison.Ordinal))
+                        .Append(" | ").Append(attribute.Required ? "yes" : string.Empty).Append(" | ").Append(attribute.Help).Append(" |\n");
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Top-level kinds first in the language's order, each followed by the kinds that stand inside it.</summary>
+    private static int Order(string kind) =>
+        Array.IndexOf(["os", "hardware", "cpu", "disk", "nic", "power", "app", "requires", "demand", "host", "hypervisor", "overhead", "vm", "container", "cluster", "policy", "scenario"], kind);
+}
