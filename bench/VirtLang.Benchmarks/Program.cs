@@ -39,6 +39,9 @@ switch (suite)
 
         return 0;
 
+    case "check-scale":
+        return CheckScale.Run();
+
     case "machineshop":
         return MachineShopRunner.Run(rest);
 
@@ -47,7 +50,7 @@ switch (suite)
         return 0;
 
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale (parse and check 10k..160k guests), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event)");
         return suite == "help" ? 0 : 2;
 }
 

@@ -16,6 +16,9 @@ namespace VirtLang.Compiler.Rules;
 /// </summary>
 internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnostics)
 {
+    // A model repeats the same few literals (8GiB, 4, 1m) tens of thousands of times; Sprache is costly per call.
+    private readonly Dictionary<string, LiteralResult<Quantity>> _literals = new(StringComparer.Ordinal);
+
     public void Check(ModelFile file)
     {
         foreach (var block in file.Tree.Root.Blocks)
@@ -38,7 +41,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             return;
         }
 
-        var display = block.DisplayName;
+        string display = block.DisplayName;
         if (schema.Named && block.Name is null)
         {
             Report(CompilerDiagnostics.BlockName, file, block.KindToken.Span, $"a `{kind}` needs a name, as in `{kind} NAME {{ ... }}`");
@@ -145,7 +148,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     /// <summary>A scenario time: a time quantity, or the plain number 0 (the start).</summary>
     private void CheckTime(ModelFile file, ExpressionSyntax expression, QuantityType time)
     {
-        if (expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral } zero } && QuantityGrammar.Parse(zero.Text).Value.Value == 0)
+        if (expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral } zero } && ParseLiteral(zero).Value.Value == 0)
         {
             return;
         }
@@ -225,7 +228,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     }
 
     /// <summary>The value of a (possibly negated) number or quantity literal, when it is well formed.</summary>
-    private static (Quantity Value, string Text)? Numeric(ExpressionSyntax expression)
+    private (Quantity Value, string Text)? Numeric(ExpressionSyntax expression)
     {
         var (literal, sign) = expression switch
         {
@@ -238,13 +241,27 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             return null;
         }
 
-        var parsed = QuantityGrammar.Parse(token.Text);
+        var parsed = ParseLiteral(token);
         return parsed.Success ? (parsed.Value with { Value = sign * parsed.Value.Value }, (sign < 0 ? "-" : string.Empty) + token.Text) : null;
     }
 
-    private static bool IsMalformedNumber(ExpressionSyntax expression) =>
+    private LiteralResult<Quantity> ParseLiteral(SyntaxToken literal)
+    {
+        var text = literal.Source.Text.AsSpan(literal.Span.Start, literal.Span.Length);
+        var cache = _literals.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!cache.TryGetValue(text, out var result))
+        {
+            var key = text.ToString();
+            result = QuantityGrammar.Parse(key);
+            _literals[key] = result;
+        }
+
+        return result;
+    }
+
+    private bool IsMalformedNumber(ExpressionSyntax expression) =>
         expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }
-        && !QuantityGrammar.Parse(literal.Text).Success;
+        && !ParseLiteral(literal).Success;
 
     private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy)
     {
@@ -269,7 +286,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
     }
 
-    private static string Describe(ExpressionSyntax expression) => expression switch
+    private string Describe(ExpressionSyntax expression) => expression switch
     {
         LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral } l => $"a string ({l.Literal.Text})",
         IdentifierExpressionSyntax i => $"a name (`{i.Name}`)",
