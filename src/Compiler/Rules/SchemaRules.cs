@@ -203,11 +203,11 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, (Quantity Value, string Text) numeric)
     {
         var (value, text) = numeric;
-        var (dimension, minimum, whole) = type switch
+        var (dimension, minimum, whole, maximum) = type switch
         {
-            QuantityType q => (q.Dimension, q.Minimum, false),
-            NumberType n => (Dimension.None, n.Minimum, n.Whole),
-            _ => (Dimension.None, (double?)null, false),
+            QuantityType q => (q.Dimension, q.Minimum, false, (double?)null),
+            NumberType n => (Dimension.None, n.Minimum, n.Whole, n.Maximum),
+            _ => (Dimension.None, (double?)null, false, (double?)null),
         };
 
         if (value.Dimension != dimension)
@@ -220,6 +220,10 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         {
             var bound = dimension == Dimension.None ? min.ToString(CultureInfo.InvariantCulture) : "0";
             Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, $"it must be at least {bound}");
+        }
+        else if (maximum is { } max && value.Value > max)
+        {
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, $"it must be at most {max.ToString("N0", CultureInfo.InvariantCulture)}");
         }
         else if (whole && value.Value != Math.Floor(value.Value))
         {

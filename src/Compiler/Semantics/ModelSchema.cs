@@ -10,6 +10,9 @@ namespace VirtLang.Compiler.Semantics;
 public static class ModelSchema
 {
     private static readonly NumberType Count = new(Minimum: 1, Whole: true);
+
+    // `count` makes copies that the simulator models one by one: past this, a model is a mistake, not a datacenter.
+    private static readonly NumberType Copies = new(Minimum: 1, Whole: true, Maximum: 100_000);
     private static readonly StringType Version = new("a version string such as \"8.6\"");
     private static readonly StringType Constraint = new("a version constraint such as \">= 2024.03\"");
     private static readonly StringType Driver = new("a driver name such as \"nvme\"");
@@ -81,7 +84,7 @@ public static class ModelSchema
             .. HardwareAttributes,
             new("os", new ReferenceType(["os"])), new("patch", Version),
             new("runs", new ListType(new ReferenceType(["app"])), Help: "applications on the host OS"),
-            new("count", Count, Help: "make NAME-1 .. NAME-N"),
+            new("count", Copies, Help: "make NAME-1 .. NAME-N"),
         ], [.. HardwareChildren, ("hypervisor", false), ("vm", true), ("container", true)], help: "a physical machine"),
         new("hypervisor", named: false,
         [
@@ -98,13 +101,13 @@ public static class ModelSchema
         [
             new("os", new ReferenceType(["os"])), new("patch", Version),
             new("vcpus", Count, Required: true), new("memory", Memory, Required: true), new("disk", Memory),
-            new("runs", new ListType(new ReferenceType(["app"]))), new("count", Count), new("privileged", Bool),
+            new("runs", new ListType(new ReferenceType(["app"]))), new("count", Copies), new("privileged", Bool),
         ], help: "a virtual machine"),
         new("container", named: true,
         [
             new("os", new ReferenceType(["os"])), new("patch", Version),
             new("runs", new ListType(new ReferenceType(["app"]))), new("cpu_shares", new NumberType(Minimum: 0)),
-            new("memory_limit", Memory), new("burst", Bool), new("count", Count),
+            new("memory_limit", Memory), new("burst", Bool), new("count", Copies),
         ], help: "an OS-level container"),
 
         new("cluster", named: true, [new("hosts", new ListType(new ReferenceType(["host"])))], [("policy", false)], help: "a group of hosts"),

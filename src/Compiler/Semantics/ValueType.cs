@@ -9,8 +9,8 @@ public abstract record ValueType
     public abstract string Description { get; }
 }
 
-/// <summary>A plain number, with an optional smallest value (inclusive) and whether it must be whole.</summary>
-public sealed record NumberType(double? Minimum = null, bool Whole = false) : ValueType
+/// <summary>A plain number, with optional bounds (inclusive) and whether it must be whole.</summary>
+public sealed record NumberType(double? Minimum = null, bool Whole = false, double? Maximum = null) : ValueType
 {
     public override string Description => Whole ? "a whole number" : "a number";
 }
