@@ -5,30 +5,17 @@ using VirtLang.Language.Syntax;
 namespace VirtLang.Compiler.Binding;
 
 /// <summary>
-/// The one namespace of a model (language.md): every top-level declaration of every file, and the guests (`vm`,
-/// `container`) of every host, share it; a name is declared once, whatever its kind. Parts of a block (a `disk` of a
-/// `hardware`, say) are not declarations.
+/// The one namespace of a model (language.md): every declaration (<see cref="Declarations"/>) shares it; a name is
+/// declared once, whatever its kind.
 /// </summary>
 internal static class DeclarationTable
 {
-    private static readonly HashSet<string> GuestKinds = new(StringComparer.Ordinal) { "vm", "container" };
-
     public static IEnumerable<Diagnostic> ReportDuplicates(IEnumerable<ModelFile> files)
     {
         var declarations = new List<(string Name, string Kind, Location Location)>();
-        foreach (var file in files)
+        foreach (var (file, block) in Declarations.Of(files))
         {
-            foreach (var block in file.Tree.Root.Blocks)
-            {
-                Add(declarations, file, block);
-                if (block.KindName == "host")
-                {
-                    foreach (var guest in block.Blocks.Where(b => GuestKinds.Contains(b.KindName)))
-                    {
-                        Add(declarations, file, guest);
-                    }
-                }
-            }
+            Add(declarations, file, block);
         }
 
         foreach (var group in declarations.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -14,19 +14,9 @@ internal sealed class SymbolTable
 
     public SymbolTable(IEnumerable<ModelFile> files)
     {
-        foreach (var file in files)
+        foreach (var (file, block) in Declarations.Of(files))
         {
-            foreach (var block in file.Tree.Root.Blocks)
-            {
-                Add(file, block);
-                if (block.KindName == "host")
-                {
-                    foreach (var guest in block.Blocks.Where(b => b.KindName is "vm" or "container"))
-                    {
-                        Add(file, guest);
-                    }
-                }
-            }
+            Add(file, block);
         }
     }
 

@@ -1,0 +1,29 @@
+using VirtLang.Compiler.Semantics;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler.Binding;
+
+/// <summary>
+/// What a declaration is, in one place: every top-level block of every file, and the guests (<see cref="ModelSchema.GuestKinds"/>)
+/// of every host. Parts of a block (a `disk` of a `hardware`, a host's `hypervisor`) are not.
+/// </summary>
+internal static class Declarations
+{
+    public static IEnumerable<(ModelFile File, BlockSyntax Block)> Of(IEnumerable<ModelFile> files)
+    {
+        foreach (var file in files)
+        {
+            foreach (var block in file.Tree.Root.Blocks)
+            {
+                yield return (file, block);
+                if (block.KindName == "host")
+                {
+                    foreach (var guest in block.Blocks.Where(b => ModelSchema.GuestKinds.Contains(b.KindName)))
+                    {
+                        yield return (file, guest);
+                    }
+                }
+            }
+        }
+    }
+}
