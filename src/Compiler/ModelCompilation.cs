@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Rules;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Diagnostics;
@@ -18,7 +19,8 @@ public sealed class ModelCompilation
     private ModelCompilation(ImmutableArray<ModelFile> files, IEnumerable<Diagnostic> modelDiagnostics)
     {
         Files = files;
-        Diagnostics = [.. files.SelectMany(f => f.Tree.Diagnostics).Concat(modelDiagnostics).OrderBy(d => d, DiagnosticOrder.Instance)];
+        var all = files.SelectMany(f => f.Tree.Diagnostics).Concat(modelDiagnostics);
+        Diagnostics = [.. SuppressionComments.Apply(all, files).OrderBy(d => d, DiagnosticOrder.Instance)];
     }
 
     public ImmutableArray<ModelFile> Files { get; }

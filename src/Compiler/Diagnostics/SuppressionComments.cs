@@ -1,0 +1,54 @@
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler.Diagnostics;
+
+/// <summary>
+/// <c>// vdl-disable-next-line VDL1010 VDL2001</c> silences those codes on the line after the comment (codes separated
+/// by spaces or commas; none listed silences every code there). Only comments in the file itself count.
+/// </summary>
+internal static class SuppressionComments
+{
+    private const string Directive = "vdl-disable-next-line";
+
+    /// <summary>The diagnostics that no comment silences.</summary>
+    public static IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, IEnumerable<ModelFile> files)
+    {
+        var byFile = files.ToDictionary(f => f.Tree.Text, Collect);
+        return diagnostics.Where(d =>
+            !byFile.TryGetValue(d.Location.Source, out var silenced)
+            || !silenced.TryGetValue(d.Location.Start.Line, out var codes)
+            || (codes.Count > 0 && !codes.Contains(d.Code)));
+    }
+
+    /// <summary>Line → the codes silenced on it (an empty set: every code).</summary>
+    private static Dictionary<int, HashSet<string>> Collect(ModelFile file)
+    {
+        var silenced = new Dictionary<int, HashSet<string>>();
+        foreach (var token in file.Tree.Root.DescendantTokens())
+        {
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+            {
+                if (trivia.Kind != SyntaxKind.SingleLineCommentTrivia)
+                {
+                    continue;
+                }
+
+                var text = trivia.Text.AsSpan(2).Trim();
+                if (!text.StartsWith(Directive, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var line = file.Tree.Text.GetLinePosition(trivia.Span.Start).Line + 1;
+                var codes = silenced.TryGetValue(line, out var existing) ? existing : silenced[line] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var code in text[Directive.Length..].ToString().Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        return silenced;
+    }
+}
