@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Configuration;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Rules;
 using VirtLang.Compiler.Sources;
@@ -16,11 +17,10 @@ namespace VirtLang.Compiler;
 /// </summary>
 public sealed class ModelCompilation
 {
-    private ModelCompilation(ImmutableArray<ModelFile> files, IEnumerable<Diagnostic> modelDiagnostics)
+    private ModelCompilation(ImmutableArray<ModelFile> files, IEnumerable<Diagnostic> diagnostics)
     {
         Files = files;
-        var all = files.SelectMany(f => f.Tree.Diagnostics).Concat(modelDiagnostics);
-        Diagnostics = [.. SuppressionComments.Apply(all, files).OrderBy(d => d, DiagnosticOrder.Instance)];
+        Diagnostics = [.. diagnostics.OrderBy(d => d, DiagnosticOrder.Instance)];
     }
 
     public ImmutableArray<ModelFile> Files { get; }
@@ -33,7 +33,8 @@ public sealed class ModelCompilation
     /// <summary>The model made of <paramref name="roots"/> and what they import, read through <paramref name="provider"/> (the file system by default).</summary>
     public static ModelCompilation Create(IEnumerable<SourceText> roots, ISourceProvider? provider = null)
     {
-        var (files, importDiagnostics) = new ModelLoader(provider ?? FileSystemSourceProvider.Instance).Load(roots);
+        provider ??= FileSystemSourceProvider.Instance;
+        var (files, importDiagnostics) = new ModelLoader(provider).Load(roots);
         var checks = new List<Diagnostic>();
         var rules = new SchemaRules(new SymbolTable(files), checks);
         foreach (var file in files)
@@ -41,7 +42,22 @@ public sealed class ModelCompilation
             rules.Check(file);
         }
 
-        return new ModelCompilation(files, importDiagnostics.Concat(DeclarationTable.ReportDuplicates(files)).Concat(checks));
+        var all = files.SelectMany(f => f.Tree.Diagnostics)
+            .Concat(importDiagnostics)
+            .Concat(DeclarationTable.ReportDuplicates(files))
+            .Concat(checks);
+        all = SuppressionComments.Apply(all, files);
+
+        // Files on disk take the severities of their nearest vdlconfig.json; problems in a configuration are
+        // diagnostics too, not subject to it. Models held in memory have no folder, so no configuration.
+        if (provider is FileSystemSourceProvider)
+        {
+            var configurations = new ConfigurationLocator();
+            all = all.Select(d => configurations.For(d.Location.Path).Apply(d)).OfType<Diagnostic>().ToList()
+                .Concat(configurations.Diagnostics);
+        }
+
+        return new ModelCompilation(files, all);
     }
 
     /// <summary>Reads and parses files from disk, with their imports.</summary>

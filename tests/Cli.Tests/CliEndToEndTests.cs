@@ -77,6 +77,18 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void AConfigurationThatMakesErrorsWarningsMakesTheExitCodeZero()
+    {
+        Write("m.vdl", "hardware h {\n  memroy = 1GiB\n}\n");
+        Assert.Equal(1, VdlProcess.Run(WorkingDirectory, "check", "m.vdl").ExitCode);
+        Write("vdlconfig.json", "{ \"severity\": { \"VDL1010\": \"warning\" } }");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "m.vdl");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning[VDL1010]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 file checked: 0 errors, 1 warning", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MSBuildFormatIsOneCanonicalLinePerDiagnostic()
     {
         Write("broken.vdl", "hardware h {\n  memory 16GiB\n  power {\n    idle = 4GX\n  }\n}\n");

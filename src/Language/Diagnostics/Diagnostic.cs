@@ -37,6 +37,10 @@ public sealed class Diagnostic
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>The same diagnostic at another severity (configuration changes severities, never messages).</summary>
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
+        new(Descriptor, Location, Arguments, RelatedLocations, severity);
+
     /// <summary>The canonical one-line form, as MSBuild and most tools print it.</summary>
     public override string ToString()
     {

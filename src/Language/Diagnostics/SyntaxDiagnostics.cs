@@ -5,7 +5,7 @@ namespace VirtLang.Language.Diagnostics;
 /// <summary>
 /// The VDL0xxx codes: everything the front-end reports (encoding, tokens, literals, structure, limits).
 /// Numbering: 0001–0009 tokens and structure, 0010–0019 literals, 0020–0029 scenario statements,
-/// 0030–0039 limits, 0040–0049 file content. Each code has a page docs/diagnostics/VDLnnnn.md.
+/// 0030–0039 limits, 0040–0049 file content, 0050–0059 configuration. Each code has a page docs/diagnostics/VDLnnnn.md.
 /// </summary>
 public static class SyntaxDiagnostics
 {
@@ -85,11 +85,15 @@ public static class SyntaxDiagnostics
         "VDL0042", Error, "File cannot be read",
         "cannot read the model file: {0}");
 
+    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
+        "VDL0050", Error, "Invalid configuration",
+        "vdlconfig.json: {0}; the defaults apply instead");
+
     /// <summary>Every VDL0xxx descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
         UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile,
+        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }
