@@ -16,8 +16,7 @@ namespace VirtLang.Compiler.Rules;
 /// </summary>
 internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnostics)
 {
-    // A model repeats the same few literals (8GiB, 4, 1m) tens of thousands of times; Sprache is costly per call.
-    private readonly Dictionary<string, LiteralResult<Quantity>> _literals = new(StringComparer.Ordinal);
+    private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
 
     public void Check(ModelFile file)
     {
@@ -249,19 +248,8 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         return parsed.Success ? (parsed.Value with { Value = sign * parsed.Value.Value }, (sign < 0 ? "-" : string.Empty) + token.Text) : null;
     }
 
-    private LiteralResult<Quantity> ParseLiteral(SyntaxToken literal)
-    {
-        var text = literal.Source.Text.AsSpan(literal.Span.Start, literal.Span.Length);
-        var cache = _literals.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!cache.TryGetValue(text, out var result))
-        {
-            var key = text.ToString();
-            result = QuantityGrammar.Parse(key);
-            _literals[key] = result;
-        }
-
-        return result;
-    }
+    private LiteralResult<Quantity> ParseLiteral(SyntaxToken literal) =>
+        _literals.Get(literal.Source.Text.AsSpan(literal.Span.Start, literal.Span.Length));
 
     private bool IsMalformedNumber(ExpressionSyntax expression) =>
         expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
 
 namespace VirtLang.Compiler.Semantics;
 
@@ -19,7 +20,7 @@ public static class ModelSchema
     private static readonly EnumType Bool = new(["true", "false"]);
     private static readonly QuantityType Memory = new(Dimension.Memory, Minimum: 0, Example: "16GiB");
 
-    public static readonly IReadOnlyList<string> TopLevelKinds = ["os", "hardware", "app", "host", "cluster", "scenario"];
+    public static IReadOnlyList<string> TopLevelKinds => SyntaxFacts.TopLevelBlockKinds;
 
     public static readonly IReadOnlyList<string> GuestKinds = ["vm", "container"];
 

@@ -13,8 +13,7 @@ internal sealed class Lexer
     private readonly string _text;
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<string, LiteralError?> _literalCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LiteralError?>.AlternateLookup<ReadOnlySpan<char>> _literalLookup;
+    private readonly LiteralCache<LiteralResult<Quantity>> _quantities = new(QuantityGrammar.Parse);
     private int _position;
     private bool _atLineStart = true;
 
@@ -23,7 +22,6 @@ internal sealed class Lexer
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
-        _literalLookup = _literalCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RawToken Next()
@@ -178,15 +176,7 @@ internal sealed class Lexer
 
     private void CheckLiteral(int start, int length)
     {
-        var span = _text.AsSpan(start, length);
-        if (!_literalLookup.TryGetValue(span, out var error))
-        {
-            var text = span.ToString();
-            error = QuantityGrammar.Parse(text).Error;
-            _literalCache[text] = error;
-        }
-
-        if (error is not null)
+        if (_quantities.Get(_text.AsSpan(start, length)).Error is { } error)
         {
             var offset = Math.Min(start + error.Offset, start + length);
             var errorLength = Math.Min(error.Length, start + length - offset);

@@ -13,10 +13,8 @@ namespace VirtLang.Language.Syntax;
 /// </summary>
 internal sealed class LiteralValidator(SourceText text, DiagnosticBag diagnostics)
 {
-    // Models repeat the same few versions thousands of times; Sprache is costly per call, so each distinct string
-    // content is parsed once per file.
-    private readonly Dictionary<string, LiteralError?> _versions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LiteralError?> _constraints = new(StringComparer.Ordinal);
+    private readonly LiteralCache<LiteralError?> _versions = new(content => VersionGrammar.ParseVersion(content).Error);
+    private readonly LiteralCache<LiteralError?> _constraints = new(content => VersionGrammar.ParseConstraint(content).Error);
 
     public static bool HoldsVersion(SyntaxToken attributeName)
     {
@@ -32,25 +30,12 @@ internal sealed class LiteralValidator(SourceText text, DiagnosticBag diagnostic
     {
         var span = literal.Span;
         var raw = text.Text.AsSpan(span.Start, span.Length);
-        if (raw.Length < 2 || raw[^1] != '"' || raw.Contains('\\'))
+        if (!SyntaxFacts.IsTerminatedString(raw))
         {
-            // Unterminated (already reported), or holding escapes, which no version has: parse it the slow way.
-            if (raw.Length < 2 || !SyntaxFacts.IsTerminatedString(raw.ToString()))
-            {
-                return;
-            }
+            return; // unterminated: already reported
         }
 
-        var content = raw[1..^1];
-        var cache = (constraint ? _constraints : _versions).GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!cache.TryGetValue(content, out var error))
-        {
-            var key = content.ToString();
-            error = constraint ? VersionGrammar.ParseConstraint(key).Error : VersionGrammar.ParseVersion(key).Error;
-            cache[key] = error;
-        }
-
-        if (error is not null)
+        if ((constraint ? _constraints : _versions).Get(raw[1..^1]) is { } error)
         {
             var start = span.Start + 1 + error.Offset;
             diagnostics.Add(new Diagnostic(error.Descriptor, new Location(text, new TextSpan(start, error.Length)), error.Arguments));

@@ -118,7 +118,7 @@ internal sealed class Parser
         var kindToken = Take();
         var kindName = kindToken.Text;
         // Messages are built only when reported: most blocks never need them.
-        string Display(SyntaxToken? n) => n is { IsMissing: false } named ? $"`{kindName} {named.Text}`" : $"block `{kindName}`";
+        string Display(SyntaxToken? n) => BlockSyntax.FormatDisplayName(kindName, n);
 
         SyntaxToken? name = null;
         // A name on the next line is more likely the start of the next member than this block's name.

@@ -3,9 +3,8 @@ namespace VirtLang.Language.Syntax;
 /// <summary>What the syntax knows about words and tokens, in one place.</summary>
 public static class SyntaxFacts
 {
-    /// <summary>The declaration kinds of language.md that stand at the top of a file.</summary>
-    public static readonly IReadOnlySet<string> TopLevelBlockKinds =
-        new HashSet<string>(StringComparer.Ordinal) { "os", "hardware", "app", "host", "cluster", "scenario" };
+    /// <summary>The declaration kinds of language.md that stand at the top of a file, in the language's order.</summary>
+    public static readonly IReadOnlyList<string> TopLevelBlockKinds = ["os", "hardware", "app", "host", "cluster", "scenario"];
 
     public static SyntaxKind? ScenarioActionKind(string word) => word switch
     {
@@ -23,7 +22,7 @@ public static class SyntaxFacts
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' || (c > 127 && char.IsLetterOrDigit(c));
 
     /// <summary>Whether a string literal's text has its closing quote (an escaped <c>\"</c> does not close it).</summary>
-    public static bool IsTerminatedString(string text)
+    public static bool IsTerminatedString(ReadOnlySpan<char> text)
     {
         for (var i = 1; i < text.Length; i++)
         {

@@ -32,8 +32,12 @@ public sealed class BlockSyntax(
 
     public IEnumerable<BlockSyntax> Blocks => Members.OfType<BlockSyntax>();
 
-    /// <summary>How the block is named in messages: "host esx-01", "block cpu".</summary>
-    public string DisplayName => Name is { IsMissing: false } name ? $"`{KindName} {name.Text}`" : $"block `{KindName}`";
+    /// <summary>How the block is named in messages: "`host esx-01`", "block `cpu`".</summary>
+    public string DisplayName => FormatDisplayName(KindName, Name);
+
+    /// <summary>The message form of a block from its parts (the parser needs it before the node exists).</summary>
+    public static string FormatDisplayName(string kind, SyntaxToken? name) =>
+        name is { IsMissing: false } named ? $"`{kind} {named.Text}`" : $"block `{kind}`";
 
     public override IEnumerable<SyntaxElement> ChildElements()
     {
