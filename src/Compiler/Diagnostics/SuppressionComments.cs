@@ -14,10 +14,14 @@ internal static class SuppressionComments
     /// <summary>The diagnostics that no comment silences.</summary>
     public static IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, IEnumerable<ModelFile> files)
     {
-        var byFile = files.ToDictionary(f => f.Tree.Text, Collect);
+        // Only files that mention the directive are read for it (a vectorized search, not a walk of every trivia),
+        // and only when one of their diagnostics asks.
+        var withDirective = files
+            .Where(f => f.Tree.Text.Text.Contains(Directive, StringComparison.Ordinal))
+            .ToDictionary(f => f.Tree.Text, f => new Lazy<Dictionary<int, HashSet<string>>>(() => Collect(f)));
         return diagnostics.Where(d =>
-            !byFile.TryGetValue(d.Location.Source, out var silenced)
-            || !silenced.TryGetValue(d.Location.Start.Line, out var codes)
+            !withDirective.TryGetValue(d.Location.Source, out var silenced)
+            || !silenced.Value.TryGetValue(d.Location.Start.Line, out var codes)
             || (codes.Count > 0 && !codes.Contains(d.Code)));
     }
 
