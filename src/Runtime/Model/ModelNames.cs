@@ -1,3 +1,5 @@
+using VirtLang.Runtime.Costs;
+
 namespace VirtLang.Runtime.Model;
 
 /// <summary>The words a model uses for the runtime's enums (<c>bare_metal</c>, <c>os_level</c>...), both ways.</summary>
@@ -18,9 +20,48 @@ public static class ModelNames
         (Acceleration.Hardware, "hardware"),
     ];
 
+    private static readonly (CpuFeatures Feature, string Name)[] CpuFeatureNames =
+    [
+        (CpuFeatures.Vtx, "vtx"),
+        (CpuFeatures.AmdV, "amdv"),
+        (CpuFeatures.Ept, "ept"),
+        (CpuFeatures.Npt, "npt"),
+    ];
+
+    private static readonly (IoClass Kind, string Name)[] IoClassNames =
+    [
+        (IoClass.Light, "light"),
+        (IoClass.Moderate, "moderate"),
+        (IoClass.Heavy, "heavy"),
+    ];
+
+    private static readonly (AccelerationMode Kind, string Name)[] AccelerationModeNames =
+    [
+        (AccelerationMode.Native, "native"),
+        (AccelerationMode.BinaryTranslation, "binary_translation"),
+        (AccelerationMode.HardwareAssist, "hardware_assist"),
+        (AccelerationMode.NestedPaging, "nested_paging"),
+    ];
+
     public static IEnumerable<string> HypervisorKindWords => HypervisorKindNames.Select(p => p.Name);
 
     public static IEnumerable<string> AccelerationWords => AccelerationNames.Select(p => p.Name);
+
+    public static IEnumerable<string> CpuFeatureWords => CpuFeatureNames.Select(p => p.Name);
+
+    public static IEnumerable<string> IoClassWords => IoClassNames.Select(p => p.Name);
+
+    public static string ToName(IoClass io) => IoClassNames.First(p => p.Kind == io).Name;
+
+    public static string ToName(AccelerationMode mode) => AccelerationModeNames.First(p => p.Kind == mode).Name;
+
+    /// <summary>The features of a set as a model writes them, comma-separated (<c>vtx, ept</c>).</summary>
+    public static string ToNames(CpuFeatures features) =>
+        string.Join(", ", CpuFeatureNames.Where(p => (features & p.Feature) != 0).Select(p => p.Name));
+
+    public static bool TryParseCpuFeature(string name, out CpuFeatures feature) => TryParse(CpuFeatureNames, name, out feature);
+
+    public static bool TryParseIoClass(string name, out IoClass io) => TryParse(IoClassNames, name, out io);
 
     public static string ToName(HypervisorKind kind) => HypervisorKindNames.First(p => p.Kind == kind).Name;
 

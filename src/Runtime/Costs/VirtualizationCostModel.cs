@@ -1,0 +1,120 @@
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Runtime.Costs;
+
+/// <summary>
+/// What a hypervisor kind costs: how much host CPU a unit of guest work takes, how much slower its applications run,
+/// and how much memory the hypervisor takes for itself and per guest. One subclass per kind holds the defaults,
+/// calibrated from published measurements (docs/simulation.md lists each figure with its source); a model's
+/// <see cref="CostOverrides"/> replace any of them. The checker and the simulator both read this class: there is one
+/// source of truth for the cost of virtualization.
+/// </summary>
+public abstract class VirtualizationCostModel
+{
+    private const long MiB = 1L << 20;
+
+    protected VirtualizationCostModel(CostOverrides? overrides)
+    {
+        Overrides = overrides ?? new CostOverrides();
+    }
+
+    public abstract HypervisorKind Kind { get; }
+
+    public CostOverrides Overrides { get; }
+
+    /// <summary>Memory the host keeps for its OS or the hypervisor itself, before any guest.</summary>
+    public long ReservedMemoryBytes => Overrides.ReservedMemoryBytes ?? DefaultReservedMemoryBytes;
+
+    /// <summary>Binary translation keeps translated code per VM (QEMU's translation cache: 32 MiB).</summary>
+    public long CodeCacheBytes => Overrides.CodeCacheBytes ?? 32 * MiB;
+
+    /// <summary>
+    /// The share of the host's CPU lost to switching between busy guests, per busy guest: Xen lost 7.5 % with 128
+    /// busy domains and a 5 ms slice (Barham et al. 2003). Zero for the kinds with no such figure.
+    /// </summary>
+    public virtual double SchedulingLossPerBusyGuest => 0;
+
+    protected abstract long DefaultReservedMemoryBytes { get; }
+
+    public static VirtualizationCostModel For(HypervisorSpec hypervisor)
+    {
+        ArgumentNullException.ThrowIfNull(hypervisor);
+        return For(hypervisor.Kind, hypervisor.Overrides);
+    }
+
+    public static VirtualizationCostModel For(HypervisorKind kind, CostOverrides? overrides = null) => kind switch
+    {
+        HypervisorKind.None => new NativeCostModel(overrides),
+        HypervisorKind.Hosted => new HostedCostModel(overrides),
+        HypervisorKind.BareMetal => new BareMetalCostModel(overrides),
+        HypervisorKind.Paravirtual => new ParavirtualCostModel(overrides),
+        HypervisorKind.OsLevel => new OsLevelCostModel(overrides),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The mode guest code runs in on <paramref name="cpu"/> under this kind with <paramref name="acceleration"/>.</summary>
+    public virtual AccelerationMode ModeOf(Acceleration acceleration, CpuSpec cpu)
+    {
+        ArgumentNullException.ThrowIfNull(cpu);
+        if (acceleration == Acceleration.Software || !cpu.HasHardwareAssist)
+        {
+            return AccelerationMode.BinaryTranslation;
+        }
+
+        return cpu.HasNestedPaging ? AccelerationMode.NestedPaging : AccelerationMode.HardwareAssist;
+    }
+
+    /// <summary>Host CPU per unit of guest CPU demand for work of class <paramref name="io"/>.</summary>
+    public double CpuFactor(IoClass io, AccelerationMode mode)
+    {
+        if (Overrides.Cpu is { } cpu)
+        {
+            return cpu;
+        }
+
+        var figures = Figures(mode);
+        return io == IoClass.Light ? figures.CpuBound : figures.TrapBound;
+    }
+
+    /// <summary>
+    /// The slowdown from slower virtual devices: the device figure weighted by how much of the work is I/O (none for
+    /// light, a quarter for moderate, all of it for heavy; docs/simulation.md explains the weights).
+    /// </summary>
+    public double IoFactor(IoClass io, AccelerationMode mode)
+    {
+        var devices = Overrides.Io ?? Figures(mode).Devices;
+        return 1 + (IoWeight(io) * (devices - 1));
+    }
+
+    /// <summary>How much longer work of class <paramref name="io"/> takes than on bare hardware, with no contention.</summary>
+    public double Slowdown(IoClass io, AccelerationMode mode) => CpuFactor(io, mode) * IoFactor(io, mode);
+
+    /// <summary>Memory the hypervisor spends on a guest beyond the guest's own (state, shadow tables, translation cache).</summary>
+    public long GuestOverheadBytes(GuestSpec guest, AccelerationMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        var overhead = Overrides.MemoryPerGuestBytes ?? DefaultGuestOverheadBytes(guest);
+        return guest is VirtualMachineSpec && mode == AccelerationMode.BinaryTranslation ? overhead + CodeCacheBytes : overhead;
+    }
+
+    public static double IoWeight(IoClass io) => io switch
+    {
+        IoClass.Light => 0,
+        IoClass.Moderate => 0.25,
+        _ => 1,
+    };
+
+    protected abstract CostFigures Figures(AccelerationMode mode);
+
+    protected abstract long DefaultGuestOverheadBytes(GuestSpec guest);
+
+    /// <summary>
+    /// ESXi's per-VM memory overhead: about 20 MB for 1 vCPU and 256 MB, 169 MB for 8 vCPUs and 16 GB. The line through
+    /// both points is 19.84 MiB per vCPU plus 0.643 MiB per GiB of guest memory.
+    /// </summary>
+    protected static long VmMonitorOverheadBytes(VirtualMachineSpec vm)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        return (long)((19.84 * MiB * vm.Vcpus) + (0.643 * MiB * vm.MemoryBytes / (1024.0 * MiB)));
+    }
+}

@@ -1,0 +1,62 @@
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>An application during a run: its scale, how many instances are up, its outages and its totals.</summary>
+internal sealed class ApplicationState(ApplicationSpec spec, int index)
+{
+    public ApplicationSpec Spec { get; } = spec;
+
+    public int Index { get; } = index;
+
+    public double Scale { get; set; } = 1;
+
+    public int Instances { get; set; }
+
+    public int UpInstances { get; set; }
+
+    public long DownSince { get; set; } = -1;
+
+    public long DowntimeTicks { get; set; }
+
+    public List<(long From, long To)> Outages { get; } = [];
+
+    public double Demand { get; set; }
+
+    public double Delivered { get; set; }
+
+    /// <summary>Sum of slowdown × demand over up instances and steps, and that demand: their ratio is the mean slowdown.</summary>
+    public double SlowdownWeighted { get; set; }
+
+    public double SlowdownWeight { get; set; }
+
+    public void InstanceDown(long now)
+    {
+        UpInstances--;
+        if (UpInstances == 0 && Instances > 0)
+        {
+            DownSince = now;
+        }
+    }
+
+    public void InstanceUp(long now)
+    {
+        if (UpInstances == 0 && DownSince >= 0)
+        {
+            CloseOutage(now);
+        }
+
+        UpInstances++;
+    }
+
+    public void CloseOutage(long now)
+    {
+        if (DownSince >= 0 && now > DownSince)
+        {
+            DowntimeTicks += now - DownSince;
+            Outages.Add((DownSince, now));
+        }
+
+        DownSince = -1;
+    }
+}

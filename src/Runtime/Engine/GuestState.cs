@@ -1,0 +1,84 @@
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>A VM, a container or a host's own processes during a run: where it is, whether it is up, what it may use.</summary>
+internal sealed class GuestState
+{
+    public GuestState(string name, GuestKind kind, GuestSpec? spec, HostState host, InstanceState[] instances)
+    {
+        Name = name;
+        Kind = kind;
+        Spec = spec;
+        Host = host;
+        Instances = instances;
+        AppMemoryBytes = instances.Sum(i => i.Application.Spec.MemoryBytes);
+        switch (spec)
+        {
+            case VirtualMachineSpec vm:
+                CpuCap = vm.Vcpus;
+                Weight = vm.Vcpus;
+                Patch = vm.Patch;
+                Os = vm.Os;
+                Privileged = vm.Privileged;
+                break;
+            case ContainerSpec container:
+                CpuCap = container.CpuLimit ?? double.PositiveInfinity;
+                Weight = container.CpuShares > 0 ? container.CpuShares : 1;
+                Burst = container.Burst;
+                break;
+            default:
+                CpuCap = double.PositiveInfinity;
+                Weight = 1;
+                Burst = true;
+                break;
+        }
+    }
+
+    public string Name { get; }
+
+    public GuestKind Kind { get; }
+
+    public GuestSpec? Spec { get; }
+
+    public HostState Host { get; set; }
+
+    public InstanceState[] Instances { get; }
+
+    /// <summary>Reasons it is down now (its host failed, it is restarting, it is being switched over...): up at zero.</summary>
+    public int DownReasons { get; set; }
+
+    public bool IsUp => DownReasons == 0;
+
+    public bool Migrating { get; set; }
+
+    public double CpuCap { get; }
+
+    public double Weight { get; }
+
+    /// <summary>Containers without burst never take more than their share of the host, even when the rest is idle.</summary>
+    public bool Burst { get; }
+
+    public bool Privileged { get; }
+
+    /// <summary>A VM's own patch level; containers and processes have their host's.</summary>
+    public string? Patch { get; set; }
+
+    public OperatingSystemSpec? Os { get; }
+
+    public long AppMemoryBytes { get; }
+
+    /// <summary>Memory it holds on its host, and how much slower swapping makes it (1: none); set when the host's memory is recomputed.</summary>
+    public long ResidentBytes { get; set; }
+
+    public double SwapSlowdown { get; set; } = 1;
+
+    // Scratch for the step of its host.
+    public double Want { get; set; }
+
+    public double Allotted { get; set; }
+
+    public double DemandSum { get; set; }
+
+    public double HostWork { get; set; }
+}

@@ -1,0 +1,435 @@
+using System.Globalization;
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>
+/// Plays a scenario's events on the kernel's queue. An event's kind is its index times four plus a phase (start, end,
+/// resume), so scheduling allocates nothing; what an event took down is remembered by index and brought back up at
+/// its end. The blast radius of each fault follows simulation.md: a guest crash takes that guest, a shared kernel or
+/// host OS takes all it carries, a paravirtual host's privileged guest takes every guest's I/O with it.
+/// </summary>
+internal sealed class ScenarioDriver : IEventTarget
+{
+    private const int Start = 0;
+    private const int End = 1;
+    private const int Resume = 2;
+    private const int FingerprintKindBase = 2;
+
+    private readonly SimulationRun _run;
+    private readonly IReadOnlyList<ScenarioEvent> _events;
+    private readonly List<GuestState>?[] _affected;
+    private readonly bool[] _tookHost;
+    private readonly HostState?[] _migrationSource;
+
+    public ScenarioDriver(SimulationRun run)
+    {
+        _run = run;
+        _events = run.Scenario.Events;
+        _affected = new List<GuestState>?[_events.Count];
+        _tookHost = new bool[_events.Count];
+        _migrationSource = new HostState?[_events.Count];
+        var problems = new List<string>();
+        for (var i = 0; i < _events.Count; i++)
+        {
+            Validate(_events[i], problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SimulationSetupException(problems);
+        }
+
+        for (var i = 0; i < _events.Count; i++)
+        {
+            if (_events[i].At < run.Scenario.Duration)
+            {
+                run.Kernel.ScheduleAt(_events[i].At, this, i << 2, SimulationRun.ScenarioPriority);
+            }
+        }
+    }
+
+    private long Now => _run.Kernel.Now;
+
+    private FaultTimings Timings => _run.Options.Timings;
+
+    public void Handle(int kind)
+    {
+        var index = kind >> 2;
+        var phase = kind & 3;
+        _run.Fingerprint.Add(Now, FingerprintKindBase + phase, index);
+        var e = _events[index];
+        switch (phase, e)
+        {
+            case (Start, ScaleEvent scale): StartScale(index, scale); break;
+            case (End, ScaleEvent scale): EndScale(scale); break;
+            case (Start, FailEvent fail): StartFail(index, fail); break;
+            case (End, FailEvent fail): EndFail(fail); break;
+            case (Start, CrashEvent crash): StartCrash(index, crash); break;
+            case (Start, MigrateEvent migrate): StartMigration(index, migrate); break;
+            case (End, MigrateEvent migrate): EndMigration(index, migrate); break;
+            case (Resume, MigrateEvent migrate): ResumeMigrated(migrate); break;
+            case (Start, PatchEvent patch): StartPatch(index, patch); break;
+            case (End, _): Restore(index, e); break;
+            default: break;
+        }
+    }
+
+    private void Later(long delay, int index, int phase) => _run.Kernel.Schedule(delay, this, (index << 2) | phase, SimulationRun.ScenarioPriority);
+
+    private void StartScale(int index, ScaleEvent scale)
+    {
+        _run.ApplicationsByName[scale.Application].Scale *= scale.Factor;
+        var until = scale.Until is { } u ? $" until {DurationText.Format(u)}" : string.Empty;
+        _run.Record("scale", scale.Application, string.Create(CultureInfo.InvariantCulture, $"demand x{scale.Factor:0.##}{until}"));
+        if (scale.Until is { } end)
+        {
+            _run.Kernel.ScheduleAt(end, this, (index << 2) | End, SimulationRun.ScenarioPriority);
+        }
+    }
+
+    private void EndScale(ScaleEvent scale)
+    {
+        _run.ApplicationsByName[scale.Application].Scale /= scale.Factor;
+        _run.Record("scale-end", scale.Application, "demand back");
+    }
+
+    private void StartFail(int index, FailEvent fail)
+    {
+        var host = _run.HostsByName[fail.Host];
+        _run.TakeDown(host);
+        var repair = fail.RepairAfter is { } r ? $"; repaired after {DurationText.Format(r)}" : "; not repaired in this scenario";
+        _run.Record("fail", host.Spec.Name, $"host down with {Describe(host.Guests)}{repair}");
+        if (fail.RepairAfter is { } after)
+        {
+            Later(after, index, End);
+        }
+    }
+
+    private void EndFail(FailEvent fail)
+    {
+        var host = _run.HostsByName[fail.Host];
+        _run.BringUp(host);
+        _run.Record("repair", host.Spec.Name, host.IsUp ? "host back up" : "repaired, but still down for another reason");
+    }
+
+    private void StartCrash(int index, CrashEvent crash)
+    {
+        if (_run.HostsByName.TryGetValue(crash.Target, out var host))
+        {
+            // The host's OS, kernel or hypervisor: whatever it carries goes down with it until it has rebooted.
+            _tookHost[index] = true;
+            _run.TakeDown(host);
+            var what = host.Spec.Hypervisor.Kind switch
+            {
+                HypervisorKind.OsLevel => "kernel crash: the shared kernel takes every container",
+                HypervisorKind.Hosted => "host OS crash: the hosted hypervisor takes every VM with it",
+                HypervisorKind.BareMetal => "hypervisor crash: every VM",
+                HypervisorKind.Paravirtual => "hypervisor crash: every domain",
+                _ => "host OS crash: every application on it",
+            };
+            _run.Record("crash", host.Spec.Name, $"{what} ({Describe(host.Guests)}); back after {DurationText.Format(Timings.HostReboot)}");
+            Later(Timings.HostReboot, index, End);
+            return;
+        }
+
+        var guest = _run.GuestsByName[crash.Target];
+        List<GuestState> affected;
+        long restart;
+        string detail;
+        if (guest.Privileged && guest.Host.Spec.Hypervisor.Kind == HypervisorKind.Paravirtual)
+        {
+            affected = [.. guest.Host.Guests];
+            restart = Timings.VmRestart;
+            detail = $"the privileged guest owns the drivers: every guest of {guest.Host.Spec.Name} loses its I/O ({Describe(affected)})";
+        }
+        else
+        {
+            affected = [guest];
+            restart = guest.Kind == GuestKind.Container ? Timings.ContainerRestart : Timings.VmRestart;
+            detail = guest.Kind == GuestKind.Container ? "container restarts; the others on its kernel run on" : "guest OS crash: only this VM";
+        }
+
+        foreach (var g in affected)
+        {
+            _run.TakeDown(g);
+        }
+
+        _affected[index] = affected;
+        _run.Record("crash", guest.Name, $"{detail}; back after {DurationText.Format(restart)}");
+        Later(restart, index, End);
+    }
+
+    private void Restore(int index, ScenarioEvent e)
+    {
+        if (_tookHost[index])
+        {
+            var host = _run.HostsByName[e is CrashEvent c ? c.Target : ((PatchEvent)e).Target];
+            _run.BringUp(host);
+            _run.Record("restart", host.Spec.Name, $"back up with {Describe(host.Guests)}");
+            return;
+        }
+
+        if (_affected[index] is { } affected)
+        {
+            foreach (var g in affected)
+            {
+                _run.BringUp(g);
+            }
+
+            _run.Record("restart", affected.Count == 1 ? affected[0].Name : e is PatchEvent p ? p.Target : ((CrashEvent)e).Target, $"back up ({Describe(affected)})");
+        }
+    }
+
+    private void StartMigration(int index, MigrateEvent migrate)
+    {
+        var guest = _run.GuestsByName[migrate.Guest];
+        var target = _run.HostsByName[migrate.TargetHost];
+        var source = guest.Host;
+        var refusal = MigrationRefusal(guest, source, target);
+        if (refusal is not null)
+        {
+            _run.Record("migrate-refused", guest.Name, $"to {target.Spec.Name}: {refusal}");
+            return;
+        }
+
+        var bitsPerSecond = Math.Min(source.Spec.Nics.Max(n => n.BitsPerSecond), target.Spec.Nics.Max(n => n.BitsPerSecond));
+        var seconds = guest.ResidentBytes * 8.0 / bitsPerSecond * Timings.DirtyPageFactor;
+        var duration = Math.Max(1, SimTime.FromSeconds(seconds));
+        guest.Migrating = true;
+        _migrationSource[index] = source;
+        _run.Record("migrate-start", guest.Name, string.Create(CultureInfo.InvariantCulture,
+            $"to {target.Spec.Name}: {guest.ResidentBytes / (double)(1L << 30):0.#} GiB at {bitsPerSecond / 1e9:0.#} Gbps x{Timings.DirtyPageFactor:0.##} dirty pages = {DurationText.Format(duration)}"));
+        Later(duration, index, End);
+    }
+
+    private void EndMigration(int index, MigrateEvent migrate)
+    {
+        var guest = _run.GuestsByName[migrate.Guest];
+        var target = _run.HostsByName[migrate.TargetHost];
+        var source = _migrationSource[index]!;
+        if (!source.IsUp || !target.IsUp)
+        {
+            guest.Migrating = false;
+            _run.Record("migrate-aborted", guest.Name, $"{(source.IsUp ? target : source).Spec.Name} went down during the copy; the guest stays on {source.Spec.Name}");
+            return;
+        }
+
+        // Stop and copy: the guest is paused, moves, and resumes on the target.
+        _run.TakeDown(guest);
+        source.Guests.Remove(guest);
+        target.Guests.Add(guest);
+        guest.Host = target;
+        source.MemoryChanged();
+        target.MemoryChanged();
+        _run.Record("migrate-end", guest.Name, $"now on {target.Spec.Name}; paused {DurationText.Format(Timings.MigrationStop)}");
+        Later(Timings.MigrationStop, index, Resume);
+    }
+
+    private void ResumeMigrated(MigrateEvent migrate)
+    {
+        var guest = _run.GuestsByName[migrate.Guest];
+        guest.Migrating = false;
+        _run.BringUp(guest);
+    }
+
+    private static string? MigrationRefusal(GuestState guest, HostState source, HostState target)
+    {
+        var sourceKind = source.Spec.Hypervisor.Kind;
+        var targetKind = target.Spec.Hypervisor.Kind;
+        if (guest.Migrating)
+        {
+            return "it is already migrating";
+        }
+
+        if (ReferenceEquals(source, target))
+        {
+            return "it is already there";
+        }
+
+        if (guest.Privileged)
+        {
+            return "the privileged guest owns its host's drivers and cannot leave";
+        }
+
+        if (!source.IsUp || !guest.IsUp)
+        {
+            return "the guest is down; live migration needs it running";
+        }
+
+        if (!target.IsUp)
+        {
+            return "the target host is down";
+        }
+
+        if (sourceKind != targetKind)
+        {
+            return $"the target's hypervisor is {ModelNames.ToName(targetKind)}, the guest's is {ModelNames.ToName(sourceKind)}";
+        }
+
+        var missing = source.Spec.Cpu.Features & ~target.Spec.Cpu.Features;
+        if (missing != CpuFeatures.None)
+        {
+            return $"the target's CPU lacks {ModelNames.ToNames(missing)}, which the guest was started with";
+        }
+
+        if (source.Spec.Nics.Count == 0 || target.Spec.Nics.Count == 0)
+        {
+            return $"{(source.Spec.Nics.Count == 0 ? source : target).Spec.Name} has no network interface to migrate over";
+        }
+
+        return null;
+    }
+
+    private void StartPatch(int index, PatchEvent patch)
+    {
+        if (_run.HostsByName.TryGetValue(patch.Target, out var host))
+        {
+            host.Patch = patch.Level;
+            var shared = host.Guests.Where(g => g.Kind != GuestKind.VirtualMachine).ToList();
+            if (host.Spec.Hypervisor.Kind == HypervisorKind.OsLevel)
+            {
+                // One kernel: the patch reaches every container at once, and each restarts on it.
+                foreach (var g in shared)
+                {
+                    _run.TakeDown(g);
+                }
+
+                _affected[index] = shared;
+                _run.Record("patch", host.Spec.Name, $"host OS to {patch.Level}: {Describe(shared)} restart on the patched kernel and take it");
+                Later(Timings.ContainerRestart, index, End);
+            }
+            else
+            {
+                _tookHost[index] = true;
+                _run.TakeDown(host);
+                _run.Record("patch", host.Spec.Name, $"{(host.Spec.Hypervisor.Kind is HypervisorKind.BareMetal or HypervisorKind.Paravirtual ? "hypervisor" : "host OS")} to {patch.Level}: host reboots with {Describe(host.Guests)}");
+                Later(Timings.HostReboot, index, End);
+            }
+
+            CheckCertification(shared, patch.Level);
+            return;
+        }
+
+        var guest = _run.GuestsByName[patch.Target];
+        if (guest.Kind == GuestKind.Container)
+        {
+            _run.Record("patch-refused", guest.Name, $"a container runs its host's kernel: patch {guest.Host.Spec.Name} instead");
+            return;
+        }
+
+        guest.Patch = patch.Level;
+        _run.TakeDown(guest);
+        _affected[index] = [guest];
+        _run.Record("patch", guest.Name, $"guest OS to {patch.Level}: this VM reboots, nothing else");
+        Later(Timings.VmRestart, index, End);
+        CheckCertification([guest], patch.Level);
+    }
+
+    private void CheckCertification(IEnumerable<GuestState> guests, string level)
+    {
+        foreach (var guest in guests)
+        {
+            foreach (var instance in guest.Instances)
+            {
+                var app = instance.Application.Spec;
+                if (app.CertifiedPatch is { } requirement && !requirement.IsSatisfiedBy(level))
+                {
+                    _run.Record("certification-broken", app.Name, $"on {guest.Name}: patch {level} is outside its certified '{requirement.Text}'");
+                }
+            }
+        }
+    }
+
+    private void Validate(ScenarioEvent e, List<string> problems)
+    {
+        var where = e.Origin is null ? string.Empty : $"{e.Origin}: ";
+        if (e.At < 0)
+        {
+            problems.Add($"{where}an event cannot happen before the start (at {e.At})");
+        }
+
+        void Host(string name)
+        {
+            if (!_run.HostsByName.ContainsKey(name))
+            {
+                problems.Add($"{where}no host is named '{name}'");
+            }
+        }
+
+        void Guest(string name)
+        {
+            if (!_run.GuestsByName.ContainsKey(name))
+            {
+                problems.Add($"{where}no guest is named '{name}'");
+            }
+        }
+
+        void HostOrGuest(string name)
+        {
+            if (!_run.HostsByName.ContainsKey(name) && !_run.GuestsByName.ContainsKey(name))
+            {
+                problems.Add($"{where}no host or guest is named '{name}'");
+            }
+        }
+
+        switch (e)
+        {
+            case ScaleEvent scale:
+                if (!_run.ApplicationsByName.ContainsKey(scale.Application))
+                {
+                    problems.Add($"{where}no host or guest runs an application named '{scale.Application}'");
+                }
+
+                if (scale.Factor < 0 || double.IsNaN(scale.Factor) || double.IsInfinity(scale.Factor) || scale.Factor == 0)
+                {
+                    problems.Add($"{where}scale needs a positive factor, not {scale.Factor.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                if (scale.Until is { } until && until <= scale.At)
+                {
+                    problems.Add($"{where}a scale must end after it starts");
+                }
+
+                break;
+            case FailEvent fail:
+                Host(fail.Host);
+                if (fail.RepairAfter is <= 0)
+                {
+                    problems.Add($"{where}a repair time must be positive");
+                }
+
+                break;
+            case CrashEvent crash: HostOrGuest(crash.Target); break;
+            case MigrateEvent migrate: Guest(migrate.Guest); Host(migrate.TargetHost); break;
+            case PatchEvent patch: HostOrGuest(patch.Target); break;
+            default: problems.Add($"{where}unknown event {e.GetType().Name}"); break;
+        }
+    }
+
+    private static string Describe(IReadOnlyCollection<GuestState> guests)
+    {
+        var vms = guests.Count(g => g.Kind == GuestKind.VirtualMachine);
+        var containers = guests.Count(g => g.Kind == GuestKind.Container);
+        var processes = guests.Where(g => g.Kind == GuestKind.Process).Sum(g => g.Instances.Length);
+        var parts = new List<string>();
+        if (vms > 0)
+        {
+            parts.Add(vms == 1 ? "1 VM" : $"{vms} VMs");
+        }
+
+        if (containers > 0)
+        {
+            parts.Add(containers == 1 ? "1 container" : $"{containers} containers");
+        }
+
+        if (processes > 0)
+        {
+            parts.Add(processes == 1 ? "1 application on the host" : $"{processes} applications on the host");
+        }
+
+        return parts.Count == 0 ? "nothing on it" : string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,17 @@
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>How a run is carried out, beyond the model and the scenario.</summary>
+public sealed record SimulationOptions
+{
+    public static SimulationOptions Default { get; } = new();
+
+    public FaultTimings Timings { get; init; } = FaultTimings.Default;
+
+    /// <summary>Slowdown per unit of swapped fraction: a guest with 10 % of its memory swapped runs 1 + 0.1 × this times slower (assumption: 10).</summary>
+    public double SwapPenalty { get; init; } = 10;
+
+    /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
+    public bool RecordSeries { get; init; } = true;
+}

@@ -1,0 +1,164 @@
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Results;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>
+/// The state of one run: the kernel, the hosts, guests and applications as they are now, the event log and the
+/// fingerprint. Up and down go through <see cref="TakeDown(GuestState)"/> and <see cref="BringUp(GuestState)"/>, which
+/// count reasons (a guest can be restarting on a failed host) so that every outage ends exactly once.
+/// </summary>
+internal sealed class SimulationRun
+{
+    public const int ScenarioPriority = 0;
+    public const int StepPriority = 1;
+    public const int StepFingerprintKind = 1;
+
+    // A field, not a property: the hosts add to it in place.
+    public TraceFingerprint Fingerprint = new();
+
+    public SimulationRun(Topology topology, ScenarioSpec scenario, SimulationOptions options)
+    {
+        Scenario = scenario;
+        Options = options;
+        Steps = (int)Math.Min(int.MaxValue, (scenario.Duration + scenario.Step - 1) / scenario.Step);
+        StepHours = (double)scenario.Step / SimTime.TicksPerHour;
+
+        var problems = new List<string>();
+        var instanceNumber = 0UL;
+        for (var h = 0; h < topology.Hosts.Count; h++)
+        {
+            var spec = topology.Hosts[h];
+            var host = new HostState(this, spec, h);
+            Hosts.Add(host);
+            if (!HostsByName.TryAdd(spec.Name, host) || GuestsByName.ContainsKey(spec.Name))
+            {
+                problems.Add($"two hosts or guests are named '{spec.Name}'");
+            }
+
+            if (spec.Runs.Count > 0)
+            {
+                host.Guests.Add(new GuestState(spec.Name, GuestKind.Process, null, host, Instances(spec.Runs, ref instanceNumber)));
+            }
+
+            foreach (var guestSpec in spec.Guests)
+            {
+                var kind = guestSpec is VirtualMachineSpec ? GuestKind.VirtualMachine : GuestKind.Container;
+                var guest = new GuestState(guestSpec.Name, kind, guestSpec, host, Instances(guestSpec.Runs, ref instanceNumber));
+                host.Guests.Add(guest);
+                if (!GuestsByName.TryAdd(guestSpec.Name, guest) || HostsByName.ContainsKey(guestSpec.Name))
+                {
+                    problems.Add($"two hosts or guests are named '{guestSpec.Name}'");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SimulationSetupException(problems);
+        }
+    }
+
+    public Kernel.Simulation Kernel { get; } = new();
+
+    public ScenarioSpec Scenario { get; }
+
+    public SimulationOptions Options { get; }
+
+    public int Steps { get; }
+
+    public double StepHours { get; }
+
+    public List<HostState> Hosts { get; } = [];
+
+    public List<ApplicationState> Applications { get; } = [];
+
+    public Dictionary<string, HostState> HostsByName { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, GuestState> GuestsByName { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ApplicationState> ApplicationsByName { get; } = new(StringComparer.Ordinal);
+
+    public List<EventRecord> Log { get; } = [];
+
+    public void Record(string kind, string subject, string detail) => Log.Add(new EventRecord(Kernel.Now, kind, subject, detail));
+
+    public void TakeDown(GuestState guest)
+    {
+        if (guest.DownReasons++ == 0)
+        {
+            foreach (var instance in guest.Instances)
+            {
+                instance.Application.InstanceDown(Kernel.Now);
+            }
+        }
+    }
+
+    public void BringUp(GuestState guest)
+    {
+        if (--guest.DownReasons == 0)
+        {
+            foreach (var instance in guest.Instances)
+            {
+                instance.Application.InstanceUp(Kernel.Now);
+            }
+        }
+    }
+
+    public void TakeDown(HostState host)
+    {
+        if (host.DownReasons++ == 0)
+        {
+            host.DownSince = Kernel.Now;
+        }
+
+        foreach (var guest in host.Guests)
+        {
+            TakeDown(guest);
+        }
+    }
+
+    public void BringUp(HostState host)
+    {
+        if (--host.DownReasons == 0)
+        {
+            host.DowntimeTicks += Kernel.Now - host.DownSince;
+            host.DownSince = -1;
+        }
+
+        foreach (var guest in host.Guests)
+        {
+            BringUp(guest);
+        }
+    }
+
+    private InstanceState[] Instances(IReadOnlyList<ApplicationSpec> apps, ref ulong number)
+    {
+        var instances = new InstanceState[apps.Count];
+        for (var i = 0; i < apps.Count; i++)
+        {
+            if (!ApplicationsByName.TryGetValue(apps[i].Name, out var app))
+            {
+                app = new ApplicationState(apps[i], Applications.Count);
+                Applications.Add(app);
+                ApplicationsByName.Add(app.Spec.Name, app);
+            }
+
+            app.Instances++;
+            app.UpInstances++;
+            number++;
+            instances[i] = new InstanceState(app, Mix(Scenario.Seed ^ (number * 0x9E3779B97F4A7C15UL)));
+        }
+
+        return instances;
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,120 @@
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Results;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Runtime.Engine;
+
+/// <summary>
+/// Runs a scenario on a topology: the entry point for generated code and for anyone driving the simulator from C#.
+/// A run is a pure function of (topology, scenario, options): the same inputs give the same result, byte for byte
+/// once written, on any machine.
+/// </summary>
+public static class Simulator
+{
+    /// <exception cref="SimulationSetupException">The scenario names something the topology lacks, or its timing is impossible.</exception>
+    public static SimulationResult Run(Topology topology, ScenarioSpec scenario, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= SimulationOptions.Default;
+        if (scenario.Step <= 0 || scenario.Duration <= 0)
+        {
+            throw new SimulationSetupException($"a scenario needs a positive duration and step (duration {scenario.Duration}, step {scenario.Step} ticks)");
+        }
+
+        var run = new SimulationRun(topology, scenario, options);
+        _ = new ScenarioDriver(run);
+        foreach (var host in run.Hosts)
+        {
+            host.Start();
+        }
+
+        run.Kernel.RunUntil(scenario.Duration);
+        return Collect(run);
+    }
+
+    private static SimulationResult Collect(SimulationRun run)
+    {
+        var end = run.Scenario.Duration;
+        var steps = run.Steps;
+        var hosts = new List<HostResult>(run.Hosts.Count);
+        foreach (var host in run.Hosts)
+        {
+            var downtime = host.DowntimeTicks + (host.DownSince >= 0 ? end - host.DownSince : 0);
+            var upSteps = Math.Max(1, steps - (int)(downtime / run.Scenario.Step));
+            hosts.Add(new HostResult
+            {
+                Name = host.Spec.Name,
+                Hypervisor = ModelNames.ToName(host.Spec.Hypervisor.Kind),
+                Mode = ModelNames.ToName(host.Mode),
+                LogicalCpus = host.Spec.Cpu.LogicalCpus,
+                Guests = host.Guests.Count(g => g.Kind != GuestKind.Process),
+                MeanUtilization = host.UtilizationSum / steps,
+                P95Utilization = Percentile(host.Histogram, 0.95),
+                MaxUtilization = host.MaxUtilization,
+                StealCoreHours = host.StealCoreHours,
+                StealFraction = host.VmWantCoreHours > 0 ? host.StealCoreHours / host.VmWantCoreHours : 0,
+                MemoryBytes = host.Spec.MemoryBytes,
+                MeanMemoryUsedBytes = host.MemoryUsedSum / upSteps,
+                MaxMemoryUsedBytes = host.MaxMemoryUsed,
+                EnergyKilowattHours = host.EnergyKilowattHours,
+                DowntimeMinutes = SimTime.ToMinutes(downtime),
+                Series = host.Series,
+            });
+        }
+
+        var applications = new List<ApplicationResult>(run.Applications.Count);
+        foreach (var app in run.Applications)
+        {
+            app.CloseOutage(end);
+            applications.Add(new ApplicationResult
+            {
+                Name = app.Spec.Name,
+                Replicas = app.Spec.Replicas,
+                Instances = app.Instances,
+                DemandCoreHours = app.Demand,
+                DeliveredCoreHours = app.Delivered,
+                DemandSatisfied = app.Demand > 0 ? app.Delivered / app.Demand : 1,
+                MeanSlowdown = app.SlowdownWeight > 0 ? app.SlowdownWeighted / app.SlowdownWeight : 1,
+                Availability = 1 - ((double)app.DowntimeTicks / end),
+                DowntimeMinutes = SimTime.ToMinutes(app.DowntimeTicks),
+                Outages = [.. app.Outages.Select(o => (SimTime.ToMinutes(o.From), SimTime.ToMinutes(o.To)))],
+            });
+        }
+
+        var hostsUsed = run.Hosts.Count(h => h.Guests.Any(g => g.Instances.Length > 0));
+        return new SimulationResult
+        {
+            Scenario = run.Scenario.Name,
+            Seed = run.Scenario.Seed,
+            Duration = end,
+            Step = run.Scenario.Step,
+            Steps = steps,
+            Hosts = hosts,
+            Applications = applications,
+            Consolidation = new Consolidation(hostsUsed, run.Applications.Sum(a => a.Instances)),
+            Events = run.Log,
+            Fingerprint = run.Fingerprint.ToString(),
+            ProcessedEvents = run.Kernel.ProcessedEvents,
+        };
+    }
+
+    /// <summary>The utilization below which <paramref name="quantile"/> of the steps fall, to the histogram's 0.1 %.</summary>
+    private static double Percentile(int[] histogram, double quantile)
+    {
+        var total = histogram.Sum();
+        var needed = (long)Math.Ceiling(total * quantile);
+        var seen = 0L;
+        for (var bin = 0; bin < histogram.Length; bin++)
+        {
+            seen += histogram[bin];
+            if (seen >= needed && seen > 0)
+            {
+                return (double)bin / HostState.HistogramBins;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+using VirtLang.Runtime.Profiles;
+
+namespace VirtLang.Runtime.Model;
+
+/// <summary>
+/// An application of the catalog. Every guest (or bare host) whose <c>runs</c> names it holds one instance, and each
+/// instance has the whole demand: <see cref="Cpu"/> cores at 100 % times the profile, and <see cref="MemoryBytes"/>.
+/// </summary>
+public sealed class ApplicationSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>Cores at 100 % at the profile's level 1.</summary>
+    public double Cpu { get; init; } = 1;
+
+    public long MemoryBytes { get; init; }
+
+    public IoClass Io { get; init; } = IoClass.Light;
+
+    public WorkloadProfile Profile { get; init; } = ConstantProfile.Full;
+
+    /// <summary>How many instances the model asks for (results compare it with the instances placed).</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>The operating systems it is certified for (by name); empty: any.</summary>
+    public IReadOnlyList<string> CertifiedOs { get; init; } = [];
+
+    /// <summary>The patch levels it is certified for; null: any.</summary>
+    public PatchRequirement? CertifiedPatch { get; init; }
+
+    public override string ToString() => Name;
+}

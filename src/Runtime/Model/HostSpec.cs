@@ -1,0 +1,30 @@
+namespace VirtLang.Runtime.Model;
+
+/// <summary>A physical host: hardware, its OS and patch level (none under a bare-metal hypervisor), its hypervisor and guests.</summary>
+public sealed class HostSpec
+{
+    public required string Name { get; init; }
+
+    public required CpuSpec Cpu { get; init; }
+
+    public required long MemoryBytes { get; init; }
+
+    public IReadOnlyList<DiskSpec> Disks { get; init; } = [];
+
+    public IReadOnlyList<NicSpec> Nics { get; init; } = [];
+
+    public PowerSpec Power { get; init; } = PowerSpec.Default;
+
+    public OperatingSystemSpec? Os { get; init; }
+
+    public string? Patch { get; init; }
+
+    public HypervisorSpec Hypervisor { get; init; } = HypervisorSpec.None;
+
+    public IReadOnlyList<GuestSpec> Guests { get; init; } = [];
+
+    /// <summary>Applications straight on the host OS (no hypervisor, or beside the containers of an OS-level host).</summary>
+    public IReadOnlyList<ApplicationSpec> Runs { get; init; } = [];
+
+    public override string ToString() => Name;
+}

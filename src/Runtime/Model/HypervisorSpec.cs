@@ -1,0 +1,15 @@
+namespace VirtLang.Runtime.Model;
+
+/// <summary>What runs a host's guests. A host without one has <see cref="None"/>: applications on the host OS.</summary>
+public sealed record HypervisorSpec(HypervisorKind Kind, Acceleration Acceleration)
+{
+    public static HypervisorSpec None { get; } = new(HypervisorKind.None, Acceleration.Hardware);
+
+    public string? Product { get; init; }
+
+    public string? Version { get; init; }
+
+    public IReadOnlyList<string> Drivers { get; init; } = [];
+
+    public CostOverrides? Overrides { get; init; }
+}

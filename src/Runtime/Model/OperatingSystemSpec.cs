@@ -1,0 +1,4 @@
+namespace VirtLang.Runtime.Model;
+
+/// <summary>An operating system of the catalog. <paramref name="Paravirt"/>: a paravirtualization-aware kernel exists.</summary>
+public sealed record OperatingSystemSpec(string Name, string Family, string Version, bool Paravirt = false);

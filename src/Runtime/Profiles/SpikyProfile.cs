@@ -1,0 +1,50 @@
+using VirtLang.Runtime.Kernel;
+
+namespace VirtLang.Runtime.Profiles;
+
+/// <summary>
+/// <c>spiky(base, peak, per_day, length)</c>: mostly <paramref name="baseLevel"/>, with spikes to
+/// <paramref name="peak"/> lasting <paramref name="lengthTicks"/> each, <paramref name="perDay"/> a day on average, at
+/// random. Whether a window is a spike is a hash of the instance's seed and the window's number, so the profile stays
+/// a pure function of time (no state, any sampling order) and each instance spikes at its own moments.
+/// </summary>
+public sealed class SpikyProfile : WorkloadProfile
+{
+    private readonly double _probability;
+
+    public SpikyProfile(double baseLevel, double peak, double perDay = 4, long lengthTicks = 15 * SimTime.TicksPerMinute)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lengthTicks);
+        ArgumentOutOfRangeException.ThrowIfNegative(perDay);
+        BaseLevel = baseLevel;
+        PeakLevel = peak;
+        PerDay = perDay;
+        Length = lengthTicks;
+        _probability = Math.Min(1.0, perDay * lengthTicks / SimTime.TicksPerDay);
+    }
+
+    public double BaseLevel { get; }
+
+    public double PeakLevel { get; }
+
+    public double PerDay { get; }
+
+    public long Length { get; }
+
+    public override double Peak => Math.Max(PeakLevel, BaseLevel);
+
+    public override double Level(long tick, ulong seed)
+    {
+        var window = (ulong)(tick / Length);
+        var hash = Mix(seed ^ (window * 0xD1B54A32D192ED03UL));
+        var uniform = (hash >> 11) * (1.0 / (1UL << 53));
+        return uniform < _probability ? PeakLevel : BaseLevel;
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

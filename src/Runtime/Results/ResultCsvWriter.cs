@@ -1,0 +1,112 @@
+using System.Globalization;
+using VirtLang.Runtime.Kernel;
+
+namespace VirtLang.Runtime.Results;
+
+/// <summary>
+/// Writes a result as CSV files (RFC 4180, comma-separated, LF line ends, invariant numbers rounded like the JSON):
+/// <c>hosts.csv</c>, <c>applications.csv</c>, <c>events.csv</c> and, when the run kept series, <c>utilization.csv</c>
+/// (a row per step, a column per host). The columns are documented in docs/simulation.md.
+/// </summary>
+public static class ResultCsvWriter
+{
+    public static IReadOnlyList<string> Write(SimulationResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        void File(string name, Action<SimulationResult, TextWriter> write)
+        {
+            var path = Path.Combine(directory, name);
+            using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                write(result, writer);
+            }
+
+            written.Add(path);
+        }
+
+        File("hosts.csv", WriteHosts);
+        File("applications.csv", WriteApplications);
+        File("events.csv", WriteEvents);
+        if (result.Hosts.Count > 0 && result.Hosts[0].Series.Count > 0)
+        {
+            File("utilization.csv", WriteUtilization);
+        }
+
+        return written;
+    }
+
+    public static void WriteHosts(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("host,hypervisor,mode,logical_cpus,guests,utilization_mean,utilization_p95,utilization_max,steal_core_hours,steal_fraction,memory_bytes,memory_used_mean_bytes,memory_used_max_bytes,energy_kwh,downtime_minutes");
+        foreach (var h in result.Hosts)
+        {
+            Row(writer, Text(h.Name), Text(h.Hypervisor), Text(h.Mode), Int(h.LogicalCpus), Int(h.Guests), Num(h.MeanUtilization), Num(h.P95Utilization),
+                Num(h.MaxUtilization), Num(h.StealCoreHours), Num(h.StealFraction), Int(h.MemoryBytes), Num(Math.Round(h.MeanMemoryUsedBytes)),
+                Int(h.MaxMemoryUsedBytes), Num(h.EnergyKilowattHours), Num(h.DowntimeMinutes));
+        }
+    }
+
+    public static void WriteApplications(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("application,replicas,instances,demand_core_hours,delivered_core_hours,demand_satisfied,mean_slowdown,availability,downtime_minutes");
+        foreach (var a in result.Applications)
+        {
+            Row(writer, Text(a.Name), Int(a.Replicas), Int(a.Instances), Num(a.DemandCoreHours), Num(a.DeliveredCoreHours), Num(a.DemandSatisfied),
+                Num(a.MeanSlowdown), Num(a.Availability), Num(a.DowntimeMinutes));
+        }
+    }
+
+    public static void WriteEvents(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("minute,kind,subject,detail");
+        foreach (var e in result.Events)
+        {
+            Row(writer, Num(SimTime.ToMinutes(e.Time)), Text(e.Kind), Text(e.Subject), Text(e.Detail));
+        }
+    }
+
+    public static void WriteUtilization(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        Row(writer, ["minute", .. result.Hosts.Select(h => Text(h.Name))]);
+        var stepMinutes = SimTime.ToMinutes(result.Step);
+        var cells = new string[result.Hosts.Count + 1];
+        for (var step = 0; step < result.Steps; step++)
+        {
+            cells[0] = Num(step * stepMinutes);
+            for (var h = 0; h < result.Hosts.Count; h++)
+            {
+                var series = result.Hosts[h].Series;
+                cells[h + 1] = step < series.Count ? Num(series[step]) : string.Empty;
+            }
+
+            Row(writer, cells);
+        }
+    }
+
+    private static void Row(TextWriter writer, params string[] cells) => writer.WriteLine(string.Join(',', cells));
+
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double value) => ResultJsonWriter.Rounded(value).ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Quotes what needs it, and defuses a leading = + - @ so that a spreadsheet never runs a cell as a formula.</summary>
+    private static string Text(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

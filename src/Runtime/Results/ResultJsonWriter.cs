@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using VirtLang.Runtime.Kernel;
+
+namespace VirtLang.Runtime.Results;
+
+/// <summary>
+/// Writes a result as JSON with a stable schema (<c>virtlang.simulation/1</c>, documented in docs/simulation.md): fixed
+/// member order, numbers rounded to 6 decimals so that the bytes do not depend on the last bit of a platform's math
+/// library, no time stamps. The same run gives the same bytes.
+/// </summary>
+public static class ResultJsonWriter
+{
+    public const string Schema = "virtlang.simulation/1";
+
+    public static void Write(SimulationResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        json.WriteString("scenario", result.Scenario);
+        json.WriteNumber("seed", result.Seed);
+        Number(json, "durationMinutes", SimTime.ToMinutes(result.Duration));
+        Number(json, "stepMinutes", SimTime.ToMinutes(result.Step));
+        json.WriteNumber("steps", result.Steps);
+        json.WriteString("fingerprint", result.Fingerprint);
+
+        json.WriteStartObject("consolidation");
+        json.WriteNumber("hostsUsed", result.Consolidation.HostsUsed);
+        json.WriteNumber("oneApplicationPerServerHosts", result.Consolidation.OneApplicationPerServerHosts);
+        Number(json, "ratio", result.Consolidation.Ratio);
+        json.WriteEndObject();
+
+        json.WriteStartArray("hosts");
+        foreach (var host in result.Hosts)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", host.Name);
+            json.WriteString("hypervisor", host.Hypervisor);
+            json.WriteString("mode", host.Mode);
+            json.WriteNumber("logicalCpus", host.LogicalCpus);
+            json.WriteNumber("guests", host.Guests);
+            json.WriteStartObject("utilization");
+            Number(json, "mean", host.MeanUtilization);
+            Number(json, "p95", host.P95Utilization);
+            Number(json, "max", host.MaxUtilization);
+            json.WriteEndObject();
+            Number(json, "stealCoreHours", host.StealCoreHours);
+            Number(json, "stealFraction", host.StealFraction);
+            json.WriteStartObject("memory");
+            json.WriteNumber("capacityBytes", host.MemoryBytes);
+            Number(json, "meanUsedBytes", Math.Round(host.MeanMemoryUsedBytes));
+            json.WriteNumber("maxUsedBytes", host.MaxMemoryUsedBytes);
+            json.WriteEndObject();
+            Number(json, "energyKilowattHours", host.EnergyKilowattHours);
+            Number(json, "downtimeMinutes", host.DowntimeMinutes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("applications");
+        foreach (var app in result.Applications)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", app.Name);
+            json.WriteNumber("replicas", app.Replicas);
+            json.WriteNumber("instances", app.Instances);
+            Number(json, "demandCoreHours", app.DemandCoreHours);
+            Number(json, "deliveredCoreHours", app.DeliveredCoreHours);
+            Number(json, "demandSatisfied", app.DemandSatisfied);
+            Number(json, "meanSlowdown", app.MeanSlowdown);
+            Number(json, "availability", app.Availability);
+            Number(json, "downtimeMinutes", app.DowntimeMinutes);
+            json.WriteStartArray("outages");
+            foreach (var (from, to) in app.Outages)
+            {
+                json.WriteStartObject();
+                Number(json, "fromMinute", from);
+                Number(json, "toMinute", to);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("events");
+        foreach (var e in result.Events)
+        {
+            json.WriteStartObject();
+            Number(json, "minute", SimTime.ToMinutes(e.Time));
+            json.WriteString("kind", e.Kind);
+            json.WriteString("subject", e.Subject);
+            json.WriteString("detail", e.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static string ToJson(SimulationResult result)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, Rounded(value));
+
+    internal static double Rounded(double value)
+    {
+        var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
+        return rounded == 0 ? 0 : rounded; // no "-0"
+    }
+}

@@ -1,0 +1,21 @@
+using VirtLang.Runtime.Kernel;
+
+namespace VirtLang.Runtime.Scenarios;
+
+/// <summary>A what-if to play on a topology: how long, how finely, with which seed, and what happens when.</summary>
+public sealed class ScenarioSpec
+{
+    public string Name { get; init; } = "baseline";
+
+    public long Duration { get; init; } = SimTime.TicksPerDay;
+
+    /// <summary>How often demand is sampled and CPU allocated (default one minute).</summary>
+    public long Step { get; init; } = SimTime.TicksPerMinute;
+
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>The standard deviation of the per-step noise on each instance's demand, as a fraction of it.</summary>
+    public double Noise { get; init; } = 0.05;
+
+    public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
+}
