@@ -45,12 +45,15 @@ switch (suite)
     case "machineshop":
         return MachineShopRunner.Run(rest);
 
+    case "simulate-scale":
+        return SimulationScale.Run(rest);
+
     case "kernel":
         BenchmarkRunner.Run<KernelBenchmarks>(args: rest);
         return 0;
 
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale (parse and check 10k..160k guests), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale (parse and check 10k..160k guests), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps)");
         return suite == "help" ? 0 : 2;
 }
 

@@ -141,6 +141,11 @@ public sealed class TraceProfile : WorkloadProfile
             unitStart--;
         }
 
+        if (unitStart == 0)
+        {
+            throw new TraceFormatException(source, line, column, $"'{text}' is not a time (a number and a unit: 90s, 15m, 2h, 1d)");
+        }
+
         var unit = text[unitStart..];
         var ticksPerUnit = unit switch
         {
