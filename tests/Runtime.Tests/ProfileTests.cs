@@ -16,24 +16,27 @@ public class ProfileTests
         Assert.Equal(0.4, profile.Level(At(8), 0), 12);
         Assert.Equal(0.7, profile.Level(At(14 + (24 * 5)), 0), 12);
         Assert.Equal(0.7, profile.Peak);
+        Assert.Equal(0.4, profile.Mean, 12);
     }
 
     [Fact]
     public void Weekly_lowers_the_peak_on_the_weekend()
     {
-        var profile = new WeeklyProfile(0.8, 0.1, weekend: 0.25);
-        Assert.Equal(0.8, profile.Level(At((24 * 4) + 14), 0), 12);  // Friday
-        Assert.Equal(0.2, profile.Level(At((24 * 5) + 14), 0), 12);  // Saturday
+        var profile = new WeeklyProfile(weekday: 0.8, weekend: 0.1);
+        Assert.Equal(0.8, profile.Level(At((24 * 4) + 14), 0), 12);  // Friday at 14:00
+        Assert.Equal(0.1, profile.Level(At((24 * 4) + 2), 0), 12);   // Friday at 02:00: the base is the weekend level
+        Assert.Equal(0.1, profile.Level(At((24 * 5) + 14), 0), 12);  // Saturday
         Assert.Equal(0.8, profile.Level(At((24 * 7) + 14), 0), 12);  // Monday again
     }
 
     [Fact]
     public void Spiky_spikes_as_often_as_asked_at_moments_of_its_own()
     {
-        var profile = new SpikyProfile(0.1, 0.9, perDay: 4, lengthTicks: 15 * SimTime.TicksPerMinute);
+        var profile = new SpikyProfile(0.1, 0.9, everyTicks: 6 * SimTime.TicksPerHour, lastsTicks: 15 * SimTime.TicksPerMinute);
         var windows = 96 * 1000; // 1,000 days of 15-minute windows
         var spikes = Enumerable.Range(0, windows).Count(w => profile.Level(w * 15 * SimTime.TicksPerMinute, 7) == 0.9);
-        Assert.InRange(spikes / 1000.0, 3.8, 4.2);
+        Assert.InRange(spikes / 1000.0, 3.8, 4.2); // one every 6 hours: 4 a day
+        Assert.Equal(0.1 + (0.8 / 24), profile.Mean, 12);
 
         // Another instance (another seed) spikes elsewhere; the same seed spikes at the same moments.
         var a = Enumerable.Range(0, 960).Select(w => profile.Level(w * 15 * SimTime.TicksPerMinute, 7)).ToArray();
@@ -57,6 +60,7 @@ public class ProfileTests
         Assert.Equal(0.1, trace.Level(At(3), 0), 12);
         Assert.Equal(0.5, trace.Level(At(4), 0), 12);
         Assert.Equal(0.5, trace.Peak);
+        Assert.Equal(0.3, trace.Mean, 12); // (0.3 + 0.4 + 0.2) / 3 over the three segments of the period
     }
 
     [Theory]

@@ -9,5 +9,7 @@ public sealed class ConstantProfile(double level) : WorkloadProfile
 
     public override double Peak => Value;
 
+    public override double Mean => Value;
+
     public override double Level(long tick, ulong seed) => Value;
 }

@@ -3,33 +3,35 @@ using VirtLang.Runtime.Kernel;
 namespace VirtLang.Runtime.Profiles;
 
 /// <summary>
-/// <c>spiky(base, peak, per_day, length)</c>: mostly <paramref name="baseLevel"/>, with spikes to
-/// <paramref name="peak"/> lasting <paramref name="lengthTicks"/> each, <paramref name="perDay"/> a day on average, at
-/// random. Whether a window is a spike is a hash of the instance's seed and the window's number, so the profile stays
+/// <c>spiky(base, peak, every, lasts)</c>: mostly <paramref name="baseLevel"/>, with spikes to <paramref name="peak"/>
+/// lasting <paramref name="lastsTicks"/> each, one every <paramref name="everyTicks"/> on average, at random. Whether a window is a spike is a hash of the instance's seed and the window's number, so the profile stays
 /// a pure function of time (no state, any sampling order) and each instance spikes at its own moments.
 /// </summary>
 public sealed class SpikyProfile : WorkloadProfile
 {
     private readonly double _probability;
 
-    public SpikyProfile(double baseLevel, double peak, double perDay = 4, long lengthTicks = 15 * SimTime.TicksPerMinute)
+    public SpikyProfile(double baseLevel, double peak, long everyTicks = 6 * SimTime.TicksPerHour, long lastsTicks = 15 * SimTime.TicksPerMinute)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lengthTicks);
-        ArgumentOutOfRangeException.ThrowIfNegative(perDay);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lastsTicks);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(everyTicks);
         BaseLevel = baseLevel;
         PeakLevel = peak;
-        PerDay = perDay;
-        Length = lengthTicks;
-        _probability = Math.Min(1.0, perDay * lengthTicks / SimTime.TicksPerDay);
+        Every = everyTicks;
+        Length = lastsTicks;
+        _probability = Math.Min(1.0, (double)lastsTicks / everyTicks);
     }
 
     public double BaseLevel { get; }
 
     public double PeakLevel { get; }
 
-    public double PerDay { get; }
+    /// <summary>The mean time from one spike to the next.</summary>
+    public long Every { get; }
 
     public long Length { get; }
+
+    public override double Mean => BaseLevel + ((PeakLevel - BaseLevel) * _probability);
 
     public override double Peak => Math.Max(PeakLevel, BaseLevel);
 

@@ -39,9 +39,19 @@ public sealed class TraceProfile : WorkloadProfile
         var last = _times.Length - 1;
         _period = last == 0 ? SimTime.TicksPerMinute : _times[last] + (_times[last] - _times[last - 1]);
         Peak = _levels.Max();
+        var area = 0.0;
+        for (var i = 0; i < _times.Length; i++)
+        {
+            var next = i + 1 < _times.Length ? (_times[i + 1], _levels[i + 1]) : (_period, _levels[0]);
+            area += (next.Item1 - _times[i]) * (_levels[i] + next.Item2) / 2;
+        }
+
+        Mean = _times.Length == 1 ? _levels[0] : area / (_period - _times[0]);
     }
 
     public override double Peak { get; }
+
+    public override double Mean { get; }
 
     public int Count => _times.Length;
 

@@ -3,25 +3,27 @@ using VirtLang.Runtime.Kernel;
 namespace VirtLang.Runtime.Profiles;
 
 /// <summary>
-/// <c>weekly(peak, base, weekend, peak_at)</c>: the diurnal wave on weekdays; on Saturday and Sunday the peak is
-/// <paramref name="weekend"/> of the weekday peak (default 30 %). Day 0 of a run is a Monday.
+/// <c>weekly(weekday, weekend, base, peak_at)</c>: on weekdays the daily wave from <paramref name="baseLevel"/> (default:
+/// the weekend level) up to <paramref name="weekday"/> at <paramref name="peakAtTicks"/>; Saturday and Sunday stay
+/// at <paramref name="weekend"/>. Day 0 of a run is a Monday.
 /// </summary>
-public sealed class WeeklyProfile(double peak, double baseLevel, double weekend = 0.3, long peakAtTicks = 14 * SimTime.TicksPerHour) : WorkloadProfile
+public sealed class WeeklyProfile(double weekday, double weekend, double? baseLevel = null, long peakAtTicks = 14 * SimTime.TicksPerHour) : WorkloadProfile
 {
-    public double PeakLevel { get; } = peak;
-
-    public double BaseLevel { get; } = baseLevel;
+    public double Weekday { get; } = weekday;
 
     public double Weekend { get; } = weekend;
 
+    public double BaseLevel { get; } = baseLevel ?? Math.Min(weekday, weekend);
+
     public long PeakAt { get; } = peakAtTicks;
 
-    public override double Peak => Math.Max(PeakLevel, BaseLevel);
+    public override double Peak => Math.Max(Math.Max(Weekday, Weekend), BaseLevel);
+
+    public override double Mean => ((5 * (Weekday + BaseLevel) / 2) + (2 * Weekend)) / 7;
 
     public override double Level(long tick, ulong seed)
     {
         var day = (tick / SimTime.TicksPerDay) % 7;
-        var peak = day >= 5 ? Math.Max(BaseLevel, PeakLevel * Weekend) : PeakLevel;
-        return DiurnalProfile.Wave(tick, peak, BaseLevel, PeakAt);
+        return day >= 5 ? Weekend : DiurnalProfile.Wave(tick, Weekday, BaseLevel, PeakAt);
     }
 }

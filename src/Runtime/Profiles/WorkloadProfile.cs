@@ -12,4 +12,7 @@ public abstract class WorkloadProfile
 
     /// <summary>The largest level the profile reaches: what the checker compares with a guest's capacity.</summary>
     public abstract double Peak { get; }
+
+    /// <summary>The long-run mean level: what the checker's utilization estimate uses.</summary>
+    public abstract double Mean { get; }
 }
