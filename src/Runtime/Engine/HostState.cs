@@ -41,7 +41,6 @@ internal sealed class HostState : IEventTarget
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
         Histogram = new int[HistogramBins + 1];
-        Series = run.Options.RecordSeries ? new float[run.Steps] : [];
     }
 
     public HostSpec Spec { get; }
@@ -73,7 +72,7 @@ internal sealed class HostState : IEventTarget
 
     public int[] Histogram { get; }
 
-    public float[] Series { get; }
+    public float[] Series { get; private set; } = [];
 
     public double StealCoreHours { get; private set; }
 
@@ -85,7 +84,15 @@ internal sealed class HostState : IEventTarget
 
     public double EnergyKilowattHours { get; private set; }
 
-    public void Start() => _run.Kernel.Schedule(0, this, StepEvent, SimulationRun.StepPriority);
+    /// <summary>
+    /// Allocates the series and schedules the first step. Called once every host, guest and instance exists, so
+    /// that the objects the step walks lie together in memory and the cold series arrays come after them.
+    /// </summary>
+    public void Start()
+    {
+        Series = _run.Options.RecordSeries ? new float[_run.Steps] : [];
+        _run.Kernel.Schedule(0, this, StepEvent, SimulationRun.StepPriority);
+    }
 
     public void MemoryChanged() => _memoryDirty = true;
 
