@@ -11,19 +11,23 @@ using VirtLang.Language.Text;
 namespace VirtLang.Compiler;
 
 /// <summary>
-/// A model: the files the user named and the files they import, parsed. The one entry point of the CLI, the MSBuild
-/// task and the language server. It checks syntax (VDL0xxx), imports and the model's one namespace; binding and the
-/// rule families (VDL1xxx–VDL5xxx) come next.
+/// A model: the files the user named and the files they import, parsed, bound and checked. The one entry point of the
+/// CLI, the MSBuild task and the language server: syntax (VDL0xxx), imports, the namespace and the schema (VDL1xxx),
+/// then the bound model and every rule family (VDL1016–1018, VDL2xxx–VDL5xxx).
 /// </summary>
 public sealed class ModelCompilation
 {
-    private ModelCompilation(ImmutableArray<ModelFile> files, IEnumerable<Diagnostic> diagnostics)
+    private ModelCompilation(ImmutableArray<ModelFile> files, SemanticModel semantics, IEnumerable<Diagnostic> diagnostics)
     {
         Files = files;
+        SemanticModel = semantics;
         Diagnostics = [.. diagnostics.OrderBy(d => d, DiagnosticOrder.Instance)];
     }
 
     public ImmutableArray<ModelFile> Files { get; }
+
+    /// <summary>The bound model: symbols with effective values, references, positions (for the editor and the code generator).</summary>
+    public SemanticModel SemanticModel { get; }
 
     /// <summary>Every diagnostic of the model, in <see cref="DiagnosticOrder"/>.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -36,11 +40,15 @@ public sealed class ModelCompilation
         provider ??= FileSystemSourceProvider.Instance;
         var (files, importDiagnostics) = new ModelLoader(provider).Load(roots);
         var checks = new List<Diagnostic>();
-        var rules = new SchemaRules(new SymbolTable(files), checks);
+        var table = new SymbolTable(files);
+        var rules = new SchemaRules(table, checks);
         foreach (var file in files)
         {
             rules.Check(file);
         }
+
+        var semantics = new Binder(files, table, checks).Bind();
+        RuleRunner.Run(semantics, files, checks);
 
         var all = files.SelectMany(f => f.Tree.Diagnostics)
             .Concat(importDiagnostics)
@@ -57,7 +65,7 @@ public sealed class ModelCompilation
                 .Concat(configurations.Diagnostics);
         }
 
-        return new ModelCompilation(files, all);
+        return new ModelCompilation(files, semantics, all);
     }
 
     /// <summary>Reads and parses files from disk, with their imports.</summary>

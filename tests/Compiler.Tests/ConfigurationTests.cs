@@ -11,6 +11,7 @@ public sealed class ConfigurationTests : IDisposable
 
     private string[] Check(string modelPath) =>
         [.. ModelCompilation.FromFiles([Path.Combine(_temporary.Path, modelPath)]).Diagnostics
+            .Where(d => d.Code[3] is '0' or '1') // the models here are fragments; advice on them is beside the point
             .Select(d => $"{Path.GetFileName(d.Location.Path)}({d.Location.Start.Line},{d.Location.Start.Column}) {Diagnostic.SeverityWord(d.Severity)} {d.Code}")];
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ConfigurationTests : IDisposable
             ],
             config);
         // What was valid still applies (VDL1014 silenced); what was not keeps its default (VDL1010 an error).
-        Assert.Equal(["VDL1010"], diagnostics.Where(d => d.Code != "VDL0050").Select(d => d.Code));
+        Assert.Equal(["VDL1010"], diagnostics.Where(d => d.Code != "VDL0050" && d.Code[3] is '0' or '1').Select(d => d.Code));
         Assert.True(diagnostics.Single(d => d.Code == "VDL1010").IsError);
     }
 }

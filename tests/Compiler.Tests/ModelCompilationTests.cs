@@ -1,3 +1,4 @@
+using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
 
 namespace VirtLang.Compiler.Tests;
@@ -29,12 +30,13 @@ public sealed class ModelCompilationTests
     [Fact]
     public void EveryExampleIsClean()
     {
-        // Each example is a model of its own (they share names such as `rhel8`, as separate models may).
+        // Each example is a model of its own (they share names such as `rhel8`, as separate models may). Clean means
+        // no error and no warning; advice (info, such as the idle hosts of one application per server) is the story.
         var examples = Directory.GetFiles(RepositoryPaths.Examples, "*.vdl");
         Assert.True(examples.Length >= 6);
         foreach (var example in examples)
         {
-            Assert.Empty(ModelCompilation.FromFiles([example]).Diagnostics);
+            Assert.Empty(ModelCompilation.FromFiles([example]).Diagnostics.Where(d => d.Severity > DiagnosticSeverity.Info).Select(d => d.ToString()));
         }
     }
 

@@ -22,7 +22,8 @@ public sealed class SchemaRulesTests
     {
         var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["m.vdl"] = Catalog + model });
         provider.TryRead("m.vdl", out var text, out _);
-        return [.. ModelCompilation.Create([text!], provider).Diagnostics.Select(d => $"{d.Location.Start.Line - 9}:{d.Location.Start.Column} {d.Code} {d.Message}")];
+        // The VDL0 and VDL1 families only: the placement, resource and advice families have tests of their own.
+        return [.. ModelCompilation.Create([text!], provider).Diagnostics.Where(d => d.Code[3] is '0' or '1').Select(d => $"{d.Location.Start.Line - 9}:{d.Location.Start.Column} {d.Code} {d.Message}")];
     }
 
     [Theory]
@@ -77,7 +78,7 @@ public sealed class SchemaRulesTests
     {
         var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["m.vdl"] = Catalog + "host h : r740 {\n  os = r740\n}\n" });
         provider.TryRead("m.vdl", out var text, out _);
-        var diagnostic = Assert.Single(ModelCompilation.Create([text!], provider).Diagnostics);
+        var diagnostic = Assert.Single(ModelCompilation.Create([text!], provider).Diagnostics, d => d.Code == "VDL1004");
         Assert.Equal("m.vdl(4,10)", Assert.Single(diagnostic.RelatedLocations).Location.ToString());
     }
 

@@ -32,6 +32,7 @@ internal sealed class SymbolTable
 
         var dash = name.LastIndexOf('-');
         if (dash > 0 && long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1
+            && name.Length - dash - 1 == k.ToString(CultureInfo.InvariantCulture).Length
             && _symbols.TryGetValue(name[..dash], out var template) && template.Count >= k)
         {
             return template;
@@ -57,9 +58,9 @@ internal sealed class SymbolTable
         return count?.Value is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.NumberLiteral } literal
             && long.TryParse(literal.Literal.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
-            : 1;
+            : 0; // no `count`: no copies, so NAME-1 names nothing
     }
 }
 
-/// <summary>A declared name: its kind, where it is declared, and how many copies `count` makes.</summary>
+/// <summary>A declared name: its kind, where it is declared, and how many copies `count` makes (0 without `count`).</summary>
 internal sealed record Symbol(string Name, string Kind, Location Location, long Count);

@@ -4,8 +4,9 @@ using static VirtLang.Language.Diagnostics.DiagnosticSeverity;
 namespace VirtLang.Compiler.Diagnostics;
 
 /// <summary>
-/// The checker's codes (VDL1xxx to VDL5xxx). Built so far: names across files and imports. Numbering inside VDL1xxx:
-/// 1001–1009 names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports (see docs/diagnostics/README.md).
+/// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
+/// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports; the families VDL2 (resources),
+/// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
 {
@@ -69,9 +70,148 @@ public static class CompilerDiagnostics
         "VDL1021", Error, "Import cycle",
         "import cycle: {0}");
 
+    public static readonly DiagnosticDescriptor CopyNameTaken = new(
+        "VDL1008", Error, "Copy name already declared",
+        "`count = {0}` on {1} makes `{2}`, which is declared elsewhere; rename one or lower the count");
+
+    public static readonly DiagnosticDescriptor BaseCycle = new(
+        "VDL1009", Error, "Base cycle",
+        "`{0}` is based on itself through {1}; a chain of bases must end");
+
+    public static readonly DiagnosticDescriptor NotValidForKind = new(
+        "VDL1016", Error, "Not valid for this hypervisor kind",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor RequiredByKind = new(
+        "VDL1017", Error, "Required by the hypervisor kind",
+        "{0} needs `{1}` under its `{2}` hypervisor: {3}");
+
+    public static readonly DiagnosticDescriptor ProfileArgument = new(
+        "VDL1018", Error, "Bad profile argument",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor HostMemory = new(
+        "VDL2001", Error, "Host memory exceeded",
+        "{0} needs {1} of memory ({2} + hypervisor overhead {3}) but has {4}{5}");
+
+    public static readonly DiagnosticDescriptor HostCpu = new(
+        "VDL2002", Error, "Host CPUs oversubscribed",
+        "{0} has {1} vCPUs on {2} logical CPUs: more than cpu_overcommit {3} allows ({4} vCPUs)");
+
+    public static readonly DiagnosticDescriptor GuestLargerThanHost = new(
+        "VDL2003", Error, "Guest larger than its host",
+        "{0} has {1} but its host `{2}` has {3}: {4}");
+
+    public static readonly DiagnosticDescriptor HostDisk = new(
+        "VDL2004", Error, "Host disk exceeded",
+        "the guests of {0} have {1} of disk but the host has {2}");
+
+    public static readonly DiagnosticDescriptor DemandTooLarge = new(
+        "VDL2005", Error, "Application larger than its place",
+        "{0} needs {1} at its peak, but {2} has {3}");
+
+    public static readonly DiagnosticDescriptor ContainerLimits = new(
+        "VDL2006", Warning, "Container limits past host memory",
+        "the memory limits of the containers of {0} add up to {1}, past its {2}; fine only while they do not all use their limit at once");
+
+    public static readonly DiagnosticDescriptor UncertifiedOs = new(
+        "VDL3001", Error, "Application on an uncertified OS",
+        "app `{0}` is certified for {1}, but {2} runs {3}");
+
+    public static readonly DiagnosticDescriptor UncertifiedPatch = new(
+        "VDL3002", Error, "Application on an uncertified patch level",
+        "app `{0}` is certified for patch levels {1}, but {2} {3}");
+
+    public static readonly DiagnosticDescriptor ContainerPlatform = new(
+        "VDL3003", Error, "Container with another OS or patch than its host",
+        "container `{0}` declares {1} `{2}`, but its host `{3}` has {4}: containers share the host's kernel, so they have its OS and patch level");
+
+    public static readonly DiagnosticDescriptor HostPatchBreaksContainerApp = new(
+        "VDL3004", Error, "Host patch level outside a container application's range",
+        "host `{0}` is at patch level {1}, which its container `{2}` runs app `{3}` on, certified for {4}");
+
+    public static readonly DiagnosticDescriptor NotParavirtualOs = new(
+        "VDL3005", Error, "Guest OS not paravirtualized",
+        "vm `{0}` runs os `{1}` under the paravirtual hypervisor of `{2}`, but `{1}` has no paravirtualization-aware kernel (`paravirt = true`)");
+
+    public static readonly DiagnosticDescriptor PrivilegedGuests = new(
+        "VDL3006", Error, "Paravirtual host without exactly one privileged guest",
+        "paravirtual host `{0}` {1}; exactly one privileged guest (`privileged = true`) owns the drivers");
+
+    public static readonly DiagnosticDescriptor PrivilegedDriver = new(
+        "VDL3007", Error, "Privileged guest lacks a driver",
+        "privileged guest `{0}` runs os `{1}`, which has no driver `{2}` for {3} `{4}` of host `{5}`");
+
+    public static readonly DiagnosticDescriptor NoHardwareAssist = new(
+        "VDL3008", Error, "Hardware acceleration without VT-x or AMD-V",
+        "`acceleration = hardware` needs VT-x or AMD-V, but the CPU of host `{0}` has {1}; use `acceleration = software` or hardware with `vtx` or `amdv`");
+
+    public static readonly DiagnosticDescriptor BareMetalDriver = new(
+        "VDL3009", Error, "Bare-metal hypervisor lacks a driver",
+        "the bare-metal hypervisor of host `{0}` has no driver `{1}` for {2} `{3}`; it drives the hardware itself (its drivers: {4})");
+
+    public static readonly DiagnosticDescriptor HostedWithoutOs = new(
+        "VDL3010", Error, "Hosted hypervisor without a host OS",
+        "host `{0}` runs a hosted hypervisor but has no `os`: a hosted hypervisor is a program on the host's OS");
+
+    public static readonly DiagnosticDescriptor GuestKindForHypervisor = new(
+        "VDL3011", Error, "Guest kind not valid under the hypervisor kind",
+        "{0} cannot run on host `{1}`, whose hypervisor is `{2}`: {3}");
+
+    public static readonly DiagnosticDescriptor Conflict = new(
+        "VDL4001", Error, "Conflicting applications share a userland",
+        "apps `{0}` and `{1}` conflict, but share the userland of {2}");
+
+    public static readonly DiagnosticDescriptor Isolation = new(
+        "VDL4002", Error, "Isolation requirement not met",
+        "app `{0}` requires isolation `{1}`, but on {2} it gets `{3}`{4}");
+
+    public static readonly DiagnosticDescriptor Zones = new(
+        "VDL4003", Error, "Security zones mixed without a VM boundary",
+        "apps `{0}` (zone `{1}`) and `{2}` (zone `{3}`) share host `{4}` with no VM boundary between them ({5})");
+
+    public static readonly DiagnosticDescriptor Replicas = new(
+        "VDL4004", Error, "Fewer placements than replicas",
+        "app `{0}` asks for {1} replicas but runs in {2} place{3}");
+
+    public static readonly DiagnosticDescriptor Spread = new(
+        "VDL4005", Error, "Replicas not spread",
+        "app `{0}` asks for `spread = host`, but host `{1}` holds {2} of its replicas: {3}");
+
+    public static readonly DiagnosticDescriptor SinglePointOfFailure = new(
+        "VDL4006", Warning, "Single point of failure",
+        "every replica of app `{0}` ({1}) is on host `{2}`: one failure of that host takes them all");
+
+    public static readonly DiagnosticDescriptor LowUtilization = new(
+        "VDL5001", Info, "Host mostly idle",
+        "host `{0}` is predicted {1} busy on average (under 15 %): {2}");
+
+    public static readonly DiagnosticDescriptor IoHeavyOnEmulation = new(
+        "VDL5002", Warning, "I/O-heavy application on emulated I/O",
+        "app `{0}` is I/O-heavy and runs on host `{1}` under {2}: about {3}x slower than native by the cost model; paravirtual, hardware-assisted bare-metal or containers cost far less");
+
+    public static readonly DiagnosticDescriptor SoftwareOnCapableCpu = new(
+        "VDL5003", Warning, "Software acceleration on a CPU with VT-x or AMD-V",
+        "host `{0}` uses `acceleration = software` but its CPU has {1}: binary translation costs {2}x on kernel-heavy work where the hardware would cost {3}x");
+
+    public static readonly DiagnosticDescriptor Unused = new(
+        "VDL5004", Info, "Unused catalog entry",
+        "{0} `{1}` is declared but nothing uses it");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "VDL9001", Error, "Internal error in a rule",
+        "internal error in the {0} rules: {1}; the other rules ran. Please report this with the model");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle,
+        CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument,
+        HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits,
+        UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
+        PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,
+        Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure,
+        LowUtilization, IoHeavyOnEmulation, SoftwareOnCapableCpu, Unused,
+        InternalError,
     ];
 }

@@ -68,7 +68,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             var name = attribute.Name.Text;
             if (!schema.Attributes.TryGetValue(name, out var attributeSchema))
             {
-                Report(CompilerDiagnostics.UnknownAttribute, file, attribute.Name.Span, name, kind, DidYouMean(name, schema.Attributes.Keys));
+                ReportWithFix(CompilerDiagnostics.UnknownAttribute, file, attribute.Name.Span, name, schema.Attributes.Keys, [name, kind, DidYouMean(name, schema.Attributes.Keys)]);
                 continue;
             }
 
@@ -87,7 +87,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             foreach (var required in schema.Attributes.Values.Where(a => a.Required && !seen.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
             {
                 var at = block.Name is { IsMissing: false } n ? n.Span : block.KindToken.Span;
-                Report(CompilerDiagnostics.MissingAttribute, file, at, display, required.Name, required.Type.Description);
+                Report(CompilerDiagnostics.MissingAttribute, file, at, [AddAttributeFix(file, block, required)], display, required.Name, required.Type.Description);
             }
         }
 
@@ -174,7 +174,8 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             case EnumType words when expression is IdentifierExpressionSyntax word:
                 if (!words.Words.Contains(word.Name))
                 {
-                    Report(CompilerDiagnostics.UnknownWord, file, word.Identifier.Span, word.Name, attribute, DidYouMean(word.Name, words.Words), string.Join(", ", words.Words));
+                    ReportWithFix(CompilerDiagnostics.UnknownWord, file, word.Identifier.Span, word.Name, words.Words,
+                        [word.Name, attribute, DidYouMean(word.Name, words.Words), string.Join(", ", words.Words)]);
                 }
 
                 return;
@@ -187,7 +188,12 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             case CallType calls when expression is CallExpressionSyntax call:
                 if (!calls.Functions.Contains(call.Name.Text))
                 {
-                    Report(CompilerDiagnostics.UnknownWord, file, call.Name.Span, call.Name.Text, attribute, DidYouMean(call.Name.Text, calls.Functions), string.Join(", ", calls.Functions));
+                    ReportWithFix(CompilerDiagnostics.UnknownWord, file, call.Name.Span, call.Name.Text, calls.Functions,
+                        [call.Name.Text, attribute, DidYouMean(call.Name.Text, calls.Functions), string.Join(", ", calls.Functions)]);
+                }
+                else if (ProfileSignatures.All.TryGetValue(call.Name.Text, out var parameters))
+                {
+                    CheckProfileArguments(file, call, parameters);
                 }
 
                 return;
@@ -198,6 +204,67 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
         Report(CompilerDiagnostics.WrongType, file, expression.Span, attribute, type.Description, Describe(expression));
     }
+
+    /// <summary>VDL1018: each argument names a parameter of the profile (or stands in its position), once, with the right dimension; the required ones are there.</summary>
+    private void CheckProfileArguments(ModelFile file, CallExpressionSyntax call, IReadOnlyList<ProfileParameter> parameters)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        var unknown = false;
+        var names = parameters.Select(p => p.Name).ToList();
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var argument = call.Arguments[i];
+            ProfileParameter? parameter;
+            if (argument.Name is { } name)
+            {
+                parameter = parameters.FirstOrDefault(p => p.Name == name.Text);
+                if (parameter is null)
+                {
+                    unknown = true;
+                    var suggestion = SpellChecker.Suggest(name.Text, names);
+                    Report(CompilerDiagnostics.ProfileArgument, file, name.Span, suggestion is null ? [] : [DiagnosticFix.Replace($"Change to `{suggestion}`", new Location(file.Tree.Text, name.Span), suggestion)],
+                        $"`{call.Name.Text}` has no argument `{name.Text}`{DidYouMean(name.Text, names)}; its arguments are {string.Join(", ", names)}");
+                    continue;
+                }
+            }
+            else if (i < parameters.Count)
+            {
+                parameter = parameters[i];
+            }
+            else
+            {
+                Report(CompilerDiagnostics.ProfileArgument, file, argument.Span, [],
+                    $"`{call.Name.Text}` takes at most {parameters.Count} argument{(parameters.Count == 1 ? string.Empty : "s")} ({string.Join(", ", names)})");
+                continue;
+            }
+
+            if (!given.Add(parameter.Name))
+            {
+                Report(CompilerDiagnostics.ProfileArgument, file, argument.Span, [], $"`{parameter.Name}` is given twice in `{call.Name.Text}`");
+                continue;
+            }
+
+            Semantics.ValueType type = parameter.Dimension switch
+            {
+                Dimension.Ratio => new QuantityType(Dimension.Ratio, Minimum: 0, Example: "70%"),
+                Dimension.Time => new QuantityType(Dimension.Time, Minimum: 0, Example: "6h"),
+                _ => new StringType("a file name such as \"load.csv\""),
+            };
+            CheckValue(file, argument.Value, type, parameter.Name);
+        }
+
+        if (!unknown)
+        {
+            foreach (var missing in parameters.Where(p => p.Required && !given.Contains(p.Name)))
+            {
+                Report(CompilerDiagnostics.ProfileArgument, file, call.Name.Span, [],
+                    $"`{call.Name.Text}` needs `{missing.Name}` ({missing.Help}), as in {Example(call.Name.Text, parameters)}");
+            }
+        }
+    }
+
+    private static string Example(string function, IReadOnlyList<ProfileParameter> parameters) =>
+        $"`{function}({string.Join(", ", parameters.Where(p => p.Required).Select(p => $"{p.Name} = {(p.Dimension == Dimension.Ratio ? "50%" : p.Dimension == Dimension.Time ? "6h" : "\"load.csv\"")}"))})`";
 
     private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, (Quantity Value, string Text) numeric)
     {
@@ -265,8 +332,8 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         var symbol = symbols.Find(name.Text);
         if (symbol is null)
         {
-            var candidates = symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal);
-            Report(CompilerDiagnostics.UnknownReference, file, name.Span, name.Text, DidYouMean(name.Text, candidates));
+            var candidates = symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            ReportWithFix(CompilerDiagnostics.UnknownReference, file, name.Span, name.Text, candidates, [name.Text, DidYouMean(name.Text, candidates)]);
             return;
         }
 
@@ -295,4 +362,34 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
     private void Report(DiagnosticDescriptor descriptor, ModelFile file, TextSpan span, params object[] arguments) =>
         diagnostics.Add(new Diagnostic(descriptor, new Location(file.Tree.Text, span), arguments));
+
+    private void Report(DiagnosticDescriptor descriptor, ModelFile file, TextSpan span, DiagnosticFix[] fixes, params object[] arguments) =>
+        diagnostics.Add(new Diagnostic(descriptor, new Location(file.Tree.Text, span), arguments, fixes: [.. fixes]));
+
+    /// <summary>Reports an unknown name with its did-you-mean, if any, as a fix that replaces it.</summary>
+    private void ReportWithFix(DiagnosticDescriptor descriptor, ModelFile file, TextSpan span, string input, IEnumerable<string> candidates, object[] arguments)
+    {
+        var suggestion = SpellChecker.Suggest(input, candidates);
+        var location = new Location(file.Tree.Text, span);
+        DiagnosticFix[] fixes = suggestion is null ? [] : [DiagnosticFix.Replace($"Change to `{suggestion}`", location, suggestion)];
+        Report(descriptor, file, span, fixes, arguments);
+    }
+
+    /// <summary>Adds <c>name = example</c> as the block's first member, on its own line, indented like the block's members.</summary>
+    private static DiagnosticFix AddAttributeFix(ModelFile file, BlockSyntax block, AttributeSchema required)
+    {
+        var text = file.Tree.Text;
+        var braceEnd = block.OpenBrace.Span.End;
+        var line = text.GetLinePosition(block.KindToken.Span.Start);
+        var indent = new string(' ', line.Column - 1 + 2);
+        var example = required.Type switch
+        {
+            QuantityType q => q.Example,
+            EnumType e => e.Words[0],
+            NumberType => "1",
+            _ => "\"\"",
+        };
+        var newline = text.DominantLineBreak;
+        return new DiagnosticFix($"Add `{required.Name} = {example}`", [new TextEdit(new Location(text, new TextSpan(braceEnd, 0)), $"{newline}{indent}{required.Name} = {example}")]);
+    }
 }

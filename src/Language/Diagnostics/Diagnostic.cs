@@ -10,13 +10,15 @@ public sealed class Diagnostic
         Location location,
         IReadOnlyList<object>? arguments = null,
         ImmutableArray<RelatedLocation> relatedLocations = default,
-        DiagnosticSeverity? severity = null)
+        DiagnosticSeverity? severity = null,
+        ImmutableArray<DiagnosticFix> fixes = default)
     {
         Descriptor = descriptor;
         Location = location;
         Arguments = arguments ?? [];
         RelatedLocations = relatedLocations.IsDefault ? [] : relatedLocations;
         Severity = severity ?? descriptor.DefaultSeverity;
+        Fixes = fixes.IsDefault ? [] : fixes;
         Message = descriptor.FormatMessage(Arguments);
     }
 
@@ -30,6 +32,9 @@ public sealed class Diagnostic
 
     public ImmutableArray<RelatedLocation> RelatedLocations { get; }
 
+    /// <summary>Obvious fixes, as data for the editor's quick fixes and SARIF.</summary>
+    public ImmutableArray<DiagnosticFix> Fixes { get; }
+
     /// <summary>The effective severity (configuration may change the descriptor's default).</summary>
     public DiagnosticSeverity Severity { get; }
 
@@ -39,7 +44,7 @@ public sealed class Diagnostic
 
     /// <summary>The same diagnostic at another severity (configuration changes severities, never messages).</summary>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, Location, Arguments, RelatedLocations, severity);
+        new(Descriptor, Location, Arguments, RelatedLocations, severity, Fixes);
 
     /// <summary>The canonical one-line form, as MSBuild and most tools print it.</summary>
     public override string ToString()

@@ -113,7 +113,8 @@ public static class QuantityGrammar
         {
             var suggestion = SpellChecker.Suggest(term.Unit.Value, Units.All.Select(u => u.Symbol));
             var hint = suggestion is null ? string.Empty : $" (did you mean `{suggestion}`?)";
-            return Fail(SyntaxDiagnostics.UnknownUnit, term.Unit.Start.Pos, term.Unit.Length, term.Unit.Value, hint, Units.KnownSymbolsText);
+            return LiteralResult<Quantity>.Fail(new LiteralError(SyntaxDiagnostics.UnknownUnit, term.Unit.Start.Pos, Math.Max(term.Unit.Length, 1),
+                [term.Unit.Value, hint, Units.KnownSymbolsText], suggestion));
         }
 
         return LiteralResult<Quantity>.Ok(new Quantity(number * unit.Factor, unit.Dimension));

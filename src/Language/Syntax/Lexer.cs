@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Text;
@@ -180,7 +181,11 @@ internal sealed class Lexer
         {
             var offset = Math.Min(start + error.Offset, start + length);
             var errorLength = Math.Min(error.Length, start + length - offset);
-            _diagnostics.Add(error.Descriptor, _source, new TextSpan(offset, errorLength), error.Arguments);
+            var location = new Location(_source, new TextSpan(offset, errorLength));
+            var fixes = error.Replacement is { } replacement
+                ? [DiagnosticFix.Replace($"Change to `{replacement}`", location, replacement)]
+                : ImmutableArray<DiagnosticFix>.Empty;
+            _diagnostics.Add(new Diagnostic(error.Descriptor, location, error.Arguments, fixes: fixes));
         }
     }
 

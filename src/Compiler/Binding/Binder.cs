@@ -1,0 +1,416 @@
+using System.Globalization;
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Binding;
+
+/// <summary>
+/// Turns the declarations of a model into symbols with effective values: each block read through its base chain
+/// (a base of a base included; a cycle is VDL1009 and the chain stops there), references resolved to symbols and
+/// recorded for the editor, documented defaults applied, and the names <c>count</c> makes checked against the
+/// declared ones (VDL1008). It reports only what the schema rules cannot see; ill-typed values read as absent.
+/// </summary>
+internal sealed class Binder
+{
+    private readonly SymbolTable _table;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly ValueReader _values = new();
+    private readonly Dictionary<string, (ModelFile File, BlockSyntax Block)> _declarations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
+    private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references = [];
+    private readonly Dictionary<BlockSyntax, BlockView> _views = new(ReferenceEqualityComparer.Instance);
+
+    public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
+    {
+        _table = table;
+        _diagnostics = diagnostics;
+        foreach (var (file, block) in Declarations.Of(files))
+        {
+            if (block.Name is { IsMissing: false } name)
+            {
+                _declarations.TryAdd(name.Text, (file, block));
+            }
+        }
+
+        Files = files;
+    }
+
+    private IReadOnlyList<ModelFile> Files { get; }
+
+    public SemanticModel Bind()
+    {
+        var oses = new List<OsSymbol>();
+        var hardware = new List<HardwareSymbol>();
+        var apps = new List<ApplicationSymbol>();
+        var hosts = new List<HostSymbol>();
+        var clusters = new List<ClusterSymbol>();
+        var scenarios = new List<ScenarioSymbol>();
+
+        // Catalog entries first: hosts and guests refer to them.
+        foreach (var (name, (file, block)) in _declarations)
+        {
+            var view = View(file, block);
+            switch (block.KindName)
+            {
+                case "os": oses.Add(Add(BindOs(name, view))); break;
+                case "hardware": hardware.Add(Add(new HardwareSymbol(name, view))); break;
+                case "app": apps.Add(Add(BindApp(name, view))); break;
+            }
+        }
+
+        foreach (var (name, (file, block)) in _declarations)
+        {
+            if (block.KindName == "host")
+            {
+                hosts.Add(BindHost(name, View(file, block)));
+            }
+        }
+
+        foreach (var (name, (file, block)) in _declarations)
+        {
+            var view = View(file, block);
+            switch (block.KindName)
+            {
+                case "cluster": clusters.Add(Add(BindCluster(name, view))); break;
+                case "scenario": scenarios.Add(Add(BindScenario(name, view))); break;
+            }
+        }
+
+        foreach (var file in Files)
+        {
+            foreach (var block in file.Tree.Root.Blocks)
+            {
+                RecordBase(file, block);
+                foreach (var guest in block.Blocks)
+                {
+                    RecordBase(file, guest);
+                }
+
+                foreach (var statement in block.Members.OfType<ScenarioStatementSyntax>())
+                {
+                    RecordStatement(file, statement);
+                }
+            }
+        }
+
+        CheckCopyNames();
+        static IReadOnlyList<T> Sorted<T>(List<T> list)
+            where T : ModelSymbol => [.. list.OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start)];
+        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table);
+    }
+
+    private T Add<T>(T symbol)
+        where T : ModelSymbol
+    {
+        _symbols[symbol.Name] = symbol;
+        return symbol;
+    }
+
+    /// <summary>The block and its bases, nearest first, built once per block.</summary>
+    private BlockView View(ModelFile file, BlockSyntax block)
+    {
+        if (!_views.TryGetValue(block, out var view))
+        {
+            _views[block] = view = BuildView(file, block);
+        }
+
+        return view;
+    }
+
+    /// <summary>A base of the wrong kind or a missing one ends the chain (reported by the schema rules).</summary>
+    private BlockView BuildView(ModelFile file, BlockSyntax block)
+    {
+        var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
+        var seen = new HashSet<BlockSyntax> { block };
+        var current = block;
+        var baseKind = block.KindName == "host" ? "hardware" : block.KindName;
+        while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
+               && _declarations.TryGetValue(baseName.Text, out var next) && next.Block.KindName == baseKind)
+        {
+            if (!seen.Add(next.Block))
+            {
+                // Self-reference is VDL1005 (schema rules); a longer loop is reported once, at the block that closes it.
+                if (!ReferenceEquals(next.Block, current) && ReferenceEquals(next.Block, block))
+                {
+                    var names = string.Join(" → ", chain.Select(c => $"`{c.Item2.Name?.Text}`").Append($"`{baseName.Text}`"));
+                    _diagnostics.Add(new Diagnostic(CompilerDiagnostics.BaseCycle, new Location(file.Tree.Text, block.BaseClause!.BaseName.Span),
+                        [block.Name?.Text ?? "?", names]));
+                }
+
+                break;
+            }
+
+            chain.Add(next);
+            current = next.Block;
+        }
+
+        return new BlockView(chain);
+    }
+
+    private OsSymbol BindOs(string name, BlockView view) => new(name, view)
+    {
+        Family = ValueReader.Word(view.Find("family")?.Attribute.Value),
+        Version = ValueReader.Text(view.Find("version")?.Attribute.Value),
+        Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.Value) ?? false,
+        Drivers = Texts(view.Find("drivers")?.Attribute.Value),
+    };
+
+    private ApplicationSymbol BindApp(string name, BlockView view)
+    {
+        var requires = view.Child("requires");
+        var demand = view.Child("demand");
+        var app = new ApplicationSymbol(name, view)
+        {
+            CertifiedOs = References(requires, "os"),
+            CertifiedPatch = _values.Constraint(requires.Find("patch")?.Attribute.Value),
+            Conflicts = References(view, "conflicts"),
+            Isolation = ValueReader.Word(view.Find("isolation")?.Attribute.Value) ?? "process",
+            Zone = ValueReader.Word(view.Find("zone")?.Attribute.Value),
+            Replicas = Whole(view, "replicas") ?? 1,
+            Spread = ValueReader.Word(view.Find("spread")?.Attribute.Value),
+            Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.Value, Dimension.None) ?? 0),
+            MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0),
+            Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.Value) ?? "light", out var io) ? io : IoClass.Light,
+        };
+        var profileExpression = demand.Find("profile")?.Attribute.Value;
+        app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
+        if (ProfileReader.Read(profileExpression, _values) is { } profile)
+        {
+            app.ProfilePeak = profile.Peak;
+            app.ProfileMean = profile.Mean;
+        }
+
+        return app;
+    }
+
+    private HostSymbol BindHost(string name, BlockView view)
+    {
+        var cpu = view.Child("cpu");
+        var power = view.Child("power");
+        var hypervisor = view.Child("hypervisor");
+        var host = Add(new HostSymbol(name, view)
+        {
+            Copies = Whole(view, "count") ?? 1,
+            Sockets = Whole(cpu, "sockets") ?? 1,
+            Cores = Whole(cpu, "cores") ?? 1,
+            Threads = Whole(cpu, "threads") ?? 1,
+            ClockHz = _values.Number(cpu.Find("clock")?.Attribute.Value, Dimension.Frequency) ?? 0,
+            Features = Features(cpu.Find("features")?.Attribute.Value),
+            MemoryBytes = _values.Number(view.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
+            Disks = Devices(view, "disk"),
+            Nics = Devices(view, "nic"),
+            IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts,
+            MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts,
+            Os = Reference<OsSymbol>(view, "os"),
+            Patch = ValueReader.Text(view.Find("patch")?.Attribute.Value),
+            HasHypervisorBlock = !hypervisor.IsEmpty,
+            HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value),
+            Runs = References(view, "runs").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>().ToList(),
+        });
+        if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
+        {
+            host.Hardware = _symbols.GetValueOrDefault(baseName.Text) as HardwareSymbol;
+        }
+
+        if (ValueReader.Word(hypervisor.Find("kind")?.Attribute.Value) is { } kind && ModelNames.TryParseHypervisorKind(kind, out var parsed))
+        {
+            host.HypervisorKind = parsed;
+        }
+
+        var acceleration = ValueReader.Word(hypervisor.Find("acceleration")?.Attribute.Value);
+        host.AccelerationWritten = acceleration is not null;
+        host.Acceleration = acceleration is not null && ModelNames.TryParseAcceleration(acceleration, out var a)
+            ? a
+            : host.Cpu.HasHardwareAssist ? Acceleration.Hardware : Acceleration.Software;
+
+        var overhead = hypervisor.Child("overhead");
+        if (!overhead.IsEmpty)
+        {
+            var perGuest = _values.Number(overhead.Find("memory_per_guest")?.Attribute.Value, Dimension.Memory);
+            host.Overrides = new CostOverrides
+            {
+                Cpu = _values.Number(overhead.Find("cpu")?.Attribute.Value, Dimension.None),
+                Io = _values.Number(overhead.Find("io")?.Attribute.Value, Dimension.None),
+                MemoryPerGuestBytes = perGuest is { } b ? (long)b : null,
+            };
+        }
+
+        var guests = new List<GuestSymbol>();
+        foreach (var block in view.Block.Blocks.Where(b => b.KindName is "vm" or "container"))
+        {
+            if (block.Name is not { IsMissing: false } guestName || !_declarations.TryGetValue(guestName.Text, out var declared) || !ReferenceEquals(declared.Block, block))
+            {
+                continue; // unnamed or a duplicate: reported elsewhere
+            }
+
+            var guestView = View(view.File, block);
+            guests.Add(Add(new GuestSymbol(guestName.Text, guestView, host)
+            {
+                Copies = Whole(guestView, "count") ?? 1,
+                OwnOs = Reference<OsSymbol>(guestView, "os"),
+                OwnPatch = ValueReader.Text(guestView.Find("patch")?.Attribute.Value),
+                Vcpus = Whole(guestView, "vcpus") ?? 0,
+                MemoryBytes = _values.Number(guestView.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
+                DiskBytes = _values.Number(guestView.Find("disk")?.Attribute.Value, Dimension.Memory) ?? 0,
+                Privileged = ValueReader.Bool(guestView.Find("privileged")?.Attribute.Value) ?? false,
+                CpuShares = _values.Number(guestView.Find("cpu_shares")?.Attribute.Value, Dimension.None) ?? 1,
+                MemoryLimitBytes = _values.Number(guestView.Find("memory_limit")?.Attribute.Value, Dimension.Memory),
+                Burst = ValueReader.Bool(guestView.Find("burst")?.Attribute.Value) ?? false,
+                Runs = References(guestView, "runs").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>().ToList(),
+            }));
+        }
+
+        host.Guests = guests;
+        return host;
+    }
+
+    private ClusterSymbol BindCluster(string name, BlockView view)
+    {
+        var policy = view.Child("policy");
+        var cluster = new ClusterSymbol(name, view)
+        {
+            CpuOvercommit = _values.Number(policy.Find("cpu_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultCpuOvercommit,
+            MemoryOvercommit = _values.Number(policy.Find("memory_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultMemoryOvercommit,
+        };
+        var hosts = new List<HostSymbol>();
+        foreach (var hostName in References(view, "hosts"))
+        {
+            if (_symbols.GetValueOrDefault(hostName) is HostSymbol host)
+            {
+                hosts.Add(host);
+                host.Cluster ??= cluster; // a host in two clusters takes the first's policy
+            }
+        }
+
+        cluster.Hosts = hosts;
+        return cluster;
+    }
+
+    private ScenarioSymbol BindScenario(string name, BlockView view) => new(name, view)
+    {
+        Duration = _values.Number(view.Find("duration")?.Attribute.Value, Dimension.Time),
+        Step = _values.Number(view.Find("step")?.Attribute.Value, Dimension.Time) ?? 60,
+        Seed = (ulong)Math.Max(0, Whole(view, "seed") ?? 42),
+    };
+
+    private long? Whole(BlockView view, string attribute) =>
+        _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
+
+    private static IReadOnlyList<string> Texts(ExpressionSyntax? list) => [.. ValueReader.List(list).Select(ValueReader.Text).OfType<string>()];
+
+    private static CpuFeatures Features(ExpressionSyntax? list)
+    {
+        var features = CpuFeatures.None;
+        foreach (var word in ValueReader.List(list).Select(ValueReader.Word).OfType<string>())
+        {
+            if (ModelNames.TryParseCpuFeature(word, out var feature))
+            {
+                features |= feature;
+            }
+        }
+
+        return features;
+    }
+
+    private IReadOnlyList<DeviceSymbol> Devices(BlockView view, string kind) =>
+    [
+        .. view.Named(kind).Select(d => new DeviceSymbol(
+            kind,
+            d.Block.Name!.Value.Text,
+            ValueReader.Text(d.Find("driver")?.Attribute.Value),
+            _values.Number(d.Find("capacity")?.Attribute.Value, Dimension.Memory) ?? 0,
+            _values.Number(d.Find("speed")?.Attribute.Value, Dimension.Bandwidth) ?? 0,
+            d.NameLocation)),
+    ];
+
+    /// <summary>The names of a list-of-references attribute, recorded as references.</summary>
+    private IReadOnlyList<string> References(BlockView view, string attribute)
+    {
+        if (view.Find(attribute) is not var (file, found))
+        {
+            return [];
+        }
+
+        var names = new List<string>();
+        foreach (var token in ValueReader.Names(found.Value))
+        {
+            Record(file, token);
+            names.Add(token.Text);
+        }
+
+        return names;
+    }
+
+    private T? Reference<T>(BlockView view, string attribute)
+        where T : ModelSymbol
+    {
+        if (view.Find(attribute) is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
+        {
+            return null;
+        }
+
+        Record(file, identifier.Identifier);
+        return _symbols.GetValueOrDefault(identifier.Name) as T;
+    }
+
+    // A block read through several views records its references once: keep the first (file, token) only.
+    private readonly HashSet<(string, int)> _recorded = [];
+
+    private void Record(ModelFile file, SyntaxToken token)
+    {
+        if (_recorded.Add((file.Identity, token.Span.Start)))
+        {
+            _references.Add((file, token, token.Text));
+        }
+    }
+
+    private void RecordBase(ModelFile file, BlockSyntax block)
+    {
+        if (block.BaseClause is { BaseName: { IsMissing: false } baseName })
+        {
+            Record(file, baseName);
+        }
+    }
+
+    private void RecordStatement(ModelFile file, ScenarioStatementSyntax statement)
+    {
+        switch (statement.Action)
+        {
+            case ScaleActionSyntax scale: Record(file, scale.Target); break;
+            case FailActionSyntax fail: Record(file, fail.Target); break;
+            case CrashActionSyntax crash: Record(file, crash.Target); break;
+            case MigrateActionSyntax migrate: Record(file, migrate.Target); Record(file, migrate.Destination); break;
+            case PatchActionSyntax patch: Record(file, patch.Target); break;
+        }
+    }
+
+    private static int CountDigits(long k) => k.ToString(CultureInfo.InvariantCulture).Length;
+
+    /// <summary><c>count = N</c> makes NAME-1 .. NAME-N; one of those declared elsewhere is a collision.</summary>
+    private void CheckCopyNames()
+    {
+        foreach (var (name, (file, block)) in _declarations)
+        {
+            var dash = name.LastIndexOf('-');
+            if (dash <= 0 || !long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1
+                || name.Length - dash - 1 != CountDigits(k))
+            {
+                continue; // not NAME-k with k written as count writes it (no leading zeros: `web-01` is nobody's copy)
+            }
+
+            if (_symbols.GetValueOrDefault(name[..dash]) is { } template && template.View.SetsOwn("count") && template.Copies >= k)
+            {
+                var count = template.View.Find("count");
+                var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.Value.Span) : template.Declaration;
+                var declaredAt = new Location(file.Tree.Text, block.Name!.Value.Span);
+                _diagnostics.Add(new Diagnostic(CompilerDiagnostics.CopyNameTaken, at,
+                    [template.Copies, template.Display, name],
+                    [new RelatedLocation(declaredAt, $"`{name}` is declared here")]));
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler.Binding;
+
+/// <summary>
+/// Reads the values of well-typed expressions for the binder. Anything ill-typed or malformed reads as null: the
+/// schema rules have reported it, and the other rules skip what they cannot know rather than guess.
+/// </summary>
+internal sealed class ValueReader
+{
+    private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
+    private readonly LiteralCache<LiteralResult<VersionConstraint>> _constraints = new(VersionGrammar.ParseConstraint);
+
+    /// <summary>A number or quantity (in canonical units: bytes, Hz, bits/s, W, seconds, fraction) of the wanted dimension.</summary>
+    public double? Number(ExpressionSyntax? expression, Dimension dimension)
+    {
+        var (literal, sign) = expression switch
+        {
+            LiteralExpressionSyntax l => (l.Literal, 1),
+            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, -1),
+            _ => (default(SyntaxToken?), 1),
+        };
+        if (literal is not { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token)
+        {
+            return null;
+        }
+
+        var parsed = _literals.Get(token.Source.Text.AsSpan(token.Span.Start, token.Span.Length));
+        return parsed.Success && parsed.Value.Dimension == dimension ? sign * parsed.Value.Value : null;
+    }
+
+    public static string? Word(ExpressionSyntax? expression) =>
+        expression is IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier ? identifier.Name : null;
+
+    public static string? Text(ExpressionSyntax? expression) =>
+        expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && SyntaxFacts.IsTerminatedString(literal.Text)
+            ? literal.ValueText
+            : null;
+
+    public static bool? Bool(ExpressionSyntax? expression) => Word(expression) switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
+
+    public static IReadOnlyList<ExpressionSyntax> List(ExpressionSyntax? expression) =>
+        expression is ListExpressionSyntax list ? list.Elements : [];
+
+    /// <summary>The identifiers of a list, with their tokens (for references).</summary>
+    public static IEnumerable<SyntaxToken> Names(ExpressionSyntax? expression) =>
+        List(expression).OfType<IdentifierExpressionSyntax>().Where(i => !i.Identifier.IsMissing).Select(i => i.Identifier);
+
+    public VersionConstraint? Constraint(ExpressionSyntax? expression)
+    {
+        if (Text(expression) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = _constraints.Get(text);
+        return parsed.Success ? parsed.Value : null;
+    }
+}

@@ -1,0 +1,119 @@
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Runtime.Costs;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// VDL5xxx, advice: the one-application-per-server waste, I/O-heavy work where I/O is emulated, binary translation
+/// on a CPU that could do better, catalog entries nobody uses. The estimates are the runtime's cost model.
+/// </summary>
+internal sealed class AdviceRules : IRuleFamily
+{
+    private const double IdleBelow = 0.15;
+
+    public string Name => "advice";
+
+    public void Check(RuleContext context)
+    {
+        foreach (var host in context.Model.Hosts)
+        {
+            CheckUtilization(context, host);
+            CheckAcceleration(context, host);
+        }
+
+        foreach (var placement in context.Placements)
+        {
+            CheckIoHeavy(context, placement);
+        }
+
+        CheckUnused(context);
+    }
+
+    /// <summary>The mean host CPU the applications of a host need, in cores: their mean demand times the CPU factor of their I/O class.</summary>
+    public static double MeanHostCpu(HostSymbol host)
+    {
+        var costs = host.Costs;
+        var mode = host.Mode;
+        var cores = host.Runs.Sum(a => a.MeanCpu * costs.CpuFactor(a.Io, mode));
+        foreach (var guest in host.Guests)
+        {
+            var work = guest.Runs.Sum(a => a.MeanCpu * costs.CpuFactor(a.Io, mode));
+            cores += (guest.IsVm ? Math.Min(work, guest.Vcpus * costs.CpuFactor(IoClass.Light, mode)) : work) * guest.Copies;
+        }
+
+        return cores;
+    }
+
+    private static void CheckUtilization(RuleContext context, HostSymbol host)
+    {
+        if (host.LogicalCpus <= 0 || host.View.Child("cpu").IsEmpty)
+        {
+            return;
+        }
+
+        var cores = MeanHostCpu(host);
+        var utilization = Math.Min(1, cores / host.LogicalCpus);
+        if (utilization >= IdleBelow)
+        {
+            return;
+        }
+
+        var advice = cores == 0
+            ? $"it runs no application; {host.LogicalCpus} logical CPUs wait for work"
+            : host.HypervisorKind == HypervisorKind.None
+                ? $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; run its work as a guest of a shared host and free the machine (the one-application-per-server waste)"
+                : $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; it has room to consolidate more guests, or the same guests fit a smaller machine";
+        context.Report(CompilerDiagnostics.LowUtilization, host.Declaration, [host.Name, Amounts.Percent(utilization), advice]);
+    }
+
+    private static void CheckAcceleration(RuleContext context, HostSymbol host)
+    {
+        if (host.HypervisorKind is not (HypervisorKind.Hosted or HypervisorKind.BareMetal) || !host.AccelerationWritten
+            || host.Acceleration != Acceleration.Software || !host.Cpu.HasHardwareAssist)
+        {
+            return;
+        }
+
+        var costs = host.Costs;
+        var hardware = costs.ModeOf(Acceleration.Hardware, host.Cpu);
+        context.Report(CompilerDiagnostics.SoftwareOnCapableCpu, host.View.Child("hypervisor").Where("acceleration"),
+            [host.Name, ModelNames.ToNames(host.Features & (CpuFeatures.Vtx | CpuFeatures.AmdV | CpuFeatures.Ept | CpuFeatures.Npt)),
+             Amounts.Factor(costs.CpuFactor(IoClass.Moderate, AccelerationMode.BinaryTranslation)), Amounts.Factor(costs.CpuFactor(IoClass.Moderate, hardware))]);
+    }
+
+    private static void CheckIoHeavy(RuleContext context, Placement placement)
+    {
+        var host = placement.Host;
+        if (placement.App.Io != IoClass.Heavy || placement.Guest is not { IsVm: true })
+        {
+            return;
+        }
+
+        var mode = host.Mode;
+        var what = host.HypervisorKind == HypervisorKind.Hosted
+            ? mode == AccelerationMode.BinaryTranslation ? "a hosted hypervisor with binary translation" : "a hosted hypervisor (emulated devices)"
+            : mode == AccelerationMode.BinaryTranslation ? "binary translation" : null;
+        if (what is null)
+        {
+            return;
+        }
+
+        var slowdown = host.Costs.Slowdown(IoClass.Heavy, mode);
+        context.Report(CompilerDiagnostics.IoHeavyOnEmulation, placement.Entry, [placement.App.Name, host.Name, what, Amounts.Factor(slowdown)]);
+    }
+
+    private static void CheckUnused(RuleContext context)
+    {
+        var model = context.Model;
+        foreach (var symbol in model.OperatingSystems.Cast<ModelSymbol>().Concat(model.Hardware).Concat(model.Applications)
+                     .OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start))
+        {
+            if (model.ReferencesOf(symbol).Count == 0)
+            {
+                context.Report(CompilerDiagnostics.Unused, symbol.Declaration, [symbol.Kind, symbol.Name]);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// VDL4xxx: conflicting applications never share a userland; each gets the isolation it asks for; security zones
+/// meet on a host only across a VM boundary; replicas exist, are spread as asked, and are not all behind one host.
+/// </summary>
+internal sealed class PlacementRules : IRuleFamily
+{
+    private static readonly string[] IsolationLevels = ["process", "container", "vm", "host"];
+
+    public string Name => "placement";
+
+    public void Check(RuleContext context)
+    {
+        var placements = context.Placements;
+        CheckConflicts(context, placements);
+        foreach (var byHost in placements.GroupBy(p => p.Host))
+        {
+            var onHost = byHost.ToList();
+            CheckIsolation(context, onHost);
+            CheckZones(context, byHost.Key, onHost);
+        }
+
+        foreach (var app in context.Model.Applications)
+        {
+            CheckReplicas(context, app, [.. placements.Where(p => ReferenceEquals(p.App, app))]);
+        }
+    }
+
+    private static void CheckConflicts(RuleContext context, IReadOnlyList<Placement> placements)
+    {
+        foreach (var userland in placements.GroupBy(p => p.Userland))
+        {
+            var apps = userland.ToList();
+            for (var i = 0; i < apps.Count; i++)
+            {
+                for (var j = i + 1; j < apps.Count; j++)
+                {
+                    var (a, b) = (apps[i].App, apps[j].App);
+                    var declared = a.Conflicts.Contains(b.Name) ? a : b.Conflicts.Contains(a.Name) ? b : null;
+                    if (declared is not null && !ReferenceEquals(a, b))
+                    {
+                        context.Report(CompilerDiagnostics.Conflict, apps[j].Entry, [a.Name, b.Name, apps[i].Display],
+                            new RelatedLocation(declared.Where("conflicts"), $"`{declared.Name}` declares the conflict"),
+                            new RelatedLocation(apps[i].Entry, $"`{a.Name}` runs here too"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The weakest boundary between a placement and any other application on its host.</summary>
+    private static (string Level, Placement? Nearest) Effective(Placement placement, IReadOnlyList<Placement> onHost)
+    {
+        var level = 3; // alone on its host: the host itself is the boundary
+        Placement? nearest = null;
+        foreach (var other in onHost)
+        {
+            if (ReferenceEquals(other, placement) || ReferenceEquals(other.App, placement.App))
+            {
+                continue;
+            }
+
+            var boundary = ReferenceEquals(other.Userland, placement.Userland) ? 0
+                : placement.InVm || other.InVm ? 2
+                : 1;
+            if (boundary < level)
+            {
+                level = boundary;
+                nearest = other;
+            }
+        }
+
+        return (IsolationLevels[level], nearest);
+    }
+
+    private static void CheckIsolation(RuleContext context, IReadOnlyList<Placement> onHost)
+    {
+        foreach (var placement in onHost)
+        {
+            var required = Array.IndexOf(IsolationLevels, placement.App.Isolation);
+            var (effective, nearest) = Effective(placement, onHost);
+            if (required > Array.IndexOf(IsolationLevels, effective))
+            {
+                var why = nearest is null ? string.Empty
+                    : effective == "process" ? $" (it shares the userland with `{nearest.App.Name}`)"
+                    : effective == "container" ? $" (it shares the kernel of host `{placement.Host.Name}` with `{nearest.App.Name}` in {Short(nearest)})"
+                    : $" (`{nearest.App.Name}` runs in {Short(nearest)} on the same host)";
+                context.Report(CompilerDiagnostics.Isolation, placement.Entry, [placement.App.Name, placement.App.Isolation, placement.Display, effective, why],
+                    new RelatedLocation(placement.App.Where("isolation"), $"the isolation `{placement.App.Name}` requires"));
+            }
+        }
+    }
+
+    private static void CheckZones(RuleContext context, HostSymbol host, IReadOnlyList<Placement> onHost)
+    {
+        var reported = new HashSet<(string, string)>();
+        for (var i = 0; i < onHost.Count; i++)
+        {
+            for (var j = i + 1; j < onHost.Count; j++)
+            {
+                var (a, b) = (onHost[i], onHost[j]);
+                if (a.App.Zone is not { } zoneA || b.App.Zone is not { } zoneB || zoneA == zoneB)
+                {
+                    continue;
+                }
+
+                // A VM boundary: the two are in different guests and at least one of those is a VM.
+                var separated = !ReferenceEquals(a.Userland, b.Userland) && (a.InVm || b.InVm);
+                var pair = string.CompareOrdinal(zoneA, zoneB) < 0 ? (zoneA, zoneB) : (zoneB, zoneA);
+                if (!separated && reported.Add(pair))
+                {
+                    var how = ReferenceEquals(a.Userland, b.Userland) ? $"both in {Short(a)}" : $"{Short(a)} and {Short(b)} share its kernel";
+                    context.Report(CompilerDiagnostics.Zones, b.Entry, [a.App.Name, zoneA, b.App.Name, zoneB, host.Name, how],
+                        new RelatedLocation(a.Entry, $"`{a.App.Name}` (zone `{zoneA}`) runs here"));
+                }
+            }
+        }
+    }
+
+    /// <summary>"container `in`", or "the host's own OS" for an application straight on the host.</summary>
+    private static string Short(Placement placement) => placement.Guest is { } guest ? $"{guest.Kind} `{guest.Name}`" : "the host's own OS";
+
+    private static void CheckReplicas(RuleContext context, ApplicationSymbol app, IReadOnlyList<Placement> placements)
+    {
+        var placed = placements.Sum(p => p.Copies);
+        if (placed < app.Replicas && app.View.Find("replicas") is not null)
+        {
+            context.Report(CompilerDiagnostics.Replicas, app.Where("replicas"), [app.Name, app.Replicas, placed, placed == 1 ? string.Empty : "s"],
+                [.. placements.Select(p => new RelatedLocation(p.Entry, $"in {p.Display}"))]);
+        }
+
+        // Copies of a counted host are different machines; copies of a counted guest share its host.
+        var perHost = placements.Where(p => p.Host.Copies == 1).GroupBy(p => p.Host).Select(g => (Host: g.Key, Places: g.ToList(), Count: g.Sum(p => p.Copies))).ToList();
+        if (app.Spread == "host")
+        {
+            foreach (var (host, places, count) in perHost.Where(h => h.Count > 1))
+            {
+                var names = Amounts.Names(places.Select(p => p.Guest is { Copies: > 1 } g ? $"{g.Name}-1 .. {g.Name}-{g.Copies}" : p.Place.Name));
+                context.Report(CompilerDiagnostics.Spread, places[^1].Entry, [app.Name, host.Name, count, names],
+                    new RelatedLocation(app.Where("spread"), $"`{app.Name}` asks for one replica per host"));
+            }
+        }
+        else if (app.Replicas > 1 && placed > 1 && perHost.Count == 1 && placements.All(p => p.Host.Copies == 1))
+        {
+            var (host, places, _) = perHost[0];
+            context.Report(CompilerDiagnostics.SinglePointOfFailure, places[0].Entry, [app.Name, placed, host.Name],
+                [.. places.Skip(1).Select(p => new RelatedLocation(p.Entry, $"in {p.Display}"))]);
+        }
+    }
+}

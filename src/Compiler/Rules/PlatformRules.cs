@@ -1,0 +1,179 @@
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// VDL3xxx: applications on certified platforms and patch levels; containers on their host's kernel; what each
+/// hypervisor kind needs of the guests, the CPU and the drivers.
+/// </summary>
+internal sealed class PlatformRules : IRuleFamily
+{
+    public string Name => "platform";
+
+    public void Check(RuleContext context)
+    {
+        foreach (var placement in context.Placements)
+        {
+            CheckCertification(context, placement);
+        }
+
+        foreach (var host in context.Model.Hosts)
+        {
+            CheckContainers(context, host);
+            CheckGuestKinds(context, host);
+            CheckHypervisor(context, host);
+        }
+    }
+
+    private static void CheckCertification(RuleContext context, Placement placement)
+    {
+        var app = placement.App;
+        var os = placement.Guest?.Os ?? placement.Host.Os;
+        if (app.CertifiedOs.Count > 0 && os is not null && !app.CertifiedOs.Contains(os.Name))
+        {
+            var runs = placement.Guest is { IsContainer: true } ? $"{placement.Display}, on its host's `{os.Name}`," : placement.Display;
+            context.Report(CompilerDiagnostics.UncertifiedOs, placement.Entry, [app.Name, Amounts.Names(app.CertifiedOs), runs, $"`{os.Name}`"],
+                new RelatedLocation(app.View.Child("requires").Where("os"), $"the certified platforms of `{app.Name}`"));
+        }
+
+        if (app.CertifiedPatch is not { } constraint)
+        {
+            return;
+        }
+
+        var related = new RelatedLocation(app.View.Child("requires").Where("patch"), $"the certified patch levels of `{app.Name}`");
+        if (placement.Guest is { IsContainer: true } container)
+        {
+            // One kernel, one patch level: the container's is its host's, so the fix is at the host's `patch`.
+            var hostPatch = placement.Host.Patch;
+            if (!Satisfies(constraint, hostPatch))
+            {
+                context.Report(CompilerDiagnostics.HostPatchBreaksContainerApp, placement.Host.Where("patch"),
+                    [placement.Host.Name, hostPatch is null ? "none (the OS at its base release)" : $"\"{hostPatch}\"", container.Name, app.Name, $"\"{constraint.Text}\""],
+                    related, new RelatedLocation(placement.Entry, $"`{app.Name}` runs in container `{container.Name}`"));
+            }
+
+            return;
+        }
+
+        var patch = placement.Guest?.Patch ?? placement.Host.Patch;
+        if (!Satisfies(constraint, patch))
+        {
+            var found = patch is null ? "has no patch level (the OS at its base release satisfies no constraint)" : $"is at \"{patch}\"";
+            context.Report(CompilerDiagnostics.UncertifiedPatch, placement.Entry, [app.Name, $"\"{constraint.Text}\"", placement.Display, found],
+                related, new RelatedLocation(placement.Place.Where("patch"), $"the patch level of `{placement.Place.Name}`"));
+        }
+    }
+
+    private static bool Satisfies(VersionConstraint constraint, string? level) =>
+        level is not null && VersionGrammar.ParseVersion(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);
+
+    private static void CheckContainers(RuleContext context, HostSymbol host)
+    {
+        foreach (var container in host.Guests.Where(g => g.IsContainer))
+        {
+            if (container.OwnOs is { } os && !ReferenceEquals(os, host.Os))
+            {
+                context.Report(CompilerDiagnostics.ContainerPlatform, container.Where("os"),
+                    [container.Name, "os", os.Name, host.Name, host.Os is null ? "no os" : $"os `{host.Os.Name}`"]);
+            }
+
+            if (container.OwnPatch is { } patch && (host.Patch is null || Compare(patch, host.Patch) != 0))
+            {
+                context.Report(CompilerDiagnostics.ContainerPlatform, container.Where("patch"),
+                    [container.Name, "patch", patch, host.Name, host.Patch is null ? "no patch level" : $"patch \"{host.Patch}\""]);
+            }
+        }
+    }
+
+    private static int Compare(string a, string b) => PatchLevel.Compare(a, b);
+
+    private static void CheckGuestKinds(RuleContext context, HostSymbol host)
+    {
+        var kind = host.HypervisorKind;
+        foreach (var guest in host.Guests)
+        {
+            var why = (guest.IsVm, kind) switch
+            {
+                (true, HypervisorKind.None) => "without a hypervisor there are no VMs; add a `hypervisor` block",
+                (true, HypervisorKind.OsLevel) => "an OS-level host runs containers on its one kernel, not VMs",
+                (false, HypervisorKind.None) => "containers need an OS-level hypervisor (`kind = os_level`)",
+                (false, HypervisorKind.Hosted or HypervisorKind.BareMetal or HypervisorKind.Paravirtual) => "this hypervisor runs VMs; containers need `kind = os_level` (or run them inside a VM's own host)",
+                _ => null,
+            };
+            if (why is not null)
+            {
+                context.Report(CompilerDiagnostics.GuestKindForHypervisor, new Location(guest.File.Tree.Text, guest.Syntax.KindToken.Span),
+                    [$"{guest.Kind} `{guest.Name}`", host.Name, ModelNames.ToName(kind), why]);
+            }
+        }
+    }
+
+    private static void CheckHypervisor(RuleContext context, HostSymbol host)
+    {
+        var hypervisor = host.View.Child("hypervisor");
+        var kindAt = hypervisor.Where("kind");
+        switch (host.HypervisorKind)
+        {
+            case HypervisorKind.Hosted when host.Os is null && host.View.Find("os") is null:
+                context.Report(CompilerDiagnostics.HostedWithoutOs, kindAt, [host.Name]);
+                break;
+            case HypervisorKind.Paravirtual:
+                CheckParavirtual(context, host, kindAt);
+                break;
+            case HypervisorKind.BareMetal:
+                foreach (var device in host.Disks.Concat(host.Nics).Where(d => d.Driver is not null && !host.HypervisorDrivers.Contains(d.Driver)))
+                {
+                    context.Report(CompilerDiagnostics.BareMetalDriver, hypervisor.Where("drivers"),
+                        [host.Name, device.Driver!, device.Kind, device.Name, host.HypervisorDrivers.Count == 0 ? "none" : string.Join(", ", host.HypervisorDrivers.Select(d => $"\"{d}\""))],
+                        new RelatedLocation(device.Declaration, $"{device.Kind} `{device.Name}` uses \"{device.Driver}\""));
+                }
+
+                break;
+        }
+
+        if (host.HypervisorKind is HypervisorKind.Hosted or HypervisorKind.BareMetal or HypervisorKind.Paravirtual
+            && host.AccelerationWritten && host.Acceleration == Acceleration.Hardware && !host.Cpu.HasHardwareAssist)
+        {
+            var features = host.Features == CpuFeatures.None ? "no virtualization features" : $"only {ModelNames.ToNames(host.Features)}";
+            context.Report(CompilerDiagnostics.NoHardwareAssist, hypervisor.Where("acceleration"), [host.Name, features],
+                new RelatedLocation(host.View.Child("cpu").Where("features"), $"the CPU features of `{host.Name}`"));
+        }
+    }
+
+    private static void CheckParavirtual(RuleContext context, HostSymbol host, Location kindAt)
+    {
+        var privileged = host.Guests.Where(g => g.IsVm && g.Privileged).ToList();
+        if (privileged.Count != 1)
+        {
+            var what = privileged.Count == 0 ? "has no privileged guest" : $"has {privileged.Count} privileged guests ({Amounts.Names(privileged.Select(p => p.Name))})";
+            context.Report(CompilerDiagnostics.PrivilegedGuests, kindAt, [host.Name, what],
+                [.. privileged.Select(p => new RelatedLocation(p.Where("privileged"), $"`{p.Name}` is privileged"))]);
+        }
+
+        foreach (var guest in host.Guests.Where(g => g.IsVm))
+        {
+            if (!guest.Privileged && guest.Os is { Paravirt: false } os)
+            {
+                context.Report(CompilerDiagnostics.NotParavirtualOs, guest.Where("os"), [guest.Name, os.Name, host.Name],
+                    new RelatedLocation(os.Declaration, $"os `{os.Name}`"));
+            }
+        }
+
+        if (privileged.Count == 1 && privileged[0].Os is { } dom0Os)
+        {
+            foreach (var device in host.Disks.Concat(host.Nics).Where(d => d.Driver is not null && !dom0Os.Drivers.Contains(d.Driver)))
+            {
+                context.Report(CompilerDiagnostics.PrivilegedDriver, privileged[0].Where("os"),
+                    [privileged[0].Name, dom0Os.Name, device.Driver!, device.Kind, device.Name, host.Name],
+                    new RelatedLocation(device.Declaration, $"{device.Kind} `{device.Name}` uses \"{device.Driver}\""),
+                    new RelatedLocation(dom0Os.Where("drivers"), $"the drivers of `{dom0Os.Name}`"));
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Runtime.Costs;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// VDL2xxx: guests fit their host under its cluster's overcommit policy, with the hypervisor's own memory counted
+/// from the runtime's cost model (the simulator charges the same); no guest is larger than its host; applications fit
+/// the place that runs them at their profile's peak.
+/// </summary>
+internal sealed class ResourceRules : IRuleFamily
+{
+    public string Name => "resource";
+
+    public void Check(RuleContext context)
+    {
+        foreach (var host in context.Model.Hosts)
+        {
+            CheckMemory(context, host);
+            CheckCpu(context, host);
+            CheckGuestSizes(context, host);
+            CheckDisk(context, host);
+            CheckContainerLimits(context, host);
+        }
+
+        foreach (var placement in context.Placements)
+        {
+            CheckDemand(context, placement);
+        }
+    }
+
+    /// <summary>
+    /// What a guest holds of its host's memory: a VM its configured memory; a container what its applications use (at
+    /// most its limit). A limit is a cap, not a reservation: limits past the host are VDL2006, a warning.
+    /// </summary>
+    public static double GuestMemory(GuestSymbol guest)
+    {
+        if (guest.IsVm)
+        {
+            return guest.MemoryBytes;
+        }
+
+        var used = guest.Runs.Sum(a => a.MemoryBytes);
+        return guest.MemoryLimitBytes is { } limit ? Math.Min(limit, used) : used;
+    }
+
+    /// <summary>The hypervisor's memory for itself and per guest, as the simulator charges it.</summary>
+    public static double Overhead(HostSymbol host)
+    {
+        var costs = host.Costs;
+        var mode = host.Mode;
+        var overhead = (double)costs.ReservedMemoryBytes;
+        foreach (var guest in host.Guests)
+        {
+            GuestSpec spec = guest.IsVm
+                ? new VirtualMachineSpec { Name = guest.Name, Vcpus = (int)Math.Min(int.MaxValue, guest.Vcpus), MemoryBytes = (long)guest.MemoryBytes }
+                : new ContainerSpec { Name = guest.Name };
+            overhead += costs.GuestOverheadBytes(spec, mode) * (double)guest.Copies;
+        }
+
+        return overhead;
+    }
+
+    private static void CheckMemory(RuleContext context, HostSymbol host)
+    {
+        if (host.MemoryBytes <= 0)
+        {
+            return;
+        }
+
+        var guests = host.Guests.Sum(g => GuestMemory(g) * g.Copies) + host.Runs.Sum(a => a.MemoryBytes);
+        var overhead = Overhead(host);
+        var allowed = host.MemoryBytes * host.MemoryOvercommit;
+        if (guests + overhead <= allowed)
+        {
+            return;
+        }
+
+        var what = host.Guests.Count > 0 ? $"guests {Amounts.Bytes(guests)}" : $"applications {Amounts.Bytes(guests)}";
+        var has = host.MemoryOvercommit == 1
+            ? $"{Amounts.Bytes(host.MemoryBytes)} (memory_overcommit 1.0)"
+            : $"{Amounts.Bytes(host.MemoryBytes)} x memory_overcommit {Amounts.Number(host.MemoryOvercommit)} = {Amounts.Bytes(allowed)}";
+        context.Report(CompilerDiagnostics.HostMemory, host.Declaration,
+            [host.Display, Amounts.Bytes(guests + overhead), what, Amounts.Bytes(overhead), has, string.Empty],
+            new RelatedLocation(host.Where("memory"), $"the memory of `{host.Name}`"));
+    }
+
+    private static void CheckCpu(RuleContext context, HostSymbol host)
+    {
+        var vcpus = host.Guests.Where(g => g.IsVm).Sum(g => g.Vcpus * g.Copies);
+        var allowed = host.LogicalCpus * host.CpuOvercommit;
+        if (vcpus == 0 || host.LogicalCpus == 0 || vcpus <= allowed)
+        {
+            return;
+        }
+
+        context.Report(CompilerDiagnostics.HostCpu, host.Declaration,
+            [host.Display, vcpus, host.LogicalCpus, Amounts.Number(host.CpuOvercommit), Amounts.Number(Math.Floor(allowed))],
+            new RelatedLocation(host.Cluster?.Where("cpu_overcommit") ?? host.Declaration,
+                host.Cluster is null ? "a host in no cluster has cpu_overcommit 4.0" : $"the policy of cluster `{host.Cluster.Name}`"));
+    }
+
+    private static void CheckGuestSizes(RuleContext context, HostSymbol host)
+    {
+        foreach (var guest in host.Guests.Where(g => g.IsVm))
+        {
+            if (host.LogicalCpus > 0 && guest.Vcpus > host.LogicalCpus)
+            {
+                context.Report(CompilerDiagnostics.GuestLargerThanHost, guest.Where("vcpus"),
+                    [$"vm `{guest.Name}`", $"{guest.Vcpus} vCPUs", host.Name, $"{host.LogicalCpus} logical CPUs", "a vCPU is at most one logical CPU, whatever the overcommit"]);
+            }
+
+            if (host.MemoryBytes > 0 && guest.MemoryBytes > host.MemoryBytes)
+            {
+                context.Report(CompilerDiagnostics.GuestLargerThanHost, guest.Where("memory"),
+                    [$"vm `{guest.Name}`", $"{Amounts.Bytes(guest.MemoryBytes)} of memory", host.Name, Amounts.Bytes(host.MemoryBytes), "one guest cannot be larger than its host, whatever the overcommit"]);
+            }
+        }
+    }
+
+    private static void CheckDisk(RuleContext context, HostSymbol host)
+    {
+        var capacity = host.Disks.Sum(d => d.CapacityBytes);
+        var wanted = host.Guests.Sum(g => g.DiskBytes * g.Copies);
+        if (capacity <= 0 || wanted <= capacity)
+        {
+            return;
+        }
+
+        context.Report(CompilerDiagnostics.HostDisk, host.Declaration,
+            [host.Display, Amounts.Bytes(wanted), $"{Amounts.Bytes(capacity)} ({string.Join(", ", host.Disks.Select(d => $"{d.Name} {Amounts.Bytes(d.CapacityBytes)}"))})"],
+            [.. host.Disks.Select(d => new RelatedLocation(d.Declaration, $"disk `{d.Name}`"))]);
+    }
+
+    private static void CheckContainerLimits(RuleContext context, HostSymbol host)
+    {
+        var limits = host.Guests.Where(g => g.IsContainer && g.MemoryLimitBytes is not null).Sum(g => g.MemoryLimitBytes!.Value * g.Copies);
+        if (host.MemoryBytes > 0 && limits > host.MemoryBytes)
+        {
+            context.Report(CompilerDiagnostics.ContainerLimits, host.Declaration, [host.Display, Amounts.Bytes(limits), Amounts.Bytes(host.MemoryBytes)]);
+        }
+    }
+
+    private static void CheckDemand(RuleContext context, Placement placement)
+    {
+        var app = placement.App;
+        var (cpu, cpuWhat) = placement.Guest switch
+        {
+            { IsVm: true } vm => ((double)vm.Vcpus, $"{vm.Vcpus} vCPUs"),
+            _ => (placement.Host.LogicalCpus, $"{placement.Host.LogicalCpus} logical CPUs"),
+        };
+        if (cpu > 0 && app.PeakCpu > cpu)
+        {
+            context.Report(CompilerDiagnostics.DemandTooLarge, placement.Entry,
+                [$"app `{app.Name}`", $"{Amounts.Cores(app.PeakCpu)} ({Amounts.Number(app.Cpu)} x {Amounts.Percent(app.ProfilePeak)} peak)", placement.Display, cpuWhat],
+                new RelatedLocation(app.View.Child("demand").Where("cpu"), $"the demand of `{app.Name}`"));
+        }
+
+        var (memory, memoryWhat) = placement.Guest switch
+        {
+            { IsVm: true } vm => (vm.MemoryBytes, "memory"),
+            { IsContainer: true, MemoryLimitBytes: { } limit } => (limit, "memory_limit"),
+            _ => (placement.Host.MemoryBytes, "memory"),
+        };
+        if (memory > 0 && app.MemoryBytes > memory)
+        {
+            context.Report(CompilerDiagnostics.DemandTooLarge, placement.Entry,
+                [$"app `{app.Name}`", $"{Amounts.Bytes(app.MemoryBytes)} of memory", placement.Display, $"{Amounts.Bytes(memory)} ({memoryWhat})"],
+                new RelatedLocation(app.View.Child("demand").Where("memory"), $"the demand of `{app.Name}`"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>What a rule family works with: the bound model, its placements, and where to report.</summary>
+internal sealed class RuleContext(SemanticModel model, List<Diagnostic> diagnostics)
+{
+    private IReadOnlyList<Placement>? _placements;
+
+    public SemanticModel Model { get; } = model;
+
+    /// <summary>Every place an application runs, in model order.</summary>
+    public IReadOnlyList<Placement> Placements => _placements ??= Placement.All(Model);
+
+    public void Report(DiagnosticDescriptor descriptor, Location location, object[] arguments, params RelatedLocation[] related) =>
+        diagnostics.Add(new Diagnostic(descriptor, location, arguments, [.. related]));
+
+    /// <summary>Where <paramref name="app"/> is named in a place's <c>runs</c> list, else the place's declaration.</summary>
+    public static Location RunsEntry(ModelSymbol place, ApplicationSymbol app)
+    {
+        if (place.View.Find("runs") is var (file, attribute) && attribute.Value is ListExpressionSyntax list)
+        {
+            foreach (var element in list.Elements)
+            {
+                if (element is IdentifierExpressionSyntax identifier && identifier.Name == app.Name)
+                {
+                    return new Location(file.Tree.Text, identifier.Span);
+                }
+            }
+        }
+
+        return place.Declaration;
+    }
+}

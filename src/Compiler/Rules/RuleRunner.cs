@@ -1,0 +1,33 @@
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Text;
+
+namespace VirtLang.Compiler.Rules;
+
+/// <summary>
+/// Runs every rule family over the bound model. A family that throws is a bug of ours, not of the model: it becomes
+/// one VDL9001 naming the family, at the start of the first file, and the other families still report; what the
+/// failed family reported before it threw is kept.
+/// </summary>
+internal static class RuleRunner
+{
+    public static IReadOnlyList<IRuleFamily> Families { get; } =
+        [new HypervisorKindRules(), new ResourceRules(), new PlatformRules(), new PlacementRules(), new AdviceRules()];
+
+    public static void Run(SemanticModel model, IReadOnlyList<ModelFile> files, List<Diagnostic> diagnostics, IReadOnlyList<IRuleFamily>? families = null)
+    {
+        var context = new RuleContext(model, diagnostics);
+        foreach (var family in families ?? Families)
+        {
+            try
+            {
+                family.Check(context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var where = files.Count > 0 ? new Location(files[0].Tree.Text, new TextSpan(0, 0)) : default;
+                diagnostics.Add(new Diagnostic(CompilerDiagnostics.InternalError, where, [family.Name, $"{e.GetType().Name}: {e.Message}"]));
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler;
+
+/// <summary>
+/// The bound model: every declaration as a symbol with its effective values (after base and defaults), and where
+/// each is referenced. The editor asks it for the symbol at a position, the references of a symbol and the
+/// effective values of a host or guest; the rules and the code generator read the same symbols.
+/// </summary>
+public sealed class SemanticModel
+{
+    private readonly IReadOnlyDictionary<string, ModelSymbol> _byName;
+    private readonly SymbolTable _table;
+    private readonly Dictionary<string, List<Location>> _referencesByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Start, int End, string Name)>> _namesByFile = new(StringComparer.Ordinal);
+
+    internal SemanticModel(
+        IReadOnlyList<OsSymbol> operatingSystems,
+        IReadOnlyList<HardwareSymbol> hardware,
+        IReadOnlyList<ApplicationSymbol> applications,
+        IReadOnlyList<HostSymbol> hosts,
+        IReadOnlyList<ClusterSymbol> clusters,
+        IReadOnlyList<ScenarioSymbol> scenarios,
+        IReadOnlyDictionary<string, ModelSymbol> byName,
+        IEnumerable<(ModelFile File, SyntaxToken Token, string Target)> references,
+        SymbolTable table)
+    {
+        OperatingSystems = operatingSystems;
+        Hardware = hardware;
+        Applications = applications;
+        Hosts = hosts;
+        Clusters = clusters;
+        Scenarios = scenarios;
+        Guests = [.. hosts.SelectMany(h => h.Guests)];
+        _byName = byName;
+        _table = table;
+
+        foreach (var (file, token, target) in references)
+        {
+            var name = Resolve(target)?.Name ?? target;
+            if (!_referencesByName.TryGetValue(name, out var list))
+            {
+                _referencesByName[name] = list = [];
+            }
+
+            list.Add(new Location(file.Tree.Text, token.Span));
+            Index(file, token.Span.Start, token.Span.End, target);
+        }
+
+        foreach (var symbol in byName.Values)
+        {
+            Index(symbol.File, symbol.Declaration.Span.Start, symbol.Declaration.Span.End, symbol.Name);
+        }
+
+        foreach (var list in _namesByFile.Values)
+        {
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    public IReadOnlyList<OsSymbol> OperatingSystems { get; }
+
+    public IReadOnlyList<HardwareSymbol> Hardware { get; }
+
+    public IReadOnlyList<ApplicationSymbol> Applications { get; }
+
+    public IReadOnlyList<HostSymbol> Hosts { get; }
+
+    public IReadOnlyList<GuestSymbol> Guests { get; }
+
+    public IReadOnlyList<ClusterSymbol> Clusters { get; }
+
+    public IReadOnlyList<ScenarioSymbol> Scenarios { get; }
+
+    /// <summary>The symbol named <paramref name="name"/>; a copy <c>NAME-k</c> made by <c>count</c> resolves to its template.</summary>
+    public ModelSymbol? Resolve(string name)
+    {
+        if (_byName.TryGetValue(name, out var symbol))
+        {
+            return symbol;
+        }
+
+        return _table.Find(name) is { } template ? _byName.GetValueOrDefault(template.Name) : null;
+    }
+
+    /// <summary>The symbol declared or referenced at <paramref name="offset"/> of the file at <paramref name="path"/> (as the model names it).</summary>
+    public ModelSymbol? SymbolAt(string path, int offset)
+    {
+        if (!_namesByFile.TryGetValue(path, out var names))
+        {
+            return null;
+        }
+
+        // The last name starting at or before the offset, if the offset is inside it (or just after it, as editors ask).
+        int lo = 0, hi = names.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (names[mid].Start <= offset)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && offset <= names[found].End ? Resolve(names[found].Name) : null;
+    }
+
+    /// <summary>Where <paramref name="symbol"/> is referenced (its copies' names included), in file and position order; the declaration with <paramref name="includeDeclaration"/>.</summary>
+    public IReadOnlyList<Location> ReferencesOf(ModelSymbol symbol, bool includeDeclaration = false)
+    {
+        ArgumentNullException.ThrowIfNull(symbol);
+        var found = _referencesByName.GetValueOrDefault(symbol.Name) ?? [];
+        IEnumerable<Location> all = includeDeclaration ? found.Prepend(symbol.Declaration) : found;
+        return [.. all.OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Span.Start)];
+    }
+
+    public HostSymbol? Host(string name) => Resolve(name) as HostSymbol;
+
+    public GuestSymbol? Guest(string name) => Resolve(name) as GuestSymbol;
+
+    private void Index(ModelFile file, int start, int end, string name)
+    {
+        if (!_namesByFile.TryGetValue(file.Path, out var list))
+        {
+            _namesByFile[file.Path] = list = [];
+        }
+
+        list.Add((start, end, name));
+    }
+}

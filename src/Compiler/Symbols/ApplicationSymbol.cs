@@ -1,0 +1,49 @@
+using VirtLang.Compiler.Binding;
+using VirtLang.Language.Literals;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Symbols;
+
+/// <summary>An application of the catalog, with its demand and placement requirements.</summary>
+public sealed class ApplicationSymbol : ModelSymbol
+{
+    internal ApplicationSymbol(string name, BlockView view)
+        : base(name, view)
+    {
+    }
+
+    /// <summary>Certified operating systems by name; empty: any.</summary>
+    public IReadOnlyList<string> CertifiedOs { get; internal set; } = [];
+
+    public VersionConstraint? CertifiedPatch { get; internal set; }
+
+    public IReadOnlyList<string> Conflicts { get; internal set; } = [];
+
+    /// <summary>process (default), container, vm or host.</summary>
+    public string Isolation { get; internal set; } = "process";
+
+    public string? Zone { get; internal set; }
+
+    public long Replicas { get; internal set; } = 1;
+
+    public string? Spread { get; internal set; }
+
+    /// <summary>Cores at 100 % at the profile's level 1.</summary>
+    public double Cpu { get; internal set; }
+
+    public double MemoryBytes { get; internal set; }
+
+    public IoClass Io { get; internal set; } = IoClass.Light;
+
+    /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
+    public string? Profile { get; internal set; }
+
+    /// <summary>The largest and the mean level of the profile (1 and 1 without one; a trace's are unknown here and taken as 1).</summary>
+    public double ProfilePeak { get; internal set; } = 1;
+
+    public double ProfileMean { get; internal set; } = 1;
+
+    public double PeakCpu => Cpu * ProfilePeak;
+
+    public double MeanCpu => Cpu * ProfileMean;
+}

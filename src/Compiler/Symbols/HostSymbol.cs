@@ -1,0 +1,77 @@
+using VirtLang.Compiler.Binding;
+using VirtLang.Runtime.Costs;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Symbols;
+
+/// <summary>
+/// A physical host with effective values: its hardware (its base's values, overridden by its own), its OS, its
+/// hypervisor with the documented defaults (no block: <c>none</c>; acceleration: hardware when the CPU has VT-x or
+/// AMD-V), its guests and applications, and the overcommit policy of its cluster (or the default).
+/// </summary>
+public sealed class HostSymbol : ModelSymbol
+{
+    internal HostSymbol(string name, BlockView view)
+        : base(name, view)
+    {
+    }
+
+    public HardwareSymbol? Hardware { get; internal set; }
+
+    public long Sockets { get; internal set; } = 1;
+
+    public long Cores { get; internal set; } = 1;
+
+    public long Threads { get; internal set; } = 1;
+
+    public double ClockHz { get; internal set; }
+
+    public CpuFeatures Features { get; internal set; }
+
+    public double MemoryBytes { get; internal set; }
+
+    public IReadOnlyList<DeviceSymbol> Disks { get; internal set; } = [];
+
+    public IReadOnlyList<DeviceSymbol> Nics { get; internal set; } = [];
+
+    public double IdleWatts { get; internal set; } = PowerSpec.Default.IdleWatts;
+
+    public double MaxWatts { get; internal set; } = PowerSpec.Default.MaxWatts;
+
+    public OsSymbol? Os { get; internal set; }
+
+    public string? Patch { get; internal set; }
+
+    public HypervisorKind HypervisorKind { get; internal set; } = HypervisorKind.None;
+
+    /// <summary>Whether the host has a <c>hypervisor</c> block.</summary>
+    public bool HasHypervisorBlock { get; internal set; }
+
+    public Acceleration Acceleration { get; internal set; } = Acceleration.Hardware;
+
+    /// <summary>Whether <c>acceleration</c> is written (else it is the default for the CPU).</summary>
+    public bool AccelerationWritten { get; internal set; }
+
+    public IReadOnlyList<string> HypervisorDrivers { get; internal set; } = [];
+
+    public CostOverrides? Overrides { get; internal set; }
+
+    public IReadOnlyList<GuestSymbol> Guests { get; internal set; } = [];
+
+    public IReadOnlyList<ApplicationSymbol> Runs { get; internal set; } = [];
+
+    public ClusterSymbol? Cluster { get; internal set; }
+
+    public double CpuOvercommit => Cluster?.CpuOvercommit ?? ClusterSpec.DefaultCpuOvercommit;
+
+    public double MemoryOvercommit => Cluster?.MemoryOvercommit ?? ClusterSpec.DefaultMemoryOvercommit;
+
+    public long LogicalCpus => Sockets * Cores * Threads;
+
+    public CpuSpec Cpu => new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
+
+    /// <summary>The runtime's cost model for this host's hypervisor: the one source of truth for overheads.</summary>
+    public VirtualizationCostModel Costs => VirtualizationCostModel.For(HypervisorKind, Overrides);
+
+    public AccelerationMode Mode => Costs.ModeOf(Acceleration, Cpu);
+}

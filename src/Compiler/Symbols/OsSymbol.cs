@@ -1,0 +1,20 @@
+using VirtLang.Compiler.Binding;
+
+namespace VirtLang.Compiler.Symbols;
+
+/// <summary>An operating system of the catalog.</summary>
+public sealed class OsSymbol : ModelSymbol
+{
+    internal OsSymbol(string name, BlockView view)
+        : base(name, view)
+    {
+    }
+
+    public string? Family { get; internal set; }
+
+    public string? Version { get; internal set; }
+
+    public bool Paravirt { get; internal set; }
+
+    public IReadOnlyList<string> Drivers { get; internal set; } = [];
+}

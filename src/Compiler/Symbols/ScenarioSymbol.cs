@@ -1,0 +1,20 @@
+using VirtLang.Compiler.Binding;
+
+namespace VirtLang.Compiler.Symbols;
+
+/// <summary>A scenario: its timing and its statements (the generator reads the statements from the syntax).</summary>
+public sealed class ScenarioSymbol : ModelSymbol
+{
+    internal ScenarioSymbol(string name, BlockView view)
+        : base(name, view)
+    {
+    }
+
+    /// <summary>Seconds.</summary>
+    public double? Duration { get; internal set; }
+
+    /// <summary>Seconds; 60 by default.</summary>
+    public double Step { get; internal set; } = 60;
+
+    public ulong Seed { get; internal set; } = 42;
+}
