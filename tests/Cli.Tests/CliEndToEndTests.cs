@@ -69,6 +69,7 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(
             [
                 "catalog/os.vdl(1,4): error VDL1002: `rhel8` is declared 2 times in this model; a name is declared once, whatever its kind",
+                "catalog/os.vdl(1,4): info VDL5004: os `rhel8` is declared but nothing uses it",
                 $"dc.vdl(2,8): error VDL1020: cannot import `catalog/missing.vdl`: no such file ({Path.Combine(WorkingDirectory, "catalog", "missing.vdl")})",
                 "dc.vdl(3,6): error VDL1002: `rhel8` is declared 2 times in this model; a name is declared once, whatever its kind",
             ],

@@ -61,7 +61,7 @@ internal sealed class AdviceRules : IRuleFamily
         }
 
         var advice = cores == 0
-            ? $"it runs no application; {host.LogicalCpus} logical CPUs wait for work"
+            ? $"it runs no application; {host.LogicalCpus} logical CPU{(host.LogicalCpus == 1 ? " waits" : "s wait")} for work"
             : host.HypervisorKind == HypervisorKind.None
                 ? $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; run its work as a guest of a shared host and free the machine (the one-application-per-server waste)"
                 : $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; it has room to consolidate more guests, or the same guests fit a smaller machine";

@@ -17,8 +17,16 @@ internal static class RuleRunner
     public static void Run(SemanticModel model, IReadOnlyList<ModelFile> files, List<Diagnostic> diagnostics, IReadOnlyList<IRuleFamily>? families = null)
     {
         var context = new RuleContext(model, diagnostics);
+
+        // Advice about a file that does not parse is noise (a half-typed host is "idle"): it waits for the syntax.
+        var parses = files.All(f => !f.Tree.HasErrors);
         foreach (var family in families ?? Families)
         {
+            if (family is AdviceRules && !parses)
+            {
+                continue;
+            }
+
             try
             {
                 family.Check(context);
