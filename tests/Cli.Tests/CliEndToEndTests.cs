@@ -121,6 +121,35 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void SarifFormatIsOneRunWithRulesResultsAndFixes()
+    {
+        Write("typo.vdl", "hardware h {\n  memroy = 1GiB\n  cpu {\n    cores = 0\n  }\n}\nhost x : h {}\n");
+        var result = VdlProcess.Run(WorkingDirectory, "check", "typo.vdl", "--format", "sarif");
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        Assert.Equal("vdl", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["VDL1010", "VDL1015"], results.Select(r => r.GetProperty("ruleId").GetString()));
+        Assert.All(results, r => Assert.Equal(r.GetProperty("ruleId").GetString(), rules[r.GetProperty("ruleIndex").GetInt32()]));
+
+        var typo = results[0];
+        Assert.Equal("error", typo.GetProperty("level").GetString());
+        var region = typo.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal((2, 3, 2, 9), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+        Assert.Equal("typo.vdl", typo.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var replacement = typo.GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements")[0];
+        Assert.Equal("memory", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+        Assert.False(results[1].TryGetProperty("fixes", out _));
+
+        // The same model gives the same bytes.
+        Assert.Equal(result.Output, VdlProcess.Run(WorkingDirectory, "check", "typo.vdl", "--format", "sarif").Output);
+    }
+
+    [Fact]
     public void AMissingFileOrADirectoryIsOneLineAndExitTwo()
     {
         var missing = VdlProcess.Run(WorkingDirectory, "check", "nope.vdl");

@@ -10,10 +10,10 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format")
         {
-            Description = "How to print diagnostics: text (for people), msbuild (file(line,col): error CODE: message) or json (one object per line)",
+            Description = "How to print diagnostics: text (for people), msbuild (file(line,col): error CODE: message), json (one object per line) or sarif (SARIF 2.1.0)",
             DefaultValueFactory = _ => "text",
         };
-        option.AcceptOnlyFromAmong("text", "msbuild", "json");
+        option.AcceptOnlyFromAmong("text", "msbuild", "json", "sarif");
         return option;
     }
 
@@ -21,6 +21,7 @@ internal static class CommonOptions
     {
         "msbuild" => new MSBuildDiagnosticRenderer(),
         "json" => new JsonDiagnosticRenderer(),
+        "sarif" => new SarifDiagnosticRenderer(),
         _ => new TerminalDiagnosticRenderer(style),
     };
 }

@@ -6,7 +6,7 @@ namespace VirtLang.Cli.Rendering;
 
 /// <summary>
 /// One JSON object per diagnostic per line (JSON Lines): path, 1-based start and end, severity, code, message,
-/// help link and related locations. The schema is documented in docs/cli.md.
+/// help link, related locations and fixes. The schema is documented in docs/cli.md.
 /// </summary>
 internal sealed class JsonDiagnosticRenderer : IDiagnosticRenderer
 {
@@ -31,6 +31,25 @@ internal sealed class JsonDiagnosticRenderer : IDiagnosticRenderer
                     json.WriteStartObject();
                     WriteLocation(json, related.Location);
                     json.WriteString("message", related.Message);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("fixes");
+                foreach (var fix in diagnostic.Fixes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("title", fix.Title);
+                    json.WriteStartArray("edits");
+                    foreach (var edit in fix.Edits)
+                    {
+                        json.WriteStartObject();
+                        WriteLocation(json, edit.Location);
+                        json.WriteString("newText", edit.NewText);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 

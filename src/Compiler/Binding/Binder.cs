@@ -195,6 +195,7 @@ internal sealed class Binder
         var host = Add(new HostSymbol(name, view)
         {
             Copies = Whole(view, "count") ?? 1,
+            HasCpu = !cpu.IsEmpty,
             Sockets = Whole(cpu, "sockets") ?? 1,
             Cores = Whole(cpu, "cores") ?? 1,
             Threads = Whole(cpu, "threads") ?? 1,

@@ -48,7 +48,7 @@ internal sealed class AdviceRules : IRuleFamily
 
     private static void CheckUtilization(RuleContext context, HostSymbol host)
     {
-        if (host.LogicalCpus <= 0 || host.View.Child("cpu").IsEmpty)
+        if (host.LogicalCpus <= 0)
         {
             return;
         }

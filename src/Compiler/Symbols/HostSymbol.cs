@@ -66,7 +66,10 @@ public sealed class HostSymbol : ModelSymbol
 
     public double MemoryOvercommit => Cluster?.MemoryOvercommit ?? ClusterSpec.DefaultMemoryOvercommit;
 
-    public long LogicalCpus => Sockets * Cores * Threads;
+    /// <summary>Logical CPUs; 0 when the model says nothing of the CPU (no `cpu` block, here or in the base): unknown, not checked.</summary>
+    public long LogicalCpus => HasCpu ? Sockets * Cores * Threads : 0;
+
+    public bool HasCpu { get; internal set; }
 
     public CpuSpec Cpu => new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
 
