@@ -63,7 +63,7 @@ public static class ModelGenerator
             // Each host runs its own service: an app with its requirements and demand, as real catalogs have.
             sb.Append(CultureInfo.InvariantCulture, $"app svc-{h:D5} {{\n  requires {{\n    os    = [rhel8]\n    patch = \">= 2024.01\"\n  }}\n  isolation = vm\n  demand {{\n    cpu    = 1\n    memory = 2GiB\n  }}\n}}\n\n");
             sb.Append(CultureInfo.InvariantCulture, $"host esx-{h:D5} : r740 {{\n");
-            sb.Append("  hypervisor {\n    kind         = bare_metal\n    product      = \"esxi\"\n    version      = \"6.7\"\n    acceleration = hardware\n  }\n");
+            sb.Append("  hypervisor {\n    kind         = bare_metal\n    product      = \"esxi\"\n    version      = \"6.7\"\n    drivers      = [\"nvme\"]\n    acceleration = hardware\n  }\n");
             for (var g = 0; g < guestsPerHost; g++)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  vm web-{h:D5}-{g:D2} {{\n");

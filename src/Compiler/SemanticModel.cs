@@ -15,7 +15,8 @@ public sealed class SemanticModel
     private readonly IReadOnlyDictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
     private readonly Dictionary<string, List<Location>> _referencesByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(int Start, int End, string Name)>> _namesByFile = new(StringComparer.Ordinal);
+    private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references;
+    private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
 
     internal SemanticModel(
         IReadOnlyList<OsSymbol> operatingSystems,
@@ -38,7 +39,8 @@ public sealed class SemanticModel
         _byName = byName;
         _table = table;
 
-        foreach (var (file, token, target) in references)
+        _references = [.. references];
+        foreach (var (file, token, target) in _references)
         {
             var name = Resolve(target)?.Name ?? target;
             if (!_referencesByName.TryGetValue(name, out var list))
@@ -47,17 +49,6 @@ public sealed class SemanticModel
             }
 
             list.Add(new Location(file.Tree.Text, token.Span));
-            Index(file, token.Span.Start, token.Span.End, target);
-        }
-
-        foreach (var symbol in byName.Values)
-        {
-            Index(symbol.File, symbol.Declaration.Span.Start, symbol.Declaration.Span.End, symbol.Name);
-        }
-
-        foreach (var list in _namesByFile.Values)
-        {
-            list.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
     }
 
@@ -89,6 +80,7 @@ public sealed class SemanticModel
     /// <summary>The symbol declared or referenced at <paramref name="offset"/> of the file at <paramref name="path"/> (as the model names it).</summary>
     public ModelSymbol? SymbolAt(string path, int offset)
     {
+        _namesByFile ??= IndexNames();
         if (!_namesByFile.TryGetValue(path, out var names))
         {
             return null;
@@ -118,6 +110,11 @@ public sealed class SemanticModel
     {
         ArgumentNullException.ThrowIfNull(symbol);
         var found = _referencesByName.GetValueOrDefault(symbol.Name) ?? [];
+        if (found.Count == 0 && !includeDeclaration)
+        {
+            return [];
+        }
+
         IEnumerable<Location> all = includeDeclaration ? found.Prepend(symbol.Declaration) : found;
         return [.. all.OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Span.Start)];
     }
@@ -126,13 +123,35 @@ public sealed class SemanticModel
 
     public GuestSymbol? Guest(string name) => Resolve(name) as GuestSymbol;
 
-    private void Index(ModelFile file, int start, int end, string name)
+    /// <summary>Every name token by file and position, built on the first question (the checker never asks; the editor does).</summary>
+    private Dictionary<string, List<(int Start, int End, string Name)>> IndexNames()
     {
-        if (!_namesByFile.TryGetValue(file.Path, out var list))
+        var index = new Dictionary<string, List<(int Start, int End, string Name)>>(StringComparer.Ordinal);
+        void Index(ModelFile file, int start, int end, string name)
         {
-            _namesByFile[file.Path] = list = [];
+            if (!index.TryGetValue(file.Path, out var list))
+            {
+                index[file.Path] = list = [];
+            }
+
+            list.Add((start, end, name));
         }
 
-        list.Add((start, end, name));
+        foreach (var (file, token, target) in _references)
+        {
+            Index(file, token.Span.Start, token.Span.End, target);
+        }
+
+        foreach (var symbol in _byName.Values)
+        {
+            Index(symbol.File, symbol.Declaration.Span.Start, symbol.Declaration.Span.End, symbol.Name);
+        }
+
+        foreach (var list in index.Values)
+        {
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return index;
     }
 }

@@ -22,7 +22,6 @@ internal sealed class Binder
     private readonly Dictionary<string, (ModelFile File, BlockSyntax Block)> _declarations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
     private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references = [];
-    private readonly Dictionary<BlockSyntax, BlockView> _views = new(ReferenceEqualityComparer.Instance);
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
@@ -50,30 +49,28 @@ internal sealed class Binder
         var clusters = new List<ClusterSymbol>();
         var scenarios = new List<ScenarioSymbol>();
 
-        // Catalog entries first: hosts and guests refer to them.
+        // Catalog entries first (hosts and guests refer to them), then hosts with their guests, then what refers to hosts.
+        var later = new List<(string Name, string Kind, BlockView View)>();
         foreach (var (name, (file, block)) in _declarations)
         {
-            var view = View(file, block);
-            switch (block.KindName)
+            var kind = block.KindName;
+            switch (kind)
             {
-                case "os": oses.Add(Add(BindOs(name, view))); break;
-                case "hardware": hardware.Add(Add(new HardwareSymbol(name, view))); break;
-                case "app": apps.Add(Add(BindApp(name, view))); break;
+                case "os": oses.Add(Add(BindOs(name, View(file, block)))); break;
+                case "hardware": hardware.Add(Add(new HardwareSymbol(name, View(file, block)))); break;
+                case "app": apps.Add(Add(BindApp(name, View(file, block)))); break;
+                case "host" or "cluster" or "scenario": later.Add((name, kind, View(file, block))); break;
             }
         }
 
-        foreach (var (name, (file, block)) in _declarations)
+        foreach (var (name, _, view) in later.Where(l => l.Kind == "host"))
         {
-            if (block.KindName == "host")
-            {
-                hosts.Add(BindHost(name, View(file, block)));
-            }
+            hosts.Add(BindHost(name, view));
         }
 
-        foreach (var (name, (file, block)) in _declarations)
+        foreach (var (name, kind, view) in later)
         {
-            var view = View(file, block);
-            switch (block.KindName)
+            switch (kind)
             {
                 case "cluster": clusters.Add(Add(BindCluster(name, view))); break;
                 case "scenario": scenarios.Add(Add(BindScenario(name, view))); break;
@@ -110,22 +107,16 @@ internal sealed class Binder
         return symbol;
     }
 
-    /// <summary>The block and its bases, nearest first, built once per block.</summary>
+    /// <summary>The block and its bases, nearest first (built once per declaration). A base of the wrong kind or a missing one ends the chain (reported by the schema rules).</summary>
     private BlockView View(ModelFile file, BlockSyntax block)
     {
-        if (!_views.TryGetValue(block, out var view))
+        if (block.BaseClause is null)
         {
-            _views[block] = view = BuildView(file, block);
+            return new BlockView([(file, block)]);
         }
 
-        return view;
-    }
-
-    /// <summary>A base of the wrong kind or a missing one ends the chain (reported by the schema rules).</summary>
-    private BlockView BuildView(ModelFile file, BlockSyntax block)
-    {
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
-        var seen = new HashSet<BlockSyntax> { block };
+        var seen = new HashSet<BlockSyntax>(ReferenceEqualityComparer.Instance) { block };
         var current = block;
         var baseKind = block.KindName == "host" ? "hardware" : block.KindName;
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
@@ -241,7 +232,7 @@ internal sealed class Binder
         }
 
         var guests = new List<GuestSymbol>();
-        foreach (var block in view.Block.Blocks.Where(b => b.KindName is "vm" or "container"))
+        foreach (var block in view.Block.Blocks.Where(b => b.KindToken.TextEquals("vm") || b.KindToken.TextEquals("container")))
         {
             if (block.Name is not { IsMissing: false } guestName || !_declarations.TryGetValue(guestName.Text, out var declared) || !ReferenceEquals(declared.Block, block))
             {

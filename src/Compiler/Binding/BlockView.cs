@@ -10,16 +10,16 @@ namespace VirtLang.Compiler.Binding;
 /// </summary>
 internal sealed class BlockView
 {
-    private readonly IReadOnlyList<(ModelFile File, BlockSyntax Block)> _chain;
+    private readonly (ModelFile File, BlockSyntax Block)[] _chain;
     private readonly Location? _parentName;
 
     public BlockView(IReadOnlyList<(ModelFile File, BlockSyntax Block)> chain, Location? parentName = null)
     {
-        _chain = chain;
+        _chain = [.. chain];
         _parentName = parentName;
     }
 
-    public bool IsEmpty => _chain.Count == 0;
+    public bool IsEmpty => _chain.Length == 0;
 
     public ModelFile File => _chain[0].File;
 
@@ -28,11 +28,12 @@ internal sealed class BlockView
     /// <summary>The attribute named <paramref name="name"/> nearest in the chain, with its file.</summary>
     public (ModelFile File, AttributeSyntax Attribute)? Find(string name)
     {
-        foreach (var (file, block) in _chain)
+        for (var level = 0; level < _chain.Length; level++)
         {
+            var (file, block) = _chain[level];
             foreach (var member in block.Members)
             {
-                if (member is AttributeSyntax attribute && attribute.Name.Text == name)
+                if (member is AttributeSyntax attribute && attribute.Name.TextEquals(name))
                 {
                     return (file, attribute);
                 }
@@ -43,17 +44,18 @@ internal sealed class BlockView
     }
 
     /// <summary>True when the block itself (not a base) sets <paramref name="name"/>.</summary>
-    public bool SetsOwn(string name) => _chain.Count > 0 && _chain[0].Block.Attributes.Any(a => a.Name.Text == name);
+    public bool SetsOwn(string name) => _chain.Length > 0 && _chain[0].Block.Attributes.Any(a => a.Name.TextEquals(name));
 
     /// <summary>The unnamed nested block of <paramref name="kind"/> (<c>cpu</c>, <c>hypervisor</c>), seen through the chain.</summary>
     public BlockView Child(string kind)
     {
-        var chain = new List<(ModelFile, BlockSyntax)>();
-        foreach (var (file, block) in _chain)
+        var chain = new List<(ModelFile, BlockSyntax)>(_chain.Length);
+        for (var level = 0; level < _chain.Length; level++)
         {
+            var (file, block) = _chain[level];
             foreach (var member in block.Members)
             {
-                if (member is BlockSyntax child && child.KindName == kind)
+                if (member is BlockSyntax child && child.KindToken.TextEquals(kind))
                 {
                     chain.Add((file, child));
                     break;
@@ -70,12 +72,12 @@ internal sealed class BlockView
     {
         var byName = new Dictionary<string, List<(ModelFile, BlockSyntax)>>(StringComparer.Ordinal);
         var order = new List<string>();
-        for (var level = _chain.Count - 1; level >= 0; level--)
+        for (var level = _chain.Length - 1; level >= 0; level--)
         {
             var (file, block) = _chain[level];
             foreach (var member in block.Members)
             {
-                if (member is BlockSyntax { Name: { IsMissing: false } name } child && child.KindName == kind)
+                if (member is BlockSyntax { Name: { IsMissing: false } name } child && child.KindToken.TextEquals(kind))
                 {
                     if (!byName.TryGetValue(name.Text, out var list))
                     {
@@ -103,7 +105,7 @@ internal sealed class BlockView
     {
         get
         {
-            if (_chain.Count == 0)
+            if (_chain.Length == 0)
             {
                 return _parentName ?? throw new InvalidOperationException("an empty view of no block has no location");
             }

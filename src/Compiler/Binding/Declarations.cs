@@ -16,14 +16,27 @@ internal static class Declarations
             foreach (var block in file.Tree.Root.Blocks)
             {
                 yield return (file, block);
-                if (block.KindName == "host")
+                if (block.KindToken.TextEquals("host"))
                 {
-                    foreach (var guest in block.Blocks.Where(b => ModelSchema.GuestKinds.Contains(b.KindName)))
+                    foreach (var guest in block.Blocks.Where(b => IsGuest(b.KindToken)))
                     {
                         yield return (file, guest);
                     }
                 }
             }
         }
+    }
+
+    private static bool IsGuest(SyntaxToken kind)
+    {
+        foreach (var guestKind in ModelSchema.GuestKinds)
+        {
+            if (kind.TextEquals(guestKind))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class SymbolTable
 
     private static long CountOf(BlockSyntax block)
     {
-        var count = block.Attributes.FirstOrDefault(a => a.Name.Text == "count");
+        var count = block.Attributes.FirstOrDefault(a => a.Name.TextEquals("count"));
         return count?.Value is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.NumberLiteral } literal
             && long.TryParse(literal.Literal.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n

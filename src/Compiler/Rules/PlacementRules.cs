@@ -25,9 +25,10 @@ internal sealed class PlacementRules : IRuleFamily
             CheckZones(context, byHost.Key, onHost);
         }
 
+        var byApp = placements.GroupBy(p => p.App).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var app in context.Model.Applications)
         {
-            CheckReplicas(context, app, [.. placements.Where(p => ReferenceEquals(p.App, app))]);
+            CheckReplicas(context, app, byApp.GetValueOrDefault(app) ?? []);
         }
     }
 

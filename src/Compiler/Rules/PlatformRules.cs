@@ -30,7 +30,7 @@ internal sealed class PlatformRules : IRuleFamily
         }
     }
 
-    private static void CheckCertification(RuleContext context, Placement placement)
+    private void CheckCertification(RuleContext context, Placement placement)
     {
         var app = placement.App;
         var os = placement.Guest?.Os ?? placement.Host.Os;
@@ -70,8 +70,11 @@ internal sealed class PlatformRules : IRuleFamily
         }
     }
 
-    private static bool Satisfies(VersionConstraint constraint, string? level) =>
-        level is not null && VersionGrammar.ParseVersion(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);
+    // Many guests share a few patch levels: parse each level once.
+    private readonly LiteralCache<LiteralResult<Language.Literals.Version>> _versions = new(VersionGrammar.ParseVersion);
+
+    private bool Satisfies(VersionConstraint constraint, string? level) =>
+        level is not null && _versions.Get(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);
 
     private static void CheckContainers(RuleContext context, HostSymbol host)
     {

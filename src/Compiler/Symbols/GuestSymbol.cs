@@ -9,13 +9,14 @@ public sealed class GuestSymbol : ModelSymbol
         : base(name, view)
     {
         Host = host;
+        IsVm = Kind == "vm";
     }
 
     public HostSymbol Host { get; }
 
-    public bool IsVm => Kind == "vm";
+    public bool IsVm { get; }
 
-    public bool IsContainer => Kind == "container";
+    public bool IsContainer => !IsVm;
 
     /// <summary>A VM's own OS; a container's host's (its own declaration, if any, is what VDL3003 checks).</summary>
     public OsSymbol? Os => IsVm ? OwnOs : Host.Os;

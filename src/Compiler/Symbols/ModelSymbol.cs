@@ -14,12 +14,13 @@ public abstract class ModelSymbol
     {
         Name = name;
         View = view;
+        Kind = view.Block.KindName;
     }
 
     public string Name { get; }
 
     /// <summary>The block kind (<c>host</c>, <c>vm</c>...).</summary>
-    public string Kind => View.Block.KindName;
+    public string Kind { get; }
 
     public ModelFile File => View.File;
 

@@ -33,6 +33,12 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public string Text => IsMissing ? string.Empty : _store.Source.Text.Substring(Data.Start, Data.Width);
 
+    /// <summary>The token's text without allocating a string (for comparisons on hot paths).</summary>
+    public ReadOnlySpan<char> TextAsSpan => IsMissing ? [] : _store.Source.Text.AsSpan(Data.Start, Data.Width);
+
+    /// <summary>Whether the token's text is <paramref name="value"/>, without allocating.</summary>
+    public bool TextEquals(string value) => TextAsSpan.SequenceEqual(value);
+
     public SyntaxTriviaList LeadingTrivia => IsMissing ? default : new(_store, Data.FullStart, Data.Start);
 
     public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Data.Width, Data.FullEnd);
