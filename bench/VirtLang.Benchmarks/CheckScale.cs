@@ -14,10 +14,12 @@ namespace VirtLang.Benchmarks;
 /// </summary>
 public static class CheckScale
 {
-    public static int Run()
+    /// <param name="args">Optionally one guest count: that model alone, so the peak working set is its own.</param>
+    public static int Run(string[] args)
     {
+        var sizes = args.Length > 0 ? [int.Parse(args[0], CultureInfo.InvariantCulture)] : new[] { 10_000, 20_000, 40_000, 80_000, 100_000, 160_000 };
         Console.WriteLine("guests  hosts   MB      parse ms  compile ms  check ms  diagnostics");
-        foreach (var guests in new[] { 10_000, 20_000, 40_000, 80_000, 100_000, 160_000 })
+        foreach (var guests in sizes)
         {
             var text = ModelGenerator.Generate(guests / 10, 10);
             var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["model.vdl"] = text });

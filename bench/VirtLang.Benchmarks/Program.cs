@@ -40,7 +40,7 @@ switch (suite)
         return 0;
 
     case "check-scale":
-        return CheckScale.Run();
+        return CheckScale.Run(rest);
 
     case "machineshop":
         return MachineShopRunner.Run(rest);
@@ -53,7 +53,7 @@ switch (suite)
         return 0;
 
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale (parse and check 10k..160k guests), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale [guests] (parse and check 10k..160k guests, or one size alone), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps)");
         return suite == "help" ? 0 : 2;
 }
 
