@@ -119,6 +119,9 @@ public sealed class SemanticModel
         return [.. all.OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Span.Start)];
     }
 
+    /// <summary>Whether anything references <paramref name="symbol"/> (cheaper than <see cref="ReferencesOf"/> when only that matters).</summary>
+    public bool IsReferenced(ModelSymbol symbol) => _referencesByName.TryGetValue(symbol?.Name ?? string.Empty, out var list) && list.Count > 0;
+
     public HostSymbol? Host(string name) => Resolve(name) as HostSymbol;
 
     public GuestSymbol? Guest(string name) => Resolve(name) as GuestSymbol;

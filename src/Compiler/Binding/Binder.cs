@@ -145,7 +145,7 @@ internal sealed class Binder
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)
     {
         Family = ValueReader.Word(view.Find("family")?.Attribute.Value),
-        Version = ValueReader.Text(view.Find("version")?.Attribute.Value),
+        Version = _values.Text(view.Find("version")?.Attribute.Value),
         Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.Value) ?? false,
         Drivers = Texts(view.Find("drivers")?.Attribute.Value),
     };
@@ -198,10 +198,10 @@ internal sealed class Binder
             IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts,
             MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts,
             Os = Reference<OsSymbol>(view, "os"),
-            Patch = ValueReader.Text(view.Find("patch")?.Attribute.Value),
+            Patch = _values.Text(view.Find("patch")?.Attribute.Value),
             HasHypervisorBlock = !hypervisor.IsEmpty,
             HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value),
-            Runs = References(view, "runs").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>().ToList(),
+            Runs = Applications(view),
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
         {
@@ -244,7 +244,7 @@ internal sealed class Binder
             {
                 Copies = Whole(guestView, "count") ?? 1,
                 OwnOs = Reference<OsSymbol>(guestView, "os"),
-                OwnPatch = ValueReader.Text(guestView.Find("patch")?.Attribute.Value),
+                OwnPatch = _values.Text(guestView.Find("patch")?.Attribute.Value),
                 Vcpus = Whole(guestView, "vcpus") ?? 0,
                 MemoryBytes = _values.Number(guestView.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
                 DiskBytes = _values.Number(guestView.Find("disk")?.Attribute.Value, Dimension.Memory) ?? 0,
@@ -252,7 +252,7 @@ internal sealed class Binder
                 CpuShares = _values.Number(guestView.Find("cpu_shares")?.Attribute.Value, Dimension.None) ?? 1,
                 MemoryLimitBytes = _values.Number(guestView.Find("memory_limit")?.Attribute.Value, Dimension.Memory),
                 Burst = ValueReader.Bool(guestView.Find("burst")?.Attribute.Value) ?? false,
-                Runs = References(guestView, "runs").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>().ToList(),
+                Runs = Applications(guestView),
             }));
         }
 
@@ -292,7 +292,7 @@ internal sealed class Binder
     private long? Whole(BlockView view, string attribute) =>
         _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
 
-    private static IReadOnlyList<string> Texts(ExpressionSyntax? list) => [.. ValueReader.List(list).Select(ValueReader.Text).OfType<string>()];
+    private IReadOnlyList<string> Texts(ExpressionSyntax? list) => [.. ValueReader.List(list).Select(e => _values.Text(e)).OfType<string>()];
 
     private static CpuFeatures Features(ExpressionSyntax? list)
     {
@@ -313,7 +313,7 @@ internal sealed class Binder
         .. view.Named(kind).Select(d => new DeviceSymbol(
             kind,
             d.Block.Name!.Value.Text,
-            ValueReader.Text(d.Find("driver")?.Attribute.Value),
+            _values.Text(d.Find("driver")?.Attribute.Value),
             _values.Number(d.Find("capacity")?.Attribute.Value, Dimension.Memory) ?? 0,
             _values.Number(d.Find("speed")?.Attribute.Value, Dimension.Bandwidth) ?? 0,
             d.NameLocation)),
@@ -322,19 +322,37 @@ internal sealed class Binder
     /// <summary>The names of a list-of-references attribute, recorded as references.</summary>
     private IReadOnlyList<string> References(BlockView view, string attribute)
     {
-        if (view.Find(attribute) is not var (file, found))
+        if (view.Find(attribute) is not var (file, found) || found.Value is not ListExpressionSyntax list)
         {
             return [];
         }
 
-        var names = new List<string>();
-        foreach (var token in ValueReader.Names(found.Value))
+        var names = new List<string>(list.Elements.Length);
+        foreach (var element in list.Elements)
         {
-            Record(file, token);
-            names.Add(token.Text);
+            if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
+            {
+                names.Add(Record(file, token));
+            }
         }
 
         return names;
+    }
+
+    /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
+    private List<ApplicationSymbol> Applications(BlockView view)
+    {
+        var names = References(view, "runs");
+        var apps = new List<ApplicationSymbol>(names.Count);
+        foreach (var name in names)
+        {
+            if (_symbols.GetValueOrDefault(name) is ApplicationSymbol app)
+            {
+                apps.Add(app);
+            }
+        }
+
+        return apps;
     }
 
     private T? Reference<T>(BlockView view, string attribute)
@@ -345,19 +363,28 @@ internal sealed class Binder
             return null;
         }
 
-        Record(file, identifier.Identifier);
-        return _symbols.GetValueOrDefault(identifier.Name) as T;
+        return _symbols.GetValueOrDefault(Record(file, identifier.Identifier)) as T;
     }
 
-    // A block read through several views records its references once: keep the first (file, token) only.
-    private readonly HashSet<(string, int)> _recorded = [];
+    // A base block read through several views records its references once: keep the first (file, position) only.
+    private readonly HashSet<long> _recorded = [];
+    private readonly Dictionary<ModelFile, int> _fileNumbers = new(ReferenceEqualityComparer.Instance);
 
-    private void Record(ModelFile file, SyntaxToken token)
+    /// <summary>Records a reference (once per place) and returns its name.</summary>
+    private string Record(ModelFile file, SyntaxToken token)
     {
-        if (_recorded.Add((file.Identity, token.Span.Start)))
+        if (!_fileNumbers.TryGetValue(file, out var number))
         {
-            _references.Add((file, token, token.Text));
+            _fileNumbers[file] = number = _fileNumbers.Count;
         }
+
+        var text = token.Text;
+        if (_recorded.Add(((long)number << 32) | (uint)token.Span.Start))
+        {
+            _references.Add((file, token, text));
+        }
+
+        return text;
     }
 
     private void RecordBase(ModelFile file, BlockSyntax block)
@@ -380,21 +407,20 @@ internal sealed class Binder
         }
     }
 
-    private static int CountDigits(long k) => k.ToString(CultureInfo.InvariantCulture).Length;
-
     /// <summary><c>count = N</c> makes NAME-1 .. NAME-N; one of those declared elsewhere is a collision.</summary>
     private void CheckCopyNames()
     {
         foreach (var (name, (file, block)) in _declarations)
         {
             var dash = name.LastIndexOf('-');
-            if (dash <= 0 || !long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1
-                || name.Length - dash - 1 != CountDigits(k))
+            if (dash <= 0 || name.Length - dash < 2 || name[dash + 1] == '0'
+                || !long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1)
             {
                 continue; // not NAME-k with k written as count writes it (no leading zeros: `web-01` is nobody's copy)
             }
 
-            if (_symbols.GetValueOrDefault(name[..dash]) is { } template && template.View.SetsOwn("count") && template.Copies >= k)
+            if (_symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, dash), out var template)
+                && template.View.SetsOwn("count") && template.Copies >= k)
             {
                 var count = template.View.Find("count");
                 var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.Value.Span) : template.Declaration;

@@ -23,17 +23,21 @@ internal sealed class SymbolTable
     public IEnumerable<Symbol> All => _symbols.Values;
 
     /// <summary>The declaration named <paramref name="name"/>, or a copy NAME-k of one with `count` of at least k.</summary>
-    public Symbol? Find(string name)
+    public Symbol? Find(string name) => Find(name.AsSpan());
+
+    /// <summary>As <see cref="Find(string)"/>, without allocating (names are looked up straight from the text).</summary>
+    public Symbol? Find(ReadOnlySpan<char> name)
     {
-        if (_symbols.TryGetValue(name, out var symbol))
+        var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var symbol))
         {
             return symbol;
         }
 
         var dash = name.LastIndexOf('-');
-        if (dash > 0 && long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1
+        if (dash > 0 && long.TryParse(name[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1
             && name.Length - dash - 1 == k.ToString(CultureInfo.InvariantCulture).Length
-            && _symbols.TryGetValue(name[..dash], out var template) && template.Count >= k)
+            && lookup.TryGetValue(name[..dash], out var template) && template.Count >= k)
         {
             return template;
         }

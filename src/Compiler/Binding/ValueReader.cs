@@ -12,6 +12,7 @@ internal sealed class ValueReader
 {
     private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
     private readonly LiteralCache<LiteralResult<VersionConstraint>> _constraints = new(VersionGrammar.ParseConstraint);
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
     /// <summary>A number or quantity (in canonical units: bytes, Hz, bits/s, W, seconds, fraction) of the wanted dimension.</summary>
     public double? Number(ExpressionSyntax? expression, Dimension dimension)
@@ -34,10 +35,23 @@ internal sealed class ValueReader
     public static string? Word(ExpressionSyntax? expression) =>
         expression is IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier ? identifier.Name : null;
 
-    public static string? Text(ExpressionSyntax? expression) =>
-        expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && SyntaxFacts.IsTerminatedString(literal.Text)
-            ? literal.ValueText
-            : null;
+    /// <summary>A string's value (unescaped). Many guests share a few strings ("2024.03"), so each distinct one is made once.</summary>
+    public string? Text(ExpressionSyntax? expression)
+    {
+        if (expression is not LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } || !SyntaxFacts.IsTerminatedString(literal.TextAsSpan))
+        {
+            return null;
+        }
+
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(literal.TextAsSpan, out var value))
+        {
+            value = literal.ValueText;
+            _strings[literal.Text] = value;
+        }
+
+        return value;
+    }
 
     public static bool? Bool(ExpressionSyntax? expression) => Word(expression) switch
     {
@@ -50,22 +64,6 @@ internal sealed class ValueReader
     public static ImmutableArray<ExpressionSyntax> List(ExpressionSyntax? expression) =>
         expression is ListExpressionSyntax list ? list.Elements : [];
 
-    /// <summary>The identifiers of a list, with their tokens (for references).</summary>
-    public static List<SyntaxToken> Names(ExpressionSyntax? expression)
-    {
-        var elements = List(expression);
-        var names = new List<SyntaxToken>(elements.Length);
-        foreach (var element in elements)
-        {
-            if (element is IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
-            {
-                names.Add(identifier.Identifier);
-            }
-        }
-
-        return names;
-    }
-
     public VersionConstraint? Constraint(ExpressionSyntax? expression)
     {
         if (Text(expression) is not { } text)
@@ -73,7 +71,7 @@ internal sealed class ValueReader
             return null;
         }
 
-        var parsed = _constraints.Get(text);
+        var parsed = _constraints.Get(text.AsSpan());
         return parsed.Success ? parsed.Value : null;
     }
 }

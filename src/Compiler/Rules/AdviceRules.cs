@@ -110,7 +110,7 @@ internal sealed class AdviceRules : IRuleFamily
         foreach (var symbol in model.OperatingSystems.Cast<ModelSymbol>().Concat(model.Hardware).Concat(model.Applications)
                      .OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start))
         {
-            if (model.ReferencesOf(symbol).Count == 0)
+            if (!model.IsReferenced(symbol))
             {
                 context.Report(CompilerDiagnostics.Unused, symbol.Declaration, [symbol.Kind, symbol.Name]);
             }

@@ -46,7 +46,7 @@ internal sealed class PlatformRules : IRuleFamily
             return;
         }
 
-        var related = new RelatedLocation(app.View.Child("requires").Where("patch"), $"the certified patch levels of `{app.Name}`");
+        RelatedLocation Related() => new(app.View.Child("requires").Where("patch"), $"the certified patch levels of `{app.Name}`");
         if (placement.Guest is { IsContainer: true } container)
         {
             // One kernel, one patch level: the container's is its host's, so the fix is at the host's `patch`.
@@ -55,7 +55,7 @@ internal sealed class PlatformRules : IRuleFamily
             {
                 context.Report(CompilerDiagnostics.HostPatchBreaksContainerApp, placement.Host.Where("patch"),
                     [placement.Host.Name, hostPatch is null ? "none (the OS at its base release)" : $"\"{hostPatch}\"", container.Name, app.Name, $"\"{constraint.Text}\""],
-                    related, new RelatedLocation(placement.Entry, $"`{app.Name}` runs in container `{container.Name}`"));
+                    Related(), new RelatedLocation(placement.Entry, $"`{app.Name}` runs in container `{container.Name}`"));
             }
 
             return;
@@ -66,7 +66,7 @@ internal sealed class PlatformRules : IRuleFamily
         {
             var found = patch is null ? "has no patch level (the OS at its base release satisfies no constraint)" : $"is at \"{patch}\"";
             context.Report(CompilerDiagnostics.UncertifiedPatch, placement.Entry, [app.Name, $"\"{constraint.Text}\"", placement.Display, found],
-                related, new RelatedLocation(placement.Place.Where("patch"), $"the patch level of `{placement.Place.Name}`"));
+                Related(), new RelatedLocation(placement.Place.Where("patch"), $"the patch level of `{placement.Place.Name}`"));
         }
     }
 

@@ -147,13 +147,11 @@ internal sealed class ResourceRules : IRuleFamily
     private static void CheckDemand(RuleContext context, Placement placement)
     {
         var app = placement.App;
-        var (cpu, cpuWhat) = placement.Guest switch
-        {
-            { IsVm: true } vm => ((double)vm.Vcpus, $"{vm.Vcpus} vCPUs"),
-            _ => (placement.Host.LogicalCpus, $"{placement.Host.LogicalCpus} logical CPUs"),
-        };
+        var vm = placement.Guest is { IsVm: true } guest ? guest : null;
+        var cpu = vm is null ? placement.Host.LogicalCpus : (double)vm.Vcpus;
         if (cpu > 0 && app.PeakCpu > cpu)
         {
+            var cpuWhat = vm is null ? $"{placement.Host.LogicalCpus} logical CPUs" : $"{vm.Vcpus} vCPUs";
             context.Report(CompilerDiagnostics.DemandTooLarge, placement.Entry,
                 [$"app `{app.Name}`", $"{Amounts.Cores(app.PeakCpu)} ({Amounts.Number(app.Cpu)} x {Amounts.Percent(app.ProfilePeak)} peak)", placement.Display, cpuWhat],
                 new RelatedLocation(app.View.Child("demand").Where("cpu"), $"the demand of `{app.Name}`"));
@@ -161,7 +159,7 @@ internal sealed class ResourceRules : IRuleFamily
 
         var (memory, memoryWhat) = placement.Guest switch
         {
-            { IsVm: true } vm => (vm.MemoryBytes, "memory"),
+            { IsVm: true } g => (g.MemoryBytes, "memory"),
             { IsContainer: true, MemoryLimitBytes: { } limit } => (limit, "memory_limit"),
             _ => (placement.Host.MemoryBytes, "memory"),
         };

@@ -22,16 +22,19 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     {
         foreach (var block in file.Tree.Root.Blocks)
         {
-            CheckBlock(file, block, parent: null, parentDisplay: "the file");
+            CheckBlock(file, block, parent: null, parentBlock: null);
         }
     }
 
-    private void CheckBlock(ModelFile file, BlockSyntax block, BlockSchema? parent, string parentDisplay)
+    // Messages are formatted only when something is reported: a large model has a hundred thousand blocks that are fine.
+    private void CheckBlock(ModelFile file, BlockSyntax block, BlockSchema? parent, BlockSyntax? parentBlock, int depth = 0)
     {
         var kind = block.KindName;
-        var allowed = parent is null ? ModelSchema.TopLevelKinds : [.. parent.Children.Keys];
-        if (!allowed.Contains(kind) || !ModelSchema.Blocks.TryGetValue(kind, out var schema))
+        var isAllowed = parent is null ? ModelSchema.TopLevelKinds.Contains(kind) : parent.Children.ContainsKey(kind);
+        if (!isAllowed || !ModelSchema.Blocks.TryGetValue(kind, out var schema))
         {
+            IReadOnlyList<string> allowed = parent is null ? ModelSchema.TopLevelKinds : [.. parent.Children.Keys];
+            var parentDisplay = parentBlock?.DisplayName ?? "the file";
             var where = parent is null ? "at the top of a file" : $"in {parentDisplay}";
             var rest = parent is null
                 ? "the declarations are " + string.Join(", ", allowed)
@@ -40,7 +43,6 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             return;
         }
 
-        string display = block.DisplayName;
         if (schema.Named && block.Name is null)
         {
             Report(CompilerDiagnostics.BlockName, file, block.KindToken.Span, $"a `{kind}` needs a name, as in `{kind} NAME {{ ... }}`");
@@ -58,53 +60,110 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             }
             else
             {
-                CheckReference(file, baseName, [kind == "host" ? "hardware" : kind], $"the base of {display}");
+                CheckReference(file, baseName, BaseKinds(kind), "base", block);
             }
         }
 
-        var seen = new Dictionary<string, AttributeSyntax>(StringComparer.Ordinal);
-        foreach (var attribute in block.Attributes)
+        var seen = Seen(depth);
+        var byName = schema.Attributes.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var member in block.Members)
         {
-            var name = attribute.Name.Text;
-            if (!schema.Attributes.TryGetValue(name, out var attributeSchema))
+            if (member is not AttributeSyntax attribute)
             {
+                continue;
+            }
+
+            if (!byName.TryGetValue(attribute.Name.TextAsSpan, out var attributeSchema))
+            {
+                var name = attribute.Name.Text;
                 ReportWithFix(CompilerDiagnostics.UnknownAttribute, file, attribute.Name.Span, name, schema.Attributes.Keys, [name, kind, DidYouMean(name, schema.Attributes.Keys)]);
                 continue;
             }
 
-            if (!seen.TryAdd(name, attribute))
+            if (!seen.Add(attributeSchema.Name))
             {
-                Report(CompilerDiagnostics.DuplicateAttribute, file, attribute.Name.Span, name, display);
+                Report(CompilerDiagnostics.DuplicateAttribute, file, attribute.Name.Span, attributeSchema.Name, block.DisplayName);
                 continue;
             }
 
-            CheckValue(file, attribute.Value, attributeSchema.Type, name);
+            CheckValue(file, attribute.Value, attributeSchema.Type, attributeSchema.Name);
         }
 
         // With a base, the base may provide what is required: the binder checks the effective values.
         if (block.BaseClause is null)
         {
-            foreach (var required in schema.Attributes.Values.Where(a => a.Required && !seen.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
+            foreach (var required in schema.RequiredAttributes)
             {
-                var at = block.Name is { IsMissing: false } n ? n.Span : block.KindToken.Span;
-                Report(CompilerDiagnostics.MissingAttribute, file, at, [AddAttributeFix(file, block, required)], display, required.Name, required.Type.Description);
+                if (!seen.Contains(required.Name))
+                {
+                    var at = block.Name is { IsMissing: false } n ? n.Span : block.KindToken.Span;
+                    Report(CompilerDiagnostics.MissingAttribute, file, at, [AddAttributeFix(file, block, required)], block.DisplayName, required.Name, required.Type.Description);
+                }
             }
         }
 
-        var children = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var child in block.Blocks)
+        HashSet<string>? once = null;
+        foreach (var member in block.Members)
         {
-            if (schema.Children.TryGetValue(child.KindName, out var repeats) && !repeats && !children.Add(child.KindName))
+            switch (member)
             {
-                Report(CompilerDiagnostics.RepeatedBlock, file, child.KindToken.Span, display, child.KindName);
-            }
+                case BlockSyntax child:
+                    var childKind = child.KindName;
+                    if (schema.Children.TryGetValue(childKind, out var repeats) && !repeats && !(once ??= new HashSet<string>(StringComparer.Ordinal)).Add(childKind))
+                    {
+                        Report(CompilerDiagnostics.RepeatedBlock, file, child.KindToken.Span, block.DisplayName, childKind);
+                    }
 
-            CheckBlock(file, child, schema, display);
+                    CheckBlock(file, child, schema, block, depth + 1);
+                    break;
+                case ScenarioStatementSyntax statement:
+                    CheckStatement(file, statement);
+                    break;
+            }
+        }
+    }
+
+    // One set of seen attribute names per nesting depth, reused from block to block.
+    private readonly List<HashSet<string>> _seen = [];
+
+    private HashSet<string> Seen(int depth)
+    {
+        while (_seen.Count <= depth)
+        {
+            _seen.Add(new HashSet<string>(StringComparer.Ordinal));
         }
 
-        foreach (var statement in block.Members.OfType<ScenarioStatementSyntax>())
+        var set = _seen[depth];
+        set.Clear();
+        return set;
+    }
+
+    private static bool Contains(IReadOnlyList<string> words, SyntaxToken token)
+    {
+        foreach (var word in words)
         {
-            CheckStatement(file, statement);
+            if (token.TextEquals(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Dictionary<string, string[]> BaseKindsByKind = new(StringComparer.Ordinal);
+
+    /// <summary>The kind a base must have: a host's is a hardware, any other block's its own kind.</summary>
+    private static string[] BaseKinds(string kind)
+    {
+        lock (BaseKindsByKind)
+        {
+            if (!BaseKindsByKind.TryGetValue(kind, out var kinds))
+            {
+                BaseKindsByKind[kind] = kinds = [kind == "host" ? "hardware" : kind];
+            }
+
+            return kinds;
         }
     }
 
@@ -120,11 +179,11 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         switch (statement.Action)
         {
             case ScaleActionSyntax scale:
-                CheckReference(file, scale.Target, ["app"], "`scale`");
+                CheckReference(file, scale.Target, ["app"], "scale");
                 CheckValue(file, scale.Amount, new QuantityType(Dimension.Ratio, Minimum: 0, Example: "300%"), "scale");
                 break;
             case FailActionSyntax fail:
-                CheckReference(file, fail.Target, ["host"], "`fail`");
+                CheckReference(file, fail.Target, ["host"], "fail");
                 if (fail.ForClause is { } forClause)
                 {
                     CheckValue(file, forClause.Duration, time, "for");
@@ -132,14 +191,14 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
                 break;
             case CrashActionSyntax crash:
-                CheckReference(file, crash.Target, ModelSchema.GuestKinds, "`crash`");
+                CheckReference(file, crash.Target, ModelSchema.GuestKinds, "crash");
                 break;
             case MigrateActionSyntax migrate:
-                CheckReference(file, migrate.Target, ModelSchema.GuestKinds, "`migrate`");
-                CheckReference(file, migrate.Destination, ["host"], "`migrate ... to`");
+                CheckReference(file, migrate.Target, ModelSchema.GuestKinds, "migrate");
+                CheckReference(file, migrate.Destination, ["host"], "migrate ... to");
                 break;
             case PatchActionSyntax patch:
-                CheckReference(file, patch.Target, ["host", .. ModelSchema.GuestKinds], "`patch`");
+                CheckReference(file, patch.Target, ["host", .. ModelSchema.GuestKinds], "patch");
                 break;
         }
     }
@@ -172,7 +231,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
                 return;
             case EnumType words when expression is IdentifierExpressionSyntax word:
-                if (!words.Words.Contains(word.Name))
+                if (!Contains(words.Words, word.Identifier))
                 {
                     ReportWithFix(CompilerDiagnostics.UnknownWord, file, word.Identifier.Span, word.Name, words.Words,
                         [word.Name, attribute, DidYouMean(word.Name, words.Words), string.Join(", ", words.Words)]);
@@ -180,7 +239,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
                 return;
             case ReferenceType reference when expression is IdentifierExpressionSyntax name:
-                CheckReference(file, name.Identifier, reference.Kinds, $"`{attribute}`");
+                CheckReference(file, name.Identifier, reference.Kinds, attribute);
                 return;
             case WordType when expression is IdentifierExpressionSyntax:
             case StringType when expression is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral }:
@@ -322,14 +381,15 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }
         && !ParseLiteral(literal).Success;
 
-    private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy)
+    /// <param name="usedBy">The attribute or action that holds the reference (quoted in messages), or "base" with <paramref name="baseOf"/>.</param>
+    private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy, BlockSyntax? baseOf = null)
     {
         if (name.IsMissing)
         {
             return;
         }
 
-        var symbol = symbols.Find(name.Text);
+        var symbol = symbols.Find(name.TextAsSpan);
         if (symbol is null)
         {
             var candidates = symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
@@ -340,7 +400,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         if (!kinds.Contains(symbol.Kind))
         {
             diagnostics.Add(new Diagnostic(CompilerDiagnostics.WrongKindReference, new Location(file.Tree.Text, name.Span),
-                [name.Text, ReferenceType.KindsText([symbol.Kind]), usedBy, ReferenceType.KindsText(kinds)],
+                [name.Text, ReferenceType.KindsText([symbol.Kind]), baseOf is null ? $"`{usedBy}`" : $"the base of {baseOf.DisplayName}", ReferenceType.KindsText(kinds)],
                 [new RelatedLocation(symbol.Location, $"`{symbol.Name}` is declared here, as {symbol.Kind}")]));
         }
     }

@@ -14,6 +14,7 @@ public sealed class BlockSchema
         Named = named;
         Help = help;
         Attributes = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+        RequiredAttributes = [.. Attributes.Values.Where(a => a.Required).OrderBy(a => a.Name, StringComparer.Ordinal)];
         Children = (children ?? []).ToFrozenDictionary(c => c.Kind, c => c.Repeats, StringComparer.Ordinal);
     }
 
@@ -24,6 +25,9 @@ public sealed class BlockSchema
     public string Help { get; }
 
     public FrozenDictionary<string, AttributeSchema> Attributes { get; }
+
+    /// <summary>The required attributes, by name.</summary>
+    public IReadOnlyList<AttributeSchema> RequiredAttributes { get; }
 
     /// <summary>Child block kinds, and whether each may appear more than once.</summary>
     public FrozenDictionary<string, bool> Children { get; }

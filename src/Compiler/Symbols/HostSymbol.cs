@@ -74,7 +74,11 @@ public sealed class HostSymbol : ModelSymbol
     public CpuSpec Cpu => new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
 
     /// <summary>The runtime's cost model for this host's hypervisor: the one source of truth for overheads.</summary>
-    public VirtualizationCostModel Costs => VirtualizationCostModel.For(HypervisorKind, Overrides);
+    // Read by several rules for every guest: made once, after binding has set the values they depend on.
+    public VirtualizationCostModel Costs => _costs ??= VirtualizationCostModel.For(HypervisorKind, Overrides);
 
-    public AccelerationMode Mode => Costs.ModeOf(Acceleration, Cpu);
+    public AccelerationMode Mode => _mode ??= Costs.ModeOf(Acceleration, Cpu);
+
+    private VirtualizationCostModel? _costs;
+    private AccelerationMode? _mode;
 }
