@@ -5,14 +5,12 @@ using VirtLang.Language.Syntax;
 namespace VirtLang.Compiler.Rules;
 
 /// <summary>What a rule family works with: the bound model, its placements, and where to report.</summary>
-internal sealed class RuleContext(SemanticModel model, List<Diagnostic> diagnostics)
+internal sealed class RuleContext(SemanticModel model, List<Diagnostic> diagnostics, IReadOnlyList<Placement> placements)
 {
-    private IReadOnlyList<Placement>? _placements;
-
     public SemanticModel Model { get; } = model;
 
     /// <summary>Every place an application runs, in model order.</summary>
-    public IReadOnlyList<Placement> Placements => _placements ??= Placement.All(Model);
+    public IReadOnlyList<Placement> Placements { get; } = placements;
 
     public void Report(DiagnosticDescriptor descriptor, Location location, object[] arguments, params RelatedLocation[] related) =>
         diagnostics.Add(new Diagnostic(descriptor, location, arguments, [.. related]));

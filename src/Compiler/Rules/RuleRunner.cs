@@ -5,31 +5,29 @@ using VirtLang.Language.Text;
 namespace VirtLang.Compiler.Rules;
 
 /// <summary>
-/// Runs every rule family over the bound model. A family that throws is a bug of ours, not of the model: it becomes
-/// one VDL9001 naming the family, at the start of the first file, and the other families still report; what the
-/// failed family reported before it threw is kept.
+/// Runs every rule family over the bound model, one after the other (running them in parallel was measured: the
+/// checker is bound by allocation and the collector, so two threads were no faster on two cores). A family that throws is a bug of ours, not of the model: it becomes one VDL9001 naming the family, at the start of
+/// the first file, and the other families still report; what the failed family reported before it threw is kept.
 /// </summary>
 internal static class RuleRunner
 {
-    public static IReadOnlyList<IRuleFamily> Families { get; } =
+    /// <summary>A fresh set of families for each compilation: a family may keep caches, and compilations run at once.</summary>
+    public static IReadOnlyList<IRuleFamily> CreateFamilies() =>
         [new HypervisorKindRules(), new ResourceRules(), new PlatformRules(), new PlacementRules(), new AdviceRules()];
 
     public static void Run(SemanticModel model, IReadOnlyList<ModelFile> files, List<Diagnostic> diagnostics, IReadOnlyList<IRuleFamily>? families = null)
     {
-        var context = new RuleContext(model, diagnostics);
-
         // Advice about a file that does not parse is noise (a half-typed host is "idle"): it waits for the syntax.
         var parses = files.All(f => !f.Tree.HasErrors);
-        foreach (var family in families ?? Families)
-        {
-            if (family is AdviceRules && !parses)
-            {
-                continue;
-            }
+        var selected = (families ?? CreateFamilies()).Where(f => parses || f is not AdviceRules).ToList();
 
+        var placements = Placement.All(model);
+
+        foreach (var family in selected)
+        {
             try
             {
-                family.Check(context);
+                family.Check(new RuleContext(model, diagnostics, placements));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

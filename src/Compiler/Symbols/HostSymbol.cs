@@ -71,14 +71,15 @@ public sealed class HostSymbol : ModelSymbol
 
     public bool HasCpu { get; internal set; }
 
-    public CpuSpec Cpu => new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
+    public CpuSpec Cpu => _cpu ??= new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
 
     /// <summary>The runtime's cost model for this host's hypervisor: the one source of truth for overheads.</summary>
-    // Read by several rules for every guest: made once, after binding has set the values they depend on.
+    // Read by several rules for every guest: made once (after binding has set what they depend on). Only references
+    // are cached, so that readers on several threads at once at worst make the same object twice.
     public VirtualizationCostModel Costs => _costs ??= VirtualizationCostModel.For(HypervisorKind, Overrides);
 
-    public AccelerationMode Mode => _mode ??= Costs.ModeOf(Acceleration, Cpu);
+    public AccelerationMode Mode => Costs.ModeOf(Acceleration, Cpu);
 
     private VirtualizationCostModel? _costs;
-    private AccelerationMode? _mode;
+    private CpuSpec? _cpu;
 }
