@@ -52,7 +52,7 @@ public sealed class ModelCompilation
 
         var all = files.SelectMany(f => f.Tree.Diagnostics)
             .Concat(importDiagnostics)
-            .Concat(DeclarationTable.ReportDuplicates(files))
+            .Concat(table.ReportDuplicates())
             .Concat(checks);
         all = SuppressionComments.Apply(all, files);
 

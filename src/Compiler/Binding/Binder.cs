@@ -19,7 +19,6 @@ internal sealed class Binder
     private readonly SymbolTable _table;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
-    private readonly Dictionary<string, (ModelFile File, BlockSyntax Block)> _declarations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
     private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references = [];
 
@@ -27,14 +26,6 @@ internal sealed class Binder
     {
         _table = table;
         _diagnostics = diagnostics;
-        foreach (var (file, block) in Declarations.Of(files))
-        {
-            if (block.Name is { IsMissing: false } name)
-            {
-                _declarations.TryAdd(name.Text, (file, block));
-            }
-        }
-
         Files = files;
     }
 
@@ -51,9 +42,9 @@ internal sealed class Binder
 
         // Catalog entries first (hosts and guests refer to them), then hosts with their guests, then what refers to hosts.
         var later = new List<(string Name, string Kind, BlockView View)>();
-        foreach (var (name, (file, block)) in _declarations)
+        foreach (var declaration in _table.All)
         {
-            var kind = block.KindName;
+            var (name, kind, file, block) = (declaration.Name, declaration.Kind, declaration.File, declaration.Block);
             switch (kind)
             {
                 case "os": oses.Add(Add(BindOs(name, View(file, block)))); break;
@@ -120,8 +111,9 @@ internal sealed class Binder
         var current = block;
         var baseKind = block.KindName == "host" ? "hardware" : block.KindName;
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
-               && _declarations.TryGetValue(baseName.Text, out var next) && next.Block.KindName == baseKind)
+               && _table.Declared(baseName.TextAsSpan) is { } declared && declared.Kind == baseKind)
         {
+            var next = (declared.File, declared.Block);
             if (!seen.Add(next.Block))
             {
                 // Self-reference is VDL1005 (schema rules); a longer loop is reported once, at the block that closes it.
@@ -234,13 +226,13 @@ internal sealed class Binder
         var guests = new List<GuestSymbol>();
         foreach (var block in view.Block.Blocks.Where(b => b.KindToken.TextEquals("vm") || b.KindToken.TextEquals("container")))
         {
-            if (block.Name is not { IsMissing: false } guestName || !_declarations.TryGetValue(guestName.Text, out var declared) || !ReferenceEquals(declared.Block, block))
+            if (block.Name is not { IsMissing: false } guestName || _table.Declared(guestName.TextAsSpan) is not { } declared || !ReferenceEquals(declared.Block, block))
             {
                 continue; // unnamed or a duplicate: reported elsewhere
             }
 
             var guestView = View(view.File, block);
-            guests.Add(Add(new GuestSymbol(guestName.Text, guestView, host)
+            guests.Add(Add(new GuestSymbol(declared.Name, guestView, host)
             {
                 Copies = Whole(guestView, "count") ?? 1,
                 OwnOs = Reference<OsSymbol>(guestView, "os"),
@@ -410,8 +402,9 @@ internal sealed class Binder
     /// <summary><c>count = N</c> makes NAME-1 .. NAME-N; one of those declared elsewhere is a collision.</summary>
     private void CheckCopyNames()
     {
-        foreach (var (name, (file, block)) in _declarations)
+        foreach (var declaration in _table.All)
         {
+            var (name, file, block) = (declaration.Name, declaration.File, declaration.Block);
             var dash = name.LastIndexOf('-');
             if (dash <= 0 || name.Length - dash < 2 || name[dash + 1] == '0'
                 || !long.TryParse(name.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var k) || k < 1)

@@ -1,3 +1,4 @@
+using VirtLang.Compiler.Diagnostics;
 using System.Globalization;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
@@ -5,12 +6,16 @@ using VirtLang.Language.Syntax;
 namespace VirtLang.Compiler.Binding;
 
 /// <summary>
-/// The declarations of a model by name (its one namespace), for resolving references. `count = N` on a host or guest
+/// The declarations of a model by name (its one namespace: a name is declared once, whatever its kind), for resolving
+/// references and reporting names declared twice. `count = N` on a host or guest
 /// makes NAME-1 .. NAME-N: those names resolve lazily (no table entry per copy, so `count = 10000000` costs nothing).
 /// </summary>
 internal sealed class SymbolTable
 {
     private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
+
+    // Only names declared more than once, with every declaration in order: most models have none.
+    private readonly Dictionary<string, List<Symbol>> _duplicates = new(StringComparer.Ordinal);
 
     public SymbolTable(IEnumerable<ModelFile> files)
     {
@@ -20,7 +25,26 @@ internal sealed class SymbolTable
         }
     }
 
+    /// <summary>Every name once (its first declaration), in declaration order.</summary>
     public IEnumerable<Symbol> All => _symbols.Values;
+
+    /// <summary>The declaration named exactly <paramref name="name"/> (no copies).</summary>
+    public Symbol? Declared(ReadOnlySpan<char> name) =>
+        _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var symbol) ? symbol : null;
+
+    /// <summary>VDL1002 at every declaration of a name declared more than once, naming the others.</summary>
+    public IEnumerable<Diagnostic> ReportDuplicates()
+    {
+        foreach (var (name, all) in _duplicates)
+        {
+            foreach (var symbol in all)
+            {
+                var others = all.Where(o => o.Location != symbol.Location)
+                    .Select(o => new RelatedLocation(o.Location, $"`{name}` is also declared here, as {o.Kind}"));
+                yield return new Diagnostic(CompilerDiagnostics.DuplicateDeclaration, symbol.Location, [name, all.Count], [.. others]);
+            }
+        }
+    }
 
     /// <summary>The declaration named <paramref name="name"/>, or a copy NAME-k of one with `count` of at least k.</summary>
     public Symbol? Find(string name) => Find(name.AsSpan());
@@ -52,8 +76,18 @@ internal sealed class SymbolTable
             return;
         }
 
-        // The first declaration wins for resolution; duplicates are reported by DeclarationTable.
-        _symbols.TryAdd(name.Text, new Symbol(name.Text, block.KindName, new Location(file.Tree.Text, name.Span), CountOf(block)));
+        // The first declaration wins for resolution; the others are kept for VDL1002.
+        var text = name.Text;
+        var symbol = new Symbol(text, block.KindName, new Location(file.Tree.Text, name.Span), CountOf(block), file, block);
+        if (!_symbols.TryAdd(text, symbol))
+        {
+            if (!_duplicates.TryGetValue(text, out var all))
+            {
+                _duplicates[text] = all = [_symbols[text]];
+            }
+
+            all.Add(symbol);
+        }
     }
 
     private static long CountOf(BlockSyntax block)
@@ -66,5 +100,5 @@ internal sealed class SymbolTable
     }
 }
 
-/// <summary>A declared name: its kind, where it is declared, and how many copies `count` makes (0 without `count`).</summary>
-internal sealed record Symbol(string Name, string Kind, Location Location, long Count);
+/// <summary>A declared name: its kind, where it is declared, how many copies `count` makes (0 without `count`), and its block.</summary>
+internal sealed record Symbol(string Name, string Kind, Location Location, long Count, ModelFile File, BlockSyntax Block);
