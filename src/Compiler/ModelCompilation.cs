@@ -35,7 +35,11 @@ public sealed class ModelCompilation
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The model made of <paramref name="roots"/> and what they import, read through <paramref name="provider"/> (the file system by default).</summary>
-    public static ModelCompilation Create(IEnumerable<SourceText> roots, ISourceProvider? provider = null)
+    public static ModelCompilation Create(IEnumerable<SourceText> roots, ISourceProvider? provider = null) =>
+        Create(roots.Select(SyntaxTree.Parse), provider);
+
+    /// <summary>The model made of trees already parsed (the editor keeps unchanged files' trees) and what they import.</summary>
+    public static ModelCompilation Create(IEnumerable<SyntaxTree> roots, ISourceProvider? provider = null)
     {
         provider ??= FileSystemSourceProvider.Instance;
         var (files, importDiagnostics) = new ModelLoader(provider).Load(roots);

@@ -12,10 +12,10 @@ namespace VirtLang.Compiler;
 /// </summary>
 public sealed class SemanticModel
 {
-    private readonly IReadOnlyDictionary<string, ModelSymbol> _byName;
+    private readonly Dictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
-    private readonly Dictionary<string, List<Location>> _referencesByName = new(StringComparer.Ordinal);
-    private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references;
+    private readonly Dictionary<ModelSymbol, List<Location>> _referencesBySymbol = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(ModelFile File, SyntaxToken Token)> _references;
     private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
 
     internal SemanticModel(
@@ -25,8 +25,8 @@ public sealed class SemanticModel
         IReadOnlyList<HostSymbol> hosts,
         IReadOnlyList<ClusterSymbol> clusters,
         IReadOnlyList<ScenarioSymbol> scenarios,
-        IReadOnlyDictionary<string, ModelSymbol> byName,
-        IEnumerable<(ModelFile File, SyntaxToken Token, string Target)> references,
+        Dictionary<string, ModelSymbol> byName,
+        List<(ModelFile File, SyntaxToken Token)> references,
         SymbolTable table)
     {
         OperatingSystems = operatingSystems;
@@ -39,13 +39,18 @@ public sealed class SemanticModel
         _byName = byName;
         _table = table;
 
-        _references = [.. references];
-        foreach (var (file, token, target) in _references)
+        _references = references;
+        foreach (var (file, token) in _references)
         {
-            var name = Resolve(target)?.Name ?? target;
-            if (!_referencesByName.TryGetValue(name, out var list))
+            // An unresolved reference has its diagnostic already and belongs to nobody.
+            if (Resolve(token.TextAsSpan) is not { } symbol)
             {
-                _referencesByName[name] = list = [];
+                continue;
+            }
+
+            if (!_referencesBySymbol.TryGetValue(symbol, out var list))
+            {
+                _referencesBySymbol[symbol] = list = [];
             }
 
             list.Add(new Location(file.Tree.Text, token.Span));
@@ -67,9 +72,12 @@ public sealed class SemanticModel
     public IReadOnlyList<ScenarioSymbol> Scenarios { get; }
 
     /// <summary>The symbol named <paramref name="name"/>; a copy <c>NAME-k</c> made by <c>count</c> resolves to its template.</summary>
-    public ModelSymbol? Resolve(string name)
+    public ModelSymbol? Resolve(string name) => Resolve(name.AsSpan());
+
+    /// <summary>As <see cref="Resolve(string)"/>, straight from text.</summary>
+    public ModelSymbol? Resolve(ReadOnlySpan<char> name)
     {
-        if (_byName.TryGetValue(name, out var symbol))
+        if (_byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var symbol))
         {
             return symbol;
         }
@@ -109,7 +117,7 @@ public sealed class SemanticModel
     public IReadOnlyList<Location> ReferencesOf(ModelSymbol symbol, bool includeDeclaration = false)
     {
         ArgumentNullException.ThrowIfNull(symbol);
-        var found = _referencesByName.GetValueOrDefault(symbol.Name) ?? [];
+        var found = _referencesBySymbol.GetValueOrDefault(symbol) ?? [];
         if (found.Count == 0 && !includeDeclaration)
         {
             return [];
@@ -120,7 +128,7 @@ public sealed class SemanticModel
     }
 
     /// <summary>Whether anything references <paramref name="symbol"/> (cheaper than <see cref="ReferencesOf"/> when only that matters).</summary>
-    public bool IsReferenced(ModelSymbol symbol) => _referencesByName.TryGetValue(symbol?.Name ?? string.Empty, out var list) && list.Count > 0;
+    public bool IsReferenced(ModelSymbol symbol) => symbol is not null && _referencesBySymbol.TryGetValue(symbol, out var list) && list.Count > 0;
 
     public HostSymbol? Host(string name) => Resolve(name) as HostSymbol;
 
@@ -140,9 +148,9 @@ public sealed class SemanticModel
             list.Add((start, end, name));
         }
 
-        foreach (var (file, token, target) in _references)
+        foreach (var (file, token) in _references)
         {
-            Index(file, token.Span.Start, token.Span.End, target);
+            Index(file, token.Span.Start, token.Span.End, token.Text);
         }
 
         foreach (var symbol in _byName.Values)

@@ -20,7 +20,7 @@ internal sealed class Binder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
     private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
-    private readonly List<(ModelFile File, SyntaxToken Token, string Target)> _references = [];
+    private readonly List<(ModelFile File, SyntaxToken Token)> _references = [];
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
@@ -324,7 +324,8 @@ internal sealed class Binder
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                names.Add(Record(file, token));
+                Record(file, token);
+                names.Add(token.Text);
             }
         }
 
@@ -334,13 +335,23 @@ internal sealed class Binder
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
     private List<ApplicationSymbol> Applications(BlockView view)
     {
-        var names = References(view, "runs");
-        var apps = new List<ApplicationSymbol>(names.Count);
-        foreach (var name in names)
+        if (view.Find("runs") is not var (file, found) || found.Value is not ListExpressionSyntax list)
         {
-            if (_symbols.GetValueOrDefault(name) is ApplicationSymbol app)
+            return [];
+        }
+
+        // Looked up by the text itself: a model names its applications a hundred thousand times.
+        var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
+        var apps = new List<ApplicationSymbol>(list.Elements.Length);
+        foreach (var element in list.Elements)
+        {
+            if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                apps.Add(app);
+                Record(file, token);
+                if (lookup.TryGetValue(token.TextAsSpan, out var symbol) && symbol is ApplicationSymbol app)
+                {
+                    apps.Add(app);
+                }
             }
         }
 
@@ -355,28 +366,26 @@ internal sealed class Binder
             return null;
         }
 
-        return _symbols.GetValueOrDefault(Record(file, identifier.Identifier)) as T;
+        Record(file, identifier.Identifier);
+        return _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.Identifier.TextAsSpan, out var symbol) ? symbol as T : null;
     }
 
     // A base block read through several views records its references once: keep the first (file, position) only.
     private readonly HashSet<long> _recorded = [];
     private readonly Dictionary<ModelFile, int> _fileNumbers = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Records a reference (once per place) and returns its name.</summary>
-    private string Record(ModelFile file, SyntaxToken token)
+    /// <summary>Records a reference, once per place.</summary>
+    private void Record(ModelFile file, SyntaxToken token)
     {
         if (!_fileNumbers.TryGetValue(file, out var number))
         {
             _fileNumbers[file] = number = _fileNumbers.Count;
         }
 
-        var text = token.Text;
         if (_recorded.Add(((long)number << 32) | (uint)token.Span.Start))
         {
-            _references.Add((file, token, text));
+            _references.Add((file, token));
         }
-
-        return text;
     }
 
     private void RecordBase(ModelFile file, BlockSyntax block)

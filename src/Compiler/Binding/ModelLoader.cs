@@ -17,7 +17,8 @@ internal sealed class ModelLoader(ISourceProvider provider)
     private readonly List<(ModelFile From, ImportSyntax Import, string To)> _edges = [];
     private readonly List<Diagnostic> _diagnostics = [];
 
-    public (ImmutableArray<ModelFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<SourceText> roots)
+    /// <summary>Loads from the roots' trees (parsed by the caller: an editor keeps them between edits); imports are read and parsed here.</summary>
+    public (ImmutableArray<ModelFile> Files, IReadOnlyList<Diagnostic> Diagnostics) Load(IEnumerable<SyntaxTree> roots)
     {
         var pending = new Queue<ModelFile>();
         foreach (var root in roots)
@@ -53,7 +54,7 @@ internal sealed class ModelLoader(ISourceProvider provider)
                     continue;
                 }
 
-                if (Add(text!, identity) is { } imported)
+                if (Add(SyntaxTree.Parse(text!), identity) is { } imported)
                 {
                     pending.Enqueue(imported);
                 }
@@ -64,15 +65,15 @@ internal sealed class ModelLoader(ISourceProvider provider)
         return ([.. _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], _diagnostics);
     }
 
-    private ModelFile? Add(SourceText text, string? identity = null)
+    private ModelFile? Add(SyntaxTree tree, string? identity = null)
     {
-        identity ??= provider.Identity(text.Path);
+        identity ??= provider.Identity(tree.Text.Path);
         if (_files.ContainsKey(identity))
         {
             return null; // named twice, or named and imported: one file
         }
 
-        var file = new ModelFile(text.Path, SyntaxTree.Parse(text), identity);
+        var file = new ModelFile(tree.Text.Path, tree, identity);
         _files.Add(identity, file);
         return file;
     }

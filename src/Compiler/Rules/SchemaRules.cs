@@ -325,9 +325,9 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private static string Example(string function, IReadOnlyList<ProfileParameter> parameters) =>
         $"`{function}({string.Join(", ", parameters.Where(p => p.Required).Select(p => $"{p.Name} = {(p.Dimension == Dimension.Ratio ? "50%" : p.Dimension == Dimension.Time ? "6h" : "\"load.csv\"")}"))})`";
 
-    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, (Quantity Value, string Text) numeric)
+    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, Number numeric)
     {
-        var (value, text) = numeric;
+        var value = numeric.Value;
         var (dimension, minimum, whole, maximum) = type switch
         {
             QuantityType q => (q.Dimension, q.Minimum, false, (double?)null),
@@ -344,20 +344,26 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         if (minimum is { } min && value.Value < min)
         {
             var bound = dimension == Dimension.None ? min.ToString(CultureInfo.InvariantCulture) : "0";
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, $"it must be at least {bound}");
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at least {bound}");
         }
         else if (maximum is { } max && value.Value > max)
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, $"it must be at most {max.ToString("N0", CultureInfo.InvariantCulture)}");
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {max.ToString("N0", CultureInfo.InvariantCulture)}");
         }
         else if (whole && value.Value != Math.Floor(value.Value))
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, text, "it must be a whole number");
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, "it must be a whole number");
         }
     }
 
+    /// <summary>A number or quantity as written; its text is made only for a message.</summary>
+    private readonly record struct Number(Quantity Value, SyntaxToken Token, bool Negative)
+    {
+        public string Text => (Negative ? "-" : string.Empty) + Token.Text;
+    }
+
     /// <summary>The value of a (possibly negated) number or quantity literal, when it is well formed.</summary>
-    private (Quantity Value, string Text)? Numeric(ExpressionSyntax expression)
+    private Number? Numeric(ExpressionSyntax expression)
     {
         var (literal, sign) = expression switch
         {
@@ -371,7 +377,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
 
         var parsed = ParseLiteral(token);
-        return parsed.Success ? (parsed.Value with { Value = sign * parsed.Value.Value }, (sign < 0 ? "-" : string.Empty) + token.Text) : null;
+        return parsed.Success ? new Number(parsed.Value with { Value = sign * parsed.Value.Value }, token, sign < 0) : null;
     }
 
     private LiteralResult<Quantity> ParseLiteral(SyntaxToken literal) =>
