@@ -103,7 +103,7 @@ internal sealed class Binder
     {
         if (block.BaseClause is null)
         {
-            return new BlockView([(file, block)]);
+            return new BlockView(file, block);
         }
 
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
@@ -131,7 +131,7 @@ internal sealed class Binder
             current = next.Block;
         }
 
-        return new BlockView(chain);
+        return new BlockView([.. chain]);
     }
 
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)

@@ -13,10 +13,16 @@ internal sealed class BlockView
     private readonly (ModelFile File, BlockSyntax Block)[] _chain;
     private readonly Location? _parentName;
 
-    public BlockView(IReadOnlyList<(ModelFile File, BlockSyntax Block)> chain, Location? parentName = null)
+    public BlockView((ModelFile File, BlockSyntax Block)[] chain, Location? parentName = null)
     {
-        _chain = [.. chain];
+        _chain = chain;
         _parentName = parentName;
+    }
+
+    /// <summary>A block without a base: most guests.</summary>
+    public BlockView(ModelFile file, BlockSyntax block)
+        : this([(file, block)])
+    {
     }
 
     public bool IsEmpty => _chain.Length == 0;
@@ -49,7 +55,7 @@ internal sealed class BlockView
     /// <summary>The unnamed nested block of <paramref name="kind"/> (<c>cpu</c>, <c>hypervisor</c>), seen through the chain.</summary>
     public BlockView Child(string kind)
     {
-        var chain = new List<(ModelFile, BlockSyntax)>(_chain.Length);
+        List<(ModelFile, BlockSyntax)>? chain = null;
         for (var level = 0; level < _chain.Length; level++)
         {
             var (file, block) = _chain[level];
@@ -57,14 +63,14 @@ internal sealed class BlockView
             {
                 if (member is BlockSyntax child && child.KindToken.TextEquals(kind))
                 {
-                    chain.Add((file, child));
+                    (chain ??= new(_chain.Length)).Add((file, child));
                     break;
                 }
             }
         }
 
         // A missing block still locates its messages: at the name of the block that lacks it.
-        return new BlockView(chain, NameLocation);
+        return new BlockView(chain is null ? [] : [.. chain], NameLocation);
     }
 
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
@@ -90,7 +96,7 @@ internal sealed class BlockView
             }
         }
 
-        return [.. order.Select(n => new BlockView(byName[n]))];
+        return [.. order.Select(n => new BlockView([.. byName[n]]))];
     }
 
     /// <summary>Where an attribute's value is written (in the block or its base), else the block's name.</summary>

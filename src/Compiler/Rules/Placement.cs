@@ -24,18 +24,26 @@ internal sealed record Placement(ApplicationSymbol App, HostSymbol Host, GuestSy
     /// <summary>"vm `billing-1` on host `esx-01`", "host `legacy-01`".</summary>
     public string Display => Guest is null ? $"host `{Host.Name}`" : $"{Guest.Kind} `{Guest.Name}` on host `{Host.Name}`";
 
-    public static IReadOnlyList<Placement> All(SemanticModel model)
+    /// <summary>Host by host, the host's own applications then each guest's: the rules rely on this order (runs of one host, of one userland).</summary>
+    public static Placement[] All(SemanticModel model)
     {
         var list = new List<Placement>();
         foreach (var host in model.Hosts)
         {
-            list.AddRange(host.Runs.Select(app => new Placement(app, host, null)));
+            foreach (var app in host.Runs)
+            {
+                list.Add(new Placement(app, host, null));
+            }
+
             foreach (var guest in host.Guests)
             {
-                list.AddRange(guest.Runs.Select(app => new Placement(app, host, guest)));
+                foreach (var app in guest.Runs)
+                {
+                    list.Add(new Placement(app, host, guest));
+                }
             }
         }
 
-        return list;
+        return [.. list];
     }
 }

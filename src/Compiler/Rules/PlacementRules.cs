@@ -16,13 +16,18 @@ internal sealed class PlacementRules : IRuleFamily
 
     public void Check(RuleContext context)
     {
+        // Placements come host by host, and within a host userland by userland: runs of one key are contiguous,
+        // so they are walked as slices rather than grouped (a large model has a hundred thousand userlands).
         var placements = context.Placements;
-        CheckConflicts(context, placements);
-        foreach (var byHost in placements.GroupBy(p => p.Host))
+        foreach (var userland in Runs(placements, p => p.Userland))
         {
-            var onHost = byHost.ToList();
+            CheckConflicts(context, userland);
+        }
+
+        foreach (var onHost in Runs(placements, p => p.Host))
+        {
             CheckIsolation(context, onHost);
-            CheckZones(context, byHost.Key, onHost);
+            CheckZones(context, onHost[0].Host, onHost);
         }
 
         var byApp = placements.GroupBy(p => p.App).ToDictionary(g => g.Key, g => g.ToList());
@@ -32,23 +37,33 @@ internal sealed class PlacementRules : IRuleFamily
         }
     }
 
-    private static void CheckConflicts(RuleContext context, IReadOnlyList<Placement> placements)
+    private static IEnumerable<ArraySegment<Placement>> Runs(IReadOnlyList<Placement> placements, Func<Placement, object> key)
     {
-        foreach (var userland in placements.GroupBy(p => p.Userland))
+        var all = placements as Placement[] ?? [.. placements];
+        var start = 0;
+        for (var i = 1; i <= all.Length; i++)
         {
-            var apps = userland.ToList();
-            for (var i = 0; i < apps.Count; i++)
+            if (i == all.Length || !ReferenceEquals(key(all[i]), key(all[start])))
             {
-                for (var j = i + 1; j < apps.Count; j++)
+                yield return new ArraySegment<Placement>(all, start, i - start);
+                start = i;
+            }
+        }
+    }
+
+    private static void CheckConflicts(RuleContext context, IReadOnlyList<Placement> apps)
+    {
+        for (var i = 0; i < apps.Count; i++)
+        {
+            for (var j = i + 1; j < apps.Count; j++)
+            {
+                var (a, b) = (apps[i].App, apps[j].App);
+                var declared = a.Conflicts.Contains(b.Name) ? a : b.Conflicts.Contains(a.Name) ? b : null;
+                if (declared is not null && !ReferenceEquals(a, b))
                 {
-                    var (a, b) = (apps[i].App, apps[j].App);
-                    var declared = a.Conflicts.Contains(b.Name) ? a : b.Conflicts.Contains(a.Name) ? b : null;
-                    if (declared is not null && !ReferenceEquals(a, b))
-                    {
-                        context.Report(CompilerDiagnostics.Conflict, apps[j].Entry, [a.Name, b.Name, apps[i].Display],
-                            new RelatedLocation(declared.Where("conflicts"), $"`{declared.Name}` declares the conflict"),
-                            new RelatedLocation(apps[i].Entry, $"`{a.Name}` runs here too"));
-                    }
+                    context.Report(CompilerDiagnostics.Conflict, apps[j].Entry, [a.Name, b.Name, apps[i].Display],
+                        new RelatedLocation(declared.Where("conflicts"), $"`{declared.Name}` declares the conflict"),
+                        new RelatedLocation(apps[i].Entry, $"`{a.Name}` runs here too"));
                 }
             }
         }
