@@ -151,21 +151,10 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         return false;
     }
 
-    private static readonly Dictionary<string, string[]> BaseKindsByKind = new(StringComparer.Ordinal);
+    private static readonly string[] HardwareKind = ["hardware"];
 
     /// <summary>The kind a base must have: a host's is a hardware, any other block's its own kind.</summary>
-    private static string[] BaseKinds(string kind)
-    {
-        lock (BaseKindsByKind)
-        {
-            if (!BaseKindsByKind.TryGetValue(kind, out var kinds))
-            {
-                BaseKindsByKind[kind] = kinds = [kind == "host" ? "hardware" : kind];
-            }
-
-            return kinds;
-        }
-    }
+    private static string[] BaseKinds(string kind) => kind == "host" ? HardwareKind : [kind];
 
     private void CheckStatement(ModelFile file, ScenarioStatementSyntax statement)
     {
