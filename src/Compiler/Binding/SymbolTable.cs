@@ -92,7 +92,16 @@ internal sealed class SymbolTable
 
     private static long CountOf(BlockSyntax block)
     {
-        var count = block.Attributes.FirstOrDefault(a => a.Name.TextEquals("count"));
+        AttributeSyntax? count = null;
+        foreach (var member in block.Members)
+        {
+            if (member is AttributeSyntax attribute && attribute.Name.TextEquals("count"))
+            {
+                count = attribute;
+                break;
+            }
+        }
+
         return count?.Value is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.NumberLiteral } literal
             && long.TryParse(literal.Literal.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
