@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VirtLang.Compiler.Semantics;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
 
@@ -17,18 +18,13 @@ internal sealed class ValueReader
     /// <summary>A number or quantity (in canonical units: bytes, Hz, bits/s, W, seconds, fraction) of the wanted dimension.</summary>
     public double? Number(ExpressionSyntax? expression, Dimension dimension)
     {
-        var (literal, sign) = expression switch
-        {
-            LiteralExpressionSyntax l => (l.Literal, 1),
-            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, -1),
-            _ => (default(SyntaxToken?), 1),
-        };
-        if (literal is not { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token)
+        if (NumericLiteral.Of(expression) is not var (token, negative))
         {
             return null;
         }
 
-        var parsed = _literals.Get(token.Source.Text.AsSpan(token.Span.Start, token.Span.Length));
+        var sign = negative ? -1 : 1;
+        var parsed = _literals.Get(token.TextAsSpan);
         return parsed.Success && parsed.Value.Dimension == dimension ? sign * parsed.Value.Value : null;
     }
 

@@ -354,17 +354,12 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     /// <summary>The value of a (possibly negated) number or quantity literal, when it is well formed.</summary>
     private Number? Numeric(ExpressionSyntax expression)
     {
-        var (literal, sign) = expression switch
-        {
-            LiteralExpressionSyntax l => (l.Literal, 1),
-            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, -1),
-            _ => (default(SyntaxToken?), 1),
-        };
-        if (literal is not { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token)
+        if (NumericLiteral.Of(expression) is not var (token, negative))
         {
             return null;
         }
 
+        var sign = negative ? -1 : 1;
         var parsed = ParseLiteral(token);
         return parsed.Success ? new Number(parsed.Value with { Value = sign * parsed.Value.Value }, token, sign < 0) : null;
     }

@@ -1,0 +1,18 @@
+using VirtLang.Language.Syntax;
+
+namespace VirtLang.Compiler.Semantics;
+
+/// <summary>The number or quantity literal of an expression, possibly negated (<c>-4GiB</c>): what the checker and the binder read numbers from.</summary>
+internal static class NumericLiteral
+{
+    public static (SyntaxToken Token, bool Negative)? Of(ExpressionSyntax? expression)
+    {
+        var (literal, negative) = expression switch
+        {
+            LiteralExpressionSyntax l => (l.Literal, false),
+            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, true),
+            _ => (default(SyntaxToken?), false),
+        };
+        return literal is { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token ? (token, negative) : null;
+    }
+}
