@@ -125,6 +125,15 @@ public class ScenarioEventTests
         Assert.True(result.Hosts.Single(h => h.Name == "dst").MeanUtilization > result.Hosts.Single(h => h.Name == "src").MeanUtilization);
     }
 
+    [Fact]
+    public void A_migration_at_the_very_start_still_copies_the_guests_memory()
+    {
+        var vm = new VirtualMachineSpec { Name = "v", Vcpus = 2, MemoryBytes = 16 * GiB, Runs = [App("a", 1)] };
+        var topology = new Topology { Hosts = [Host("src", 8, Free(HypervisorKind.BareMetal), [vm]), Host("dst", 8, Free(HypervisorKind.BareMetal))] };
+        var result = Simulator.Run(topology, Day(new MigrateEvent(0, "v", "dst")));
+        Assert.Equal(SimTime.FromSeconds(16.0 * (1L << 30) * 8 / 10e9 * 1.3), result.Events[1].Time);
+    }
+
     [Theory]
     [InlineData("os", "hypervisor is os_level")]
     [InlineData("old", "lacks ept")]

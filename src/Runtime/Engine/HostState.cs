@@ -96,6 +96,15 @@ internal sealed class HostState : IEventTarget
 
     public void MemoryChanged() => _memoryDirty = true;
 
+    /// <summary>Brings the guests' resident memory up to date now (an event before the first step needs it).</summary>
+    public void RefreshMemory()
+    {
+        if (_memoryDirty)
+        {
+            RecomputeMemory();
+        }
+    }
+
     public void Handle(int kind)
     {
         Sample();

@@ -195,6 +195,7 @@ internal sealed class ScenarioDriver : IEventTarget
             return;
         }
 
+        source.RefreshMemory();
         var bitsPerSecond = Math.Min(source.Spec.Nics.Max(n => n.BitsPerSecond), target.Spec.Nics.Max(n => n.BitsPerSecond));
         var seconds = guest.ResidentBytes * 8.0 / bitsPerSecond * Timings.DirtyPageFactor;
         var duration = Math.Max(1, SimTime.FromSeconds(seconds));
