@@ -4,7 +4,8 @@ namespace VirtLang.Cli;
 
 /// <summary>
 /// Replaces a file's content all at once: write a temporary file beside it, flush it to disk, then rename it over
-/// the original. A crash or a full disk leaves the original untouched, never half-written.
+/// the original (keeping its permissions, when there is one). A crash or a full disk leaves the original untouched,
+/// never half-written.
 /// </summary>
 internal static class AtomicFile
 {
@@ -22,7 +23,7 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
-            if (!OperatingSystem.IsWindows())
+            if (!OperatingSystem.IsWindows() && File.Exists(full))
             {
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }

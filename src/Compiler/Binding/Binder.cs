@@ -161,8 +161,15 @@ internal sealed class Binder
         };
         var profileExpression = demand.Find("profile")?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
+        if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Length > 0)
+        {
+            app.TraceFile = _values.Text(trace.Arguments[0].Value) is { } relative
+                ? Path.Combine(Path.GetDirectoryName(view.File.Path) ?? string.Empty, relative)
+                : null;
+        }
         if (ProfileReader.Read(profileExpression, _values) is { } profile)
         {
+            app.RuntimeProfile = profile;
             app.ProfilePeak = profile.Peak;
             app.ProfileMean = profile.Mean;
         }

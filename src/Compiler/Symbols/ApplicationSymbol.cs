@@ -43,6 +43,12 @@ public sealed class ApplicationSymbol : ModelSymbol
 
     public double ProfileMean { get; internal set; } = 1;
 
+    /// <summary>The simulator's profile built from the call (null for a trace, which is read when a run starts, or none).</summary>
+    public Runtime.Profiles.WorkloadProfile? RuntimeProfile { get; internal set; }
+
+    /// <summary>A trace profile's file, relative to the working folder (resolved from the model file's folder).</summary>
+    public string? TraceFile { get; internal set; }
+
     public double PeakCpu => Cpu * ProfilePeak;
 
     public double MeanCpu => Cpu * ProfileMean;

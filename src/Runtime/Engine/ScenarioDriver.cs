@@ -82,7 +82,7 @@ internal sealed class ScenarioDriver : IEventTarget
     private void StartScale(int index, ScaleEvent scale)
     {
         _run.ApplicationsByName[scale.Application].Scale *= scale.Factor;
-        var until = scale.Until is { } u ? $" until {DurationText.Format(u)}" : string.Empty;
+        var until = scale.Until is { } u ? $" until {SimTime.Format(u)}" : string.Empty;
         _run.Record("scale", scale.Application, string.Create(CultureInfo.InvariantCulture, $"demand x{scale.Factor:0.##}{until}"));
         if (scale.Until is { } end)
         {
@@ -100,7 +100,7 @@ internal sealed class ScenarioDriver : IEventTarget
     {
         var host = _run.HostsByName[fail.Host];
         _run.TakeDown(host);
-        var repair = fail.RepairAfter is { } r ? $"; repaired after {DurationText.Format(r)}" : "; not repaired in this scenario";
+        var repair = fail.RepairAfter is { } r ? $"; repaired after {SimTime.Format(r)}" : "; not repaired in this scenario";
         _run.Record("fail", host.Spec.Name, $"host down with {Describe(host.Guests)}{repair}");
         if (fail.RepairAfter is { } after)
         {
@@ -130,7 +130,7 @@ internal sealed class ScenarioDriver : IEventTarget
                 HypervisorKind.Paravirtual => "hypervisor crash: every domain",
                 _ => "host OS crash: every application on it",
             };
-            _run.Record("crash", host.Spec.Name, $"{what} ({Describe(host.Guests)}); back after {DurationText.Format(Timings.HostReboot)}");
+            _run.Record("crash", host.Spec.Name, $"{what} ({Describe(host.Guests)}); back after {SimTime.Format(Timings.HostReboot)}");
             Later(Timings.HostReboot, index, End);
             return;
         }
@@ -158,7 +158,7 @@ internal sealed class ScenarioDriver : IEventTarget
         }
 
         _affected[index] = affected;
-        _run.Record("crash", guest.Name, $"{detail}; back after {DurationText.Format(restart)}");
+        _run.Record("crash", guest.Name, $"{detail}; back after {SimTime.Format(restart)}");
         Later(restart, index, End);
     }
 
@@ -191,7 +191,7 @@ internal sealed class ScenarioDriver : IEventTarget
         var refusal = MigrationRefusal(guest, source, target);
         if (refusal is not null)
         {
-            _run.Record("migrate-refused", guest.Name, $"to {target.Spec.Name}: {refusal}");
+            _run.Record("migrate-refused", guest.Name, $"to {target.Spec.Name}: {refusal}{At(migrate)}");
             return;
         }
 
@@ -202,7 +202,7 @@ internal sealed class ScenarioDriver : IEventTarget
         guest.Migrating = true;
         _migrationSource[index] = source;
         _run.Record("migrate-start", guest.Name, string.Create(CultureInfo.InvariantCulture,
-            $"to {target.Spec.Name}: {guest.ResidentBytes / (double)(1L << 30):0.#} GiB at {bitsPerSecond / 1e9:0.#} Gbps x{Timings.DirtyPageFactor:0.##} dirty pages = {DurationText.Format(duration)}"));
+            $"to {target.Spec.Name}: {guest.ResidentBytes / (double)(1L << 30):0.#} GiB at {bitsPerSecond / 1e9:0.#} Gbps x{Timings.DirtyPageFactor:0.##} dirty pages = {SimTime.Format(duration)}"));
         Later(duration, index, End);
     }
 
@@ -225,7 +225,7 @@ internal sealed class ScenarioDriver : IEventTarget
         guest.Host = target;
         source.MemoryChanged();
         target.MemoryChanged();
-        _run.Record("migrate-end", guest.Name, $"now on {target.Spec.Name}; paused {DurationText.Format(Timings.MigrationStop)}");
+        _run.Record("migrate-end", guest.Name, $"now on {target.Spec.Name}; paused {SimTime.Format(Timings.MigrationStop)}");
         Later(Timings.MigrationStop, index, Resume);
     }
 
@@ -235,6 +235,9 @@ internal sealed class ScenarioDriver : IEventTarget
         guest.Migrating = false;
         _run.BringUp(guest);
     }
+
+    /// <summary>Where the scenario says it, for what the simulator refuses: " (dc.vdl(40,3))".</summary>
+    private static string At(ScenarioEvent e) => e.Origin is null ? string.Empty : $" ({e.Origin})";
 
     private static string? MigrationRefusal(GuestState guest, HostState source, HostState target)
     {
@@ -317,7 +320,7 @@ internal sealed class ScenarioDriver : IEventTarget
         var guest = _run.GuestsByName[patch.Target];
         if (guest.Kind == GuestKind.Container)
         {
-            _run.Record("patch-refused", guest.Name, $"a container runs its host's kernel: patch {guest.Host.Spec.Name} instead");
+            _run.Record("patch-refused", guest.Name, $"a container runs its host's kernel: patch {guest.Host.Spec.Name} instead{At(patch)}");
             return;
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VirtLang.Runtime.Kernel;
 
 /// <summary>
@@ -19,4 +21,27 @@ public static class SimTime
     public static double ToMinutes(long ticks) => (double)ticks / TicksPerMinute;
 
     public static double ToSeconds(long ticks) => (double)ticks / TicksPerSecond;
+
+    /// <summary>A duration as a model writes it: <c>2h</c>, <c>4d12h</c>, <c>1m30s</c>; under a minute, seconds to a tenth (<c>27.3s</c>).</summary>
+    public static string Format(long ticks)
+    {
+        if (ticks < TicksPerMinute)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(ToSeconds(ticks), 1)}s");
+        }
+
+        var text = new System.Text.StringBuilder();
+        var rest = ticks;
+        foreach (var (unit, size) in new[] { ("d", TicksPerDay), ("h", TicksPerHour), ("m", TicksPerMinute), ("s", TicksPerSecond) })
+        {
+            var count = rest / size;
+            rest -= count * size;
+            if (count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{count}{unit}");
+            }
+        }
+
+        return text.ToString();
+    }
 }

@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using VirtLang.Compiler;
+using VirtLang.Cli.Rendering;
+using VirtLang.Compiler.Lowering;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Text;
+using VirtLang.Runtime.Engine;
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Results;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Cli.Commands;
+
+/// <summary>
+/// <c>vdl run FILE...</c>: check the model, then simulate one of its scenarios and print what happened; 0 when the run
+/// completed, 1 when the model has errors or the scenario cannot run, 2 for usage or I/O errors. The model is lowered
+/// to the simulator's objects directly; the generated C# of the code generator will build the same objects.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = $"The .vdl files of the model (none: the built-in example `{BuiltInExamples.DefaultName}`)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var scenario = new Option<string?>("--scenario") { Description = "The scenario to run (default: the first of the model)" };
+        var seed = new Option<ulong?>("--seed") { Description = "The random seed (default: the scenario's `seed`, else 42)" };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON (schema virtlang.simulation/1) to this file" };
+        var csv = new Option<string?>("--csv") { Description = "Also write the results as CSV files into this folder" };
+        var command = new Command("run", "Check a model and simulate one of its scenarios") { files, scenario, seed, json, csv };
+        command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(scenario), result.GetValue(seed), result.GetValue(json), result.GetValue(csv)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] paths, string? scenarioName, ulong? seed, string? jsonPath, string? csvPath)
+    {
+        List<SourceText> sources;
+        if (paths.Length == 0)
+        {
+            context.Out.WriteLine($"Running the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to run your own).");
+            sources = [BuiltInExamples.Load(BuiltInExamples.DefaultName)!];
+        }
+        else if (!context.TryReadSources(paths, out sources))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var compilation = ModelCompilation.Create(sources);
+        if (compilation.HasErrors)
+        {
+            CommonOptions.Renderer("text", context.Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, context.Out);
+            context.Out.WriteLine("The model has errors: nothing was simulated.");
+            return ExitCodes.Errors;
+        }
+
+        var warnings = compilation.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (warnings > 0)
+        {
+            context.Out.WriteLine($"{warnings} warning{(warnings == 1 ? string.Empty : "s")} (`vdl check` shows them).");
+        }
+
+        LoweredModel lowered;
+        try
+        {
+            lowered = ModelLowering.Lower(compilation.SemanticModel);
+        }
+        catch (Exception e) when (e is TraceFormatException or IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"vdl: error: {e.Message}");
+            return ExitCodes.Errors;
+        }
+
+        ScenarioSpec scenario;
+        if (scenarioName is not null)
+        {
+            var found = lowered.Scenarios.FirstOrDefault(s => s.Name == scenarioName);
+            if (found is null)
+            {
+                var known = lowered.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", lowered.Scenarios.Select(s => s.Name));
+                context.Error.WriteLine($"vdl: error: no scenario `{scenarioName}`: {known}");
+                return ExitCodes.UsageOrIo;
+            }
+
+            scenario = found;
+        }
+        else
+        {
+            // Without a scenario the model still has a day to live through: the baseline.
+            scenario = lowered.Scenarios.Count > 0 ? lowered.Scenarios[0] : new ScenarioSpec { Name = "baseline" };
+        }
+
+        if (seed is { } s)
+        {
+            scenario = new ScenarioSpec { Name = scenario.Name, Duration = scenario.Duration, Step = scenario.Step, Seed = s, Noise = scenario.Noise, Events = scenario.Events };
+        }
+
+        SimulationResult result;
+        try
+        {
+            result = Simulator.Run(lowered.Topology, scenario);
+        }
+        catch (SimulationSetupException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                context.Error.WriteLine($"vdl: error: {problem}");
+            }
+
+            return ExitCodes.Errors;
+        }
+
+        ResultSummary.Write(result, context.Out);
+        try
+        {
+            if (jsonPath is not null)
+            {
+                using var stream = new MemoryStream();
+                ResultJsonWriter.Write(result, stream);
+                AtomicFile.WriteAllText(jsonPath, System.Text.Encoding.UTF8.GetString(stream.ToArray()), utf8Bom: false);
+                context.Out.WriteLine($"Results written to {jsonPath}.");
+            }
+
+            if (csvPath is not null)
+            {
+                ResultCsvWriter.Write(result, csvPath);
+                context.Out.WriteLine($"CSV files written to {csvPath}.");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"vdl: error: cannot write the results: {e.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Results;
+
+namespace VirtLang.Cli.Rendering;
+
+/// <summary>The terminal summary of a run: the hosts, the applications, consolidation and the event log, as plain aligned tables.</summary>
+internal static class ResultSummary
+{
+    public static void Write(SimulationResult result, TextWriter output)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Scenario `{result.Scenario}`: {Duration(result.Duration)} at {Duration(result.Step)} steps, seed {result.Seed}, {result.ProcessedEvents:N0} events."));
+        output.WriteLine();
+
+        Table(output, ["host", "hypervisor", "mode", "mean", "p95", "max", "steal", "energy", "down"],
+            result.Hosts.Select(h => new[]
+            {
+                h.Name, h.Hypervisor, h.Mode, Percent(h.MeanUtilization), Percent(h.P95Utilization), Percent(h.MaxUtilization),
+                Percent(h.StealFraction), string.Create(CultureInfo.InvariantCulture, $"{h.EnergyKilowattHours:0.0} kWh"), Minutes(h.DowntimeMinutes),
+            }));
+        output.WriteLine();
+
+        Table(output, ["application", "instances", "served", "slowdown", "available", "down"],
+            result.Applications.Select(a => new[]
+            {
+                a.Name, a.Instances.ToString(CultureInfo.InvariantCulture), Percent(a.DemandSatisfied),
+                string.Create(CultureInfo.InvariantCulture, $"{a.MeanSlowdown:0.00}x"), Percent(a.Availability, 3), Minutes(a.DowntimeMinutes),
+            }));
+        output.WriteLine();
+
+        var c = result.Consolidation;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Consolidation: {c.HostsUsed} hosts used where one application per server would need {c.OneApplicationPerServerHosts} ({c.Ratio:0.0}x)."));
+        if (result.Events.Count > 0)
+        {
+            output.WriteLine();
+            Table(output, ["at", "event", "subject", "detail"], result.Events.Select(e => new[] { Duration(e.Time), e.Kind, e.Subject, e.Detail }));
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Fingerprint {result.Fingerprint}.");
+    }
+
+    private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(header).ToList();
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        foreach (var row in all)
+        {
+            // Text columns align left, numbers right; the last column is not padded.
+            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : IsNumber(all, i) ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
+            output.WriteLine(TerminalText.Sanitize(string.Join("  ", cells).TrimEnd()));
+        }
+    }
+
+    private static bool IsNumber(List<string[]> rows, int column) =>
+        rows.Skip(1).All(r => r[column].Length > 0 && (char.IsDigit(r[column][0]) || r[column] == "-"));
+
+    private static string Percent(double fraction, int decimals = 1) =>
+        (fraction * 100).ToString(decimals == 1 ? "0.0" : "0.000", CultureInfo.InvariantCulture) + " %";
+
+    private static string Minutes(double minutes) => minutes == 0 ? "-" : Duration(SimTime.FromMinutes(minutes));
+
+    private static string Duration(long ticks) => SimTime.Format(ticks);
+}

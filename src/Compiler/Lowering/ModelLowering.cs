@@ -1,0 +1,182 @@
+using System.Globalization;
+using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Compiler.Lowering;
+
+/// <summary>
+/// Turns a checked model into the runtime's objects: hosts and guests with their effective values, copies made by
+/// <c>count</c> expanded to <c>NAME-1</c> .. <c>NAME-N</c>, profiles, certified ranges, overrides, and each scenario's
+/// statements as events. The code generator will emit the same construction as C#; <c>vdl run</c> uses this directly.
+/// Call it only on a model without errors: what the checker rejected is skipped here, not reported again.
+/// </summary>
+public static class ModelLowering
+{
+    /// <exception cref="TraceFormatException">A trace profile's file cannot be read or is malformed.</exception>
+    public static LoweredModel Lower(SemanticModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var oses = model.OperatingSystems.ToDictionary(o => o, o => new OperatingSystemSpec(o.Name, o.Family ?? "linux", o.Version ?? string.Empty, o.Paravirt));
+        var apps = new Dictionary<ApplicationSymbol, ApplicationSpec>(ReferenceEqualityComparer.Instance);
+        ApplicationSpec App(ApplicationSymbol app)
+        {
+            if (!apps.TryGetValue(app, out var spec))
+            {
+                apps[app] = spec = new ApplicationSpec
+                {
+                    Name = app.Name,
+                    Cpu = app.Cpu,
+                    MemoryBytes = (long)app.MemoryBytes,
+                    Io = app.Io,
+                    Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
+                    Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
+                    CertifiedOs = app.CertifiedOs,
+                    CertifiedPatch = app.CertifiedPatch is { } constraint
+                        ? new PatchRequirement([.. constraint.Clauses.Select(c => (Comparison(c.Op), c.Version.Text))], constraint.Text)
+                        : null,
+                };
+            }
+
+            return spec;
+        }
+
+        OperatingSystemSpec? Os(OsSymbol? os) => os is null ? null : oses[os];
+
+        var hosts = new List<HostSpec>();
+        foreach (var host in model.Hosts)
+        {
+            var guests = new List<GuestSpec>();
+            foreach (var guest in host.Guests)
+            {
+                foreach (var name in Names(guest.Name, guest.Copies))
+                {
+                    var runs = guest.Runs.Select(App).ToList();
+                    guests.Add(guest.IsVm
+                        ? new VirtualMachineSpec
+                        {
+                            Name = name,
+                            Vcpus = (int)Math.Clamp(guest.Vcpus, 1, int.MaxValue),
+                            MemoryBytes = (long)guest.MemoryBytes,
+                            DiskBytes = (long)guest.DiskBytes,
+                            Os = Os(guest.Os),
+                            Patch = guest.Patch,
+                            Privileged = guest.Privileged,
+                            Runs = runs,
+                        }
+                        : new ContainerSpec
+                        {
+                            Name = name,
+                            CpuShares = guest.CpuShares > 0 ? guest.CpuShares : 1,
+                            MemoryLimitBytes = guest.MemoryLimitBytes is { } limit ? (long)limit : null,
+                            Burst = guest.Burst,
+                            Runs = runs,
+                        });
+                }
+            }
+
+            var hypervisor = new HypervisorSpec(host.HypervisorKind, host.Acceleration)
+            {
+                Drivers = host.HypervisorDrivers,
+                Overrides = host.Overrides,
+            };
+            foreach (var name in Names(host.Name, host.Copies))
+            {
+                hosts.Add(new HostSpec
+                {
+                    Name = name,
+                    Cpu = host.HasCpu ? host.Cpu : new CpuSpec(1, 1, 1, 0, CpuFeatures.None),
+                    MemoryBytes = (long)host.MemoryBytes,
+                    Disks = [.. host.Disks.Select(d => new DiskSpec(d.Name, (long)d.CapacityBytes, 0, 0, d.Driver))],
+                    Nics = [.. host.Nics.Select(n => new NicSpec(n.Name, n.BitsPerSecond, n.Driver))],
+                    Power = new PowerSpec(host.IdleWatts, host.MaxWatts),
+                    Os = Os(host.Os),
+                    Patch = host.Patch,
+                    Hypervisor = hypervisor,
+                    Guests = guests,
+                    Runs = [.. host.Runs.Select(App)],
+                });
+            }
+        }
+
+        var byName = hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        var clusters = model.Clusters.Select(c => new ClusterSpec
+        {
+            Name = c.Name,
+            Hosts = [.. c.Hosts.SelectMany(h => Names(h.Name, h.Copies)).Select(n => byName[n])],
+            CpuOvercommit = c.CpuOvercommit,
+            MemoryOvercommit = c.MemoryOvercommit,
+        }).ToList();
+
+        var values = new ValueReader();
+        var scenarios = model.Scenarios.Select(s => Scenario(s, values)).ToList();
+        return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters }, scenarios);
+    }
+
+    private static PatchComparison Comparison(VersionComparison op) => op switch
+    {
+        VersionComparison.Equal => PatchComparison.Equal,
+        VersionComparison.NotEqual => PatchComparison.NotEqual,
+        VersionComparison.Less => PatchComparison.Less,
+        VersionComparison.LessOrEqual => PatchComparison.LessOrEqual,
+        VersionComparison.Greater => PatchComparison.Greater,
+        _ => PatchComparison.GreaterOrEqual,
+    };
+
+    private static IEnumerable<string> Names(string name, long copies)
+    {
+        if (copies <= 1)
+        {
+            yield return name;
+            yield break;
+        }
+
+        for (var k = 1L; k <= copies; k++)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{name}-{k}");
+        }
+    }
+
+    private static ScenarioSpec Scenario(ScenarioSymbol scenario, ValueReader values)
+    {
+        // A time, or the plain number 0 (the start), which reads as no time at all.
+        long Ticks(ExpressionSyntax? expression) =>
+            values.Number(expression, Dimension.Time) is { } seconds ? (long)Math.Round(seconds * SimTime.TicksPerSecond) : 0;
+
+        var events = new List<ScenarioEvent>();
+        foreach (var statement in scenario.Syntax.Members.OfType<ScenarioStatementSyntax>())
+        {
+            var at = Ticks(statement.When.From);
+            long? until = statement.When.To is { } to ? Ticks(to) : null;
+            var line = statement.AtKeyword.Source.GetLinePosition(statement.AtKeyword.Span.Start);
+            var origin = string.Create(CultureInfo.InvariantCulture, $"{scenario.File.Path}({line.Line},{line.Column})");
+            ScenarioEvent? e = statement.Action switch
+            {
+                ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor => new ScaleEvent(at, scale.Target.Text, factor, until),
+                FailActionSyntax fail => new FailEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : null),
+                CrashActionSyntax crash => new CrashEvent(at, crash.Target.Text),
+                MigrateActionSyntax migrate => new MigrateEvent(at, migrate.Target.Text, migrate.Destination.Text),
+                PatchActionSyntax patch => new PatchEvent(at, patch.Target.Text, patch.Level.ValueText),
+                _ => null,
+            };
+            if (e is not null)
+            {
+                events.Add(e with { Origin = origin });
+            }
+        }
+
+        return new ScenarioSpec
+        {
+            Name = scenario.Name,
+            Duration = (long)Math.Round((scenario.Duration ?? SimTime.ToSeconds(SimTime.TicksPerDay)) * SimTime.TicksPerSecond),
+            Step = Math.Max(1, (long)Math.Round(scenario.Step * SimTime.TicksPerSecond)),
+            Seed = scenario.Seed,
+            Events = events,
+        };
+    }
+}
