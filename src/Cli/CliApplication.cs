@@ -39,7 +39,7 @@ public static class CliApplication
             // A bug of ours, not the user's: say so plainly, without a stack trace, and where to report it.
             error.WriteLine($"vdl: internal error: {e.GetType().Name}: {e.Message}");
             error.WriteLine("This is a bug in vdl; please report it with the input that caused it.");
-            return 3;
+            return ExitCodes.Internal;
         }
     }
 }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Wrong usage, or a file that could not be read or written.</summary>
     public const int UsageOrIo = 2;
+
+    /// <summary>A bug of ours (an internal error, or generated code that failed), never a problem in the input.</summary>
+    public const int Internal = 3;
 }

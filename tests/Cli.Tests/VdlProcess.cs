@@ -19,6 +19,9 @@ internal static class VdlProcess
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vdl.dll"));
+
+        // Compiled models are cached per test folder, never in the user's own cache.
+        info.Environment["VDL_CACHE_DIR"] = Path.Combine(workingDirectory, ".vdl-cache");
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

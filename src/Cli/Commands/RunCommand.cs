@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using VirtLang.Compiler;
 using VirtLang.Cli.Rendering;
-using VirtLang.Compiler.Lowering;
+using VirtLang.Compiler.Hosting;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
 using VirtLang.Runtime.Engine;
@@ -15,8 +15,9 @@ namespace VirtLang.Cli.Commands;
 
 /// <summary>
 /// <c>vdl run FILE...</c>: check the model, then simulate one of its scenarios and print what happened; 0 when the run
-/// completed, 1 when the model has errors or the scenario cannot run, 2 for usage or I/O errors. The model is lowered
-/// to the simulator's objects directly; the generated C# of the code generator will build the same objects.
+/// completed, 1 when the model has errors or the scenario cannot run, 2 for usage or I/O errors, 3 when the generated
+/// code fails (a bug of ours). The model becomes C#, compiled in memory (or loaded from the cache when unchanged),
+/// which builds the simulator's objects.
 /// </summary>
 internal static class RunCommand
 {
@@ -63,16 +64,30 @@ internal static class RunCommand
             context.Out.WriteLine($"{warnings} warning{(warnings == 1 ? string.Empty : "s")} (`vdl check` shows them).");
         }
 
-        LoweredModel lowered;
+        GeneratedModel lowered;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            lowered = ModelLowering.Lower(compilation.SemanticModel);
+            lowered = ModelHost.Load(compilation);
         }
         catch (Exception e) when (e is TraceFormatException or IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"vdl: error: {e.Message}");
             return ExitCodes.Errors;
         }
+        catch (GeneratedCodeException e)
+        {
+            context.Error.WriteLine($"vdl: internal error: {e.Message}");
+            foreach (var problem in e.Problems)
+            {
+                context.Error.WriteLine($"  {problem}");
+            }
+
+            return ExitCodes.Internal;
+        }
+
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generated C# {(lowered.FromCache ? "loaded from the cache" : "compiled")} in {watch.Elapsed.TotalSeconds:0.00} s."));
 
         ScenarioSpec scenario;
         if (scenarioName is not null)

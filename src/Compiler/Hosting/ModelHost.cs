@@ -1,0 +1,159 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using VirtLang.Compiler.Emit;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Compiler.Hosting;
+
+/// <summary>
+/// Compiles a model's generated C# in memory against the framework's reference assemblies and the runtime, loads it
+/// in a collectible <see cref="AssemblyLoadContext"/> and runs its <c>Build</c> and <c>Scenarios</c>. The assembly is
+/// cached by the hash of the model's files and of the compiler and runtime builds, so a second run of an unchanged
+/// model skips Roslyn entirely. The cache is a folder of the user's own (<c>VDL_CACHE_DIR</c>, else the user's cache folder).
+/// </summary>
+public static class ModelHost
+{
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    [
+        .. ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => MetadataReference.CreateFromFile(p)),
+        MetadataReference.CreateFromFile(typeof(Topology).Assembly.Location),
+    ]);
+
+    public static string DefaultCacheDirectory =>
+        Environment.GetEnvironmentVariable("VDL_CACHE_DIR") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "virtlang", "models");
+
+    /// <exception cref="GeneratedCodeException">The generated code did not compile, or threw while building the model.</exception>
+    public static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        var key = Key(compilation);
+        var directory = cacheDirectory ?? DefaultCacheDirectory;
+        var cached = Path.Combine(directory, key + ".dll");
+        byte[] image;
+        var fromCache = false;
+        if (TryRead(cached) is { } bytes)
+        {
+            image = bytes;
+            fromCache = true;
+        }
+        else
+        {
+            image = Compile(CSharpEmitter.Emit(compilation.SemanticModel), key);
+            TryWrite(directory, cached, image);
+        }
+
+        var context = new AssemblyLoadContext("vdl-model-" + key[..12], isCollectible: true);
+        try
+        {
+            using var stream = new MemoryStream(image);
+            var type = context.LoadFromStream(stream).GetType($"{CSharpEmitter.DefaultNamespace}.{CSharpEmitter.DefaultClass}")
+                ?? throw new GeneratedCodeException("the generated assembly has no model class", []);
+            var topology = (Topology)Invoke(type, "Build");
+            var scenarios = (IReadOnlyList<ScenarioSpec>)Invoke(type, "Scenarios");
+            return new GeneratedModel(topology, scenarios, fromCache);
+        }
+        finally
+        {
+            // The objects built are the runtime's own types: the generated code can go once they exist.
+            context.Unload();
+        }
+    }
+
+    private static object Invoke(Type type, string method)
+    {
+        try
+        {
+            return type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is { } inner)
+        {
+            // The frame of the generated code that threw carries the model's line through #line.
+            var frame = new System.Diagnostics.StackTrace(inner, fNeedFileInfo: true).GetFrames()
+                .FirstOrDefault(f => f.GetFileName() is { } name && name.EndsWith(".vdl", StringComparison.OrdinalIgnoreCase));
+            var where = frame is null ? string.Empty : $"{frame.GetFileName()}({frame.GetFileLineNumber()},1): ";
+            throw new GeneratedCodeException($"building the model failed: {inner.GetType().Name}: {inner.Message}", [$"{where}{inner.Message}"]);
+        }
+    }
+
+    private static byte[] Compile(string code, string key)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), path: "Model.g.cs", encoding: Encoding.UTF8);
+        var compilation = CSharpCompilation.Create("VirtLang.Model." + key[..16], [tree], References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true,
+                nullableContextOptions: NullableContextOptions.Enable));
+        using var pe = new MemoryStream();
+        var result = compilation.Emit(pe, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
+        if (!result.Success)
+        {
+            var problems = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d =>
+            {
+                var mapped = d.Location.GetMappedLineSpan();
+                return $"{mapped.Path}({mapped.StartLinePosition.Line + 1},{mapped.StartLinePosition.Character + 1}): {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            }).ToList();
+            throw new GeneratedCodeException("the generated C# did not compile (a bug in vdl)", problems);
+        }
+
+        return pe.ToArray();
+    }
+
+    /// <summary>
+    /// The cache key: the model's files (paths and text), and the exact compiler and runtime builds that turn them into
+    /// an assembly. Computed without generating anything, so that a cached run never loads Roslyn.
+    /// </summary>
+    private static string Key(ModelCompilation compilation)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(text));
+            hash.AppendData([0]);
+        }
+
+        Add(typeof(Topology).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        Add(typeof(CSharpEmitter).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        foreach (var file in compilation.Files)
+        {
+            Add(file.Path);
+            Add(file.Tree.Text.Text);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Best effort: a cache that cannot be written only costs the next run a compile.</summary>
+    private static void TryWrite(string directory, string path, byte[] image)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllBytes(temp, image);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
