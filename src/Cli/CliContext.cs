@@ -12,6 +12,26 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
 
     public ConsoleStyle Style { get; } = style;
 
+    /// <summary>
+    /// The model a verb works on: the files named, or with none the built-in example (announced by
+    /// <paramref name="announce"/>, "Checking", "Running", when not null). False after a one-line error: exit 2.
+    /// </summary>
+    public bool TryReadModel(string[] paths, string? announce, out List<SourceText> sources)
+    {
+        if (paths.Length > 0)
+        {
+            return TryReadSources(paths, out sources);
+        }
+
+        if (announce is not null)
+        {
+            Out.WriteLine($"{announce} the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to use your own).");
+        }
+
+        sources = [BuiltInExamples.Load(BuiltInExamples.DefaultName)!];
+        return true;
+    }
+
     /// <summary>Reads every file; a missing file or a directory is a one-line error (and the caller exits 2).</summary>
     public bool TryReadSources(IEnumerable<string> paths, out List<SourceText> sources)
     {

@@ -22,18 +22,7 @@ internal static class CheckCommand
 
     private static int Run(CliContext context, string[] paths, string? format)
     {
-        List<SourceText> sources;
-        if (paths.Length == 0)
-        {
-            var example = BuiltInExamples.Load(BuiltInExamples.DefaultName)!;
-            if (format == "text")
-            {
-                context.Out.WriteLine($"Checking the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to check your own).");
-            }
-
-            sources = [example];
-        }
-        else if (!context.TryReadSources(paths, out sources))
+        if (!context.TryReadModel(paths, format == "text" ? "Checking" : null, out var sources))
         {
             return ExitCodes.UsageOrIo;
         }

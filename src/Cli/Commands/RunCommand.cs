@@ -39,13 +39,7 @@ internal static class RunCommand
 
     private static int Run(CliContext context, string[] paths, string? scenarioName, ulong? seed, string? jsonPath, string? csvPath)
     {
-        List<SourceText> sources;
-        if (paths.Length == 0)
-        {
-            context.Out.WriteLine($"Running the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to run your own).");
-            sources = [BuiltInExamples.Load(BuiltInExamples.DefaultName)!];
-        }
-        else if (!context.TryReadSources(paths, out sources))
+        if (!context.TryReadModel(paths, "Running", out var sources))
         {
             return ExitCodes.UsageOrIo;
         }
