@@ -69,6 +69,14 @@ public static class ModelHost
         }
     }
 
+    /// <summary>The model's assembly (what <c>vdl build --assembly</c> writes), compiled from its generated C#.</summary>
+    /// <exception cref="GeneratedCodeException">The generated code did not compile.</exception>
+    public static byte[] CompileAssembly(ModelCompilation compilation)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        return Compile(CSharpEmitter.Emit(compilation.SemanticModel), Key(compilation));
+    }
+
     private static object Invoke(Type type, string method)
     {
         try
