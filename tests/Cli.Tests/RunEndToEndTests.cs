@@ -56,6 +56,20 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.True(new FileInfo(Path.Combine(WorkingDirectory, "gen", "VirtLang.Model.dll")).Length > 1000);
     }
 
+    [Theory]
+    [InlineData("dot", "digraph model {", "    h2g1 [label=\"container web-pool x4\", shape=component];", "  h0g0 -> a0;")]
+    [InlineData("mermaid", "flowchart LR", "    h2g1[\"container web-pool x4\"]", "  h0g0 --> a0")]
+    public void GraphDrawsTheHostsTheirGuestsAndWhatTheyRun(string format, string first, string guest, string edge)
+    {
+        var result = VdlProcess.Run(WorkingDirectory, "graph", "--format", format);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        Assert.Equal(first, lines[0]);
+        Assert.Contains(guest, lines);
+        Assert.Contains(edge, lines);
+        Assert.Equal(result.Output, VdlProcess.Run(WorkingDirectory, "graph", "--format", format).Output);
+    }
+
     [Fact]
     public void AModelWithErrorsIsNotSimulated()
     {

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using VirtLang.Compiler;
+using VirtLang.Compiler.Graphs;
+
+namespace VirtLang.Cli.Commands;
+
+/// <summary><c>vdl graph FILE... --format dot|mermaid</c>: the topology as a graph on standard output; 1 when the model has errors.</summary>
+internal static class GraphCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = $"The .vdl files of the model (none: the built-in example `{BuiltInExamples.DefaultName}`)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format") { Description = "dot (Graphviz) or mermaid", DefaultValueFactory = _ => "dot" };
+        format.AcceptOnlyFromAmong("dot", "mermaid");
+        var command = new Command("graph", "Print the topology as a Graphviz or Mermaid graph") { files, format };
+        command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] paths, string format)
+    {
+        if (!context.TryReadModel(paths, announce: null, out var sources))
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        var compilation = ModelCompilation.Create(sources);
+        if (compilation.HasErrors)
+        {
+            CommonOptions.Renderer("text", context.Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, context.Error);
+            return ExitCodes.Errors;
+        }
+
+        context.Out.Write(format == "mermaid" ? TopologyGraph.ToMermaid(compilation.SemanticModel) : TopologyGraph.ToDot(compilation.SemanticModel));
+        return ExitCodes.Success;
+    }
+}

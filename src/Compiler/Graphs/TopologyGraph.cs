@@ -1,0 +1,110 @@
+using System.Text;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Runtime.Model;
+
+namespace VirtLang.Compiler.Graphs;
+
+/// <summary>
+/// The topology as a graph for people: each host a box (with its hypervisor kind) holding its guests, each
+/// application a node that the guests (or hosts) running it point to. Graphviz DOT or Mermaid; labels are escaped
+/// for each, and node ids are indexes, never names.
+/// </summary>
+public static class TopologyGraph
+{
+    public static string ToDot(SemanticModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var dot = new StringBuilder();
+        dot.Append("digraph model {\n  rankdir=LR;\n  compound=true;\n  node [fontname=\"Helvetica\"];\n");
+        var apps = AppIds(model);
+        foreach (var (app, id) in apps)
+        {
+            dot.Append($"  {id} [shape=box, style=rounded, label=\"{Dot(app.Name)}\"];\n");
+        }
+
+        var edges = new StringBuilder();
+        for (var h = 0; h < model.Hosts.Count; h++)
+        {
+            var host = model.Hosts[h];
+            dot.Append($"  subgraph cluster_h{h} {{\n    label=\"{Dot(HostLabel(host))}\";\n");
+            dot.Append($"    h{h} [shape=point, style=invis];\n");
+            foreach (var app in host.Runs)
+            {
+                edges.Append($"  h{h} -> {apps[app]} [ltail=cluster_h{h}];\n");
+            }
+
+            for (var g = 0; g < host.Guests.Count; g++)
+            {
+                var guest = host.Guests[g];
+                dot.Append($"    h{h}g{g} [label=\"{Dot(GuestLabel(guest))}\"{(guest.IsVm ? string.Empty : ", shape=component")}];\n");
+                foreach (var app in guest.Runs)
+                {
+                    edges.Append($"  h{h}g{g} -> {apps[app]};\n");
+                }
+            }
+
+            dot.Append("  }\n");
+        }
+
+        dot.Append(edges).Append("}\n");
+        return dot.ToString();
+    }
+
+    public static string ToMermaid(SemanticModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var text = new StringBuilder("flowchart LR\n");
+        var apps = AppIds(model);
+        foreach (var (app, id) in apps)
+        {
+            text.Append($"  {id}([\"{Mermaid(app.Name)}\"])\n");
+        }
+
+        var edges = new StringBuilder();
+        for (var h = 0; h < model.Hosts.Count; h++)
+        {
+            var host = model.Hosts[h];
+            text.Append($"  subgraph h{h}[\"{Mermaid(HostLabel(host))}\"]\n");
+            if (host.Guests.Count == 0)
+            {
+                text.Append($"    h{h}os[\"host OS\"]\n");
+            }
+
+            foreach (var app in host.Runs)
+            {
+                edges.Append($"  h{h} --> {apps[app]}\n");
+            }
+
+            for (var g = 0; g < host.Guests.Count; g++)
+            {
+                var guest = host.Guests[g];
+                text.Append($"    h{h}g{g}[\"{Mermaid(GuestLabel(guest))}\"]\n");
+                foreach (var app in guest.Runs)
+                {
+                    edges.Append($"  h{h}g{g} --> {apps[app]}\n");
+                }
+            }
+
+            text.Append("  end\n");
+        }
+
+        return text.Append(edges).ToString();
+    }
+
+    private static Dictionary<ApplicationSymbol, string> AppIds(SemanticModel model) =>
+        model.Applications.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => $"a{p.i}");
+
+    private static string HostLabel(HostSymbol host) =>
+        $"{host.Name}{(host.Copies > 1 ? $" x{host.Copies}" : string.Empty)} ({ModelNames.ToName(host.HypervisorKind)})";
+
+    private static string GuestLabel(GuestSymbol guest) =>
+        $"{guest.Kind} {guest.Name}{(guest.Copies > 1 ? $" x{guest.Copies}" : string.Empty)}";
+
+    /// <summary>A DOT string's content: backslashes and quotes escaped, line breaks as spaces.</summary>
+    private static string Dot(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    /// <summary>A Mermaid label: quotes and markup characters as entity codes.</summary>
+    private static string Mermaid(string text) =>
+        text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}
