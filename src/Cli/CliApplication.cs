@@ -10,12 +10,13 @@ public static class CliApplication
     {
         var style = color is { } c ? new ConsoleStyle(c) : ConsoleStyle.ForStandardOutput();
         var context = new CliContext(output, error, style);
-        var root = new RootCommand("vdl: check, run, build, graph, format and explain VirtLang (.vdl) models of virtual infrastructure")
+        var root = new RootCommand("vdl: check, run, build, graph, start (new), format and explain VirtLang (.vdl) models of virtual infrastructure")
         {
             CheckCommand.Create(context),
             RunCommand.Create(context),
             BuildCommand.Create(context),
             GraphCommand.Create(context),
+            NewCommand.Create(context),
             FormatCommand.Create(context),
             ExplainCommand.Create(context),
         };

@@ -71,6 +71,20 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void NewStartsAModelThatChecksAndRunsAndNeverOverwrites()
+    {
+        var created = VdlProcess.Run(WorkingDirectory, "new", "mine.vdl", "--from", "containers");
+        Assert.Equal(0, created.ExitCode);
+        Assert.Equal(0, VdlProcess.Run(WorkingDirectory, "check", "mine.vdl").ExitCode);
+        Assert.Equal(0, VdlProcess.Run(WorkingDirectory, "run", "mine.vdl").ExitCode);
+
+        var again = VdlProcess.Run(WorkingDirectory, "new", "mine.vdl");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.Equal(2, VdlProcess.Run(WorkingDirectory, "new", "other.vdl", "--from", "nope").ExitCode);
+    }
+
+    [Fact]
     public void AModelWithErrorsIsNotSimulated()
     {
         File.WriteAllText(Path.Combine(WorkingDirectory, "bad.vdl"), "host h {\n  memroy = 1GiB\n}\n");
