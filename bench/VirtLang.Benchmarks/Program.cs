@@ -45,6 +45,9 @@ switch (suite)
     case "machineshop":
         return MachineShopRunner.Run(rest);
 
+    case "codegen-scale":
+        return CodegenScale.Run(rest);
+
     case "simulate-scale":
         return SimulationScale.Run(rest);
 
@@ -53,7 +56,7 @@ switch (suite)
         return 0;
 
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale [guests] (parse and check 10k..160k guests, or one size alone), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale [guests] (parse and check 10k..160k guests, or one size alone), machineshop [days] (our kernel vs a PriorityQueue baseline), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps), codegen-scale [guests...] (emit and compile the generated C#)");
         return suite == "help" ? 0 : 2;
 }
 

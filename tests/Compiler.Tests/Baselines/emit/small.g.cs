@@ -4,71 +4,30 @@ using System.Collections.Generic;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Profiles;
 using VirtLang.Runtime.Scenarios;
-
 namespace VirtLang.Generated;
 public static class Model
 {
 #line 2 "small.vdl"
     public static readonly OperatingSystemSpec Os0 = new("rhel8", "linux", "8.6", true);
 #line 26 "small.vdl"
-    public static readonly ApplicationSpec App0 = new()
-    {
-        Name = "web",
-        Cpu = 2d,
-        MemoryBytes = 2147483648L,
-        Io = IoClass.Moderate,
-        Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L),
-        Replicas = 1,
-        CertifiedOs = new string[]
-        {
-            "rhel8"
-        },
-        CertifiedPatch = new PatchRequirement(new (PatchComparison, string)[] { (PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025") }, ">= 2024.01, < 2025")
-    };
+    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
     public static Topology Build()
     {
         var hosts = new List<HostSpec>();
         AddHost0(hosts);
-        return new Topology
-        {
-            Hosts = hosts
-        };
+        return new Topology { Hosts = hosts };
     }
-
     private static void AddHost0(List<HostSpec> hosts)
     {
         var guests = new List<GuestSpec>();
 #line 47 "small.vdl"
-        for (var k = 1; k <= 3; k++)
-            guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = new ApplicationSpec[] { App0 } });
+        for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
 #line 39 "small.vdl"
-        hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = new DiskSpec[] { new DiskSpec("d0", 1000000000000L, 0, 0, "nvme") }, Nics = new NicSpec[] { new NicSpec("n0", 10000000000d, null) }, Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = new string[] { "nvme" }, Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null } }, Guests = guests, Runs = new ApplicationSpec[] { } });
+        hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null } }, Guests = guests, Runs = [] });
 #line default
     }
-
     public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]
     {
-        new ScenarioSpec
-        {
-            Name = "day",
-            Duration = 86400000000L,
-            Step = 60000000L,
-            Seed = 42UL,
-            Events = new ScenarioEvent[]
-            {
-                new ScaleEvent(7200000000L, "web", 2d, 14400000000L)
-                {
-                    Origin = "small.vdl(59,3)"
-                },
-                new CrashEvent(21600000000L, "web-vm-2")
-                {
-                    Origin = "small.vdl(60,3)"
-                },
-                new PatchEvent(28800000000L, "web-vm-1", "2024.06")
-                {
-                    Origin = "small.vdl(61,3)"
-                }
-            }
-        },
+        new ScenarioSpec { Name = "day", Duration = 86400000000L, Step = 60000000L, Seed = 42UL, Events = [new ScaleEvent(7200000000L, "web", 2d, 14400000000L) { Origin = "small.vdl(59,3)" }, new CrashEvent(21600000000L, "web-vm-2") { Origin = "small.vdl(60,3)" }, new PatchEvent(28800000000L, "web-vm-1", "2024.06") { Origin = "small.vdl(61,3)" }] },
     };
 }
