@@ -32,6 +32,39 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
         return true;
     }
 
+    /// <summary>
+    /// For the verbs that need a model without errors: prints its errors (to <paramref name="to"/>, standard output by
+    /// default) and what was not done, and returns the exit code; null when there are none.
+    /// </summary>
+    public int? RefuseModelWithErrors(ModelCompilation compilation, string? notDone, TextWriter? to = null)
+    {
+        if (!compilation.HasErrors)
+        {
+            return null;
+        }
+
+        to ??= Out;
+        Commands.CommonOptions.Renderer("text", Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, to);
+        if (notDone is not null)
+        {
+            to.WriteLine($"The model has errors: {notDone}.");
+        }
+
+        return ExitCodes.Errors;
+    }
+
+    /// <summary>Generated code that failed is a bug of ours: one line, the model's lines it maps to, exit 3.</summary>
+    public int ReportGeneratedCodeFailure(Compiler.Hosting.GeneratedCodeException failure)
+    {
+        Error.WriteLine($"vdl: internal error: {failure.Message}");
+        foreach (var problem in failure.Problems)
+        {
+            Error.WriteLine($"  {problem}");
+        }
+
+        return ExitCodes.Internal;
+    }
+
     /// <summary>Reads every file; a missing file or a directory is a one-line error (and the caller exits 2).</summary>
     public bool TryReadSources(IEnumerable<string> paths, out List<SourceText> sources)
     {

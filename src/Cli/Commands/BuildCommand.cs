@@ -30,11 +30,9 @@ internal static class BuildCommand
         }
 
         var compilation = ModelCompilation.Create(sources);
-        if (compilation.HasErrors)
+        if (context.RefuseModelWithErrors(compilation, "nothing was written") is { } refused)
         {
-            CommonOptions.Renderer("text", context.Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, context.Out);
-            context.Out.WriteLine("The model has errors: nothing was written.");
-            return ExitCodes.Errors;
+            return refused;
         }
 
         try
@@ -59,13 +57,7 @@ internal static class BuildCommand
         }
         catch (GeneratedCodeException e)
         {
-            context.Error.WriteLine($"vdl: internal error: {e.Message}");
-            foreach (var problem in e.Problems)
-            {
-                context.Error.WriteLine($"  {problem}");
-            }
-
-            return ExitCodes.Internal;
+            return context.ReportGeneratedCodeFailure(e);
         }
 
         return ExitCodes.Success;

@@ -29,10 +29,9 @@ internal static class GraphCommand
         }
 
         var compilation = ModelCompilation.Create(sources);
-        if (compilation.HasErrors)
+        if (context.RefuseModelWithErrors(compilation, notDone: null, context.Error) is { } refused)
         {
-            CommonOptions.Renderer("text", context.Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, context.Error);
-            return ExitCodes.Errors;
+            return refused;
         }
 
         context.Out.Write(format == "mermaid" ? TopologyGraph.ToMermaid(compilation.SemanticModel) : TopologyGraph.ToDot(compilation.SemanticModel));

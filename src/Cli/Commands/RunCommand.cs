@@ -45,11 +45,9 @@ internal static class RunCommand
         }
 
         var compilation = ModelCompilation.Create(sources);
-        if (compilation.HasErrors)
+        if (context.RefuseModelWithErrors(compilation, "nothing was simulated") is { } refused)
         {
-            CommonOptions.Renderer("text", context.Style).Render([.. compilation.Diagnostics.Where(d => d.IsError)], compilation.Files.Length, context.Out);
-            context.Out.WriteLine("The model has errors: nothing was simulated.");
-            return ExitCodes.Errors;
+            return refused;
         }
 
         var warnings = compilation.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
@@ -71,13 +69,7 @@ internal static class RunCommand
         }
         catch (GeneratedCodeException e)
         {
-            context.Error.WriteLine($"vdl: internal error: {e.Message}");
-            foreach (var problem in e.Problems)
-            {
-                context.Error.WriteLine($"  {problem}");
-            }
-
-            return ExitCodes.Internal;
+            return context.ReportGeneratedCodeFailure(e);
         }
 
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
