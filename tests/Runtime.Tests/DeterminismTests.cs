@@ -53,6 +53,16 @@ public class DeterminismTests
     }
 
     [Fact]
+    public void Watching_the_progress_changes_nothing()
+    {
+        var told = new List<long>();
+        var watched = ResultJsonWriter.ToJson(Simulator.Run(Datacenter(), Week(42), new SimulationOptions { Progress = told.Add }));
+        Assert.Equal(ResultJsonWriter.ToJson(Simulator.Run(Datacenter(), Week(42))), watched);
+        Assert.InRange(told.Count, 90, 100);
+        Assert.True(told.SequenceEqual(told.Order()));
+    }
+
+    [Fact]
     public void Runs_on_many_threads_at_once_give_the_same_bytes()
     {
         var expected = ResultJsonWriter.ToJson(Simulator.Run(Datacenter(), Week(7)));

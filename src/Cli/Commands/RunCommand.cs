@@ -102,7 +102,7 @@ internal static class RunCommand
         SimulationResult result;
         try
         {
-            result = Simulator.Run(lowered.Topology, scenario);
+            result = Simulator.Run(lowered.Topology, scenario, new SimulationOptions { Progress = ProgressBar(context, scenario.Duration) });
         }
         catch (SimulationSetupException e)
         {
@@ -112,6 +112,11 @@ internal static class RunCommand
             }
 
             return ExitCodes.Errors;
+        }
+
+        if (Console.IsErrorRedirected is false && context.Error == Console.Error)
+        {
+            context.Error.Write("\r\u001b[K");
         }
 
         ResultSummary.Write(result, context.Out);
@@ -138,5 +143,27 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Simulated time and an estimate of what is left, on standard error, only when it is a terminal: redirected
+    /// output (a file, a pipe, CI, the tests) stays free of it.
+    /// </summary>
+    private static Action<long>? ProgressBar(CliContext context, long duration)
+    {
+        if (Console.IsErrorRedirected || context.Error != Console.Error)
+        {
+            return null;
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        return now =>
+        {
+            var done = (double)now / duration;
+            var left = done > 0 ? watch.Elapsed.TotalSeconds * (1 - done) / done : 0;
+            var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
+            context.Error.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\r[{bar}] {SimTime.Format(now)} of {SimTime.Format(duration)} simulated, about {left:0}s left"));
+        };
     }
 }

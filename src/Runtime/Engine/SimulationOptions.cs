@@ -14,4 +14,7 @@ public sealed record SimulationOptions
 
     /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
     public bool RecordSeries { get; init; } = true;
+
+    /// <summary>Told the simulated time reached, about a hundred times a run (a progress bar); it cannot change the results.</summary>
+    public Action<long>? Progress { get; init; }
 }

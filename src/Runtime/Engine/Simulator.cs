@@ -30,6 +30,17 @@ public static class Simulator
             host.Start();
         }
 
+        if (options.Progress is { } progress)
+        {
+            // In slices, so that progress can be told; the kernel runs the same events in the same order either way.
+            var slice = Math.Max(1, scenario.Duration / 100);
+            for (var until = slice; until < scenario.Duration; until += slice)
+            {
+                run.Kernel.RunUntil(until);
+                progress(until);
+            }
+        }
+
         run.Kernel.RunUntil(scenario.Duration);
         return Collect(run);
     }
