@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Literals;
-using VirtLang.Language.Syntax;
-using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Compiler.Emit;
 
@@ -126,34 +124,25 @@ public static class CSharpEmitter
         code.AppendLine("}");
     }
 
+    /// <summary>Writes the scenario as the lowering reads it (one reading of the statements for both).</summary>
     private static void EmitScenario(CodeWriter code, ScenarioSymbol scenario, Binding.ValueReader values)
     {
-        long Ticks(ExpressionSyntax? e) => values.Number(e, Dimension.Time) is { } s ? (long)Math.Round(s * SimTime.TicksPerSecond) : 0;
-        var events = new List<string>();
-        foreach (var statement in scenario.Syntax.Members.OfType<ScenarioStatementSyntax>())
+        var spec = Lowering.ModelLowering.Scenario(scenario, values);
+        var events = spec.Events.Select(e =>
         {
-            var at = Ticks(statement.When.From);
-            var until = statement.When.To is { } to ? Long(Ticks(to)) : "null";
-            var e = statement.Action switch
+            var created = e switch
             {
-                ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor => $"new ScaleEvent({Long(at)}, {Str(scale.Target.Text)}, {Num(factor)}, {until})",
-                FailActionSyntax fail => $"new FailEvent({Long(at)}, {Str(fail.Target.Text)}, {(fail.ForClause is { } f ? Long(Ticks(f.Duration)) : "null")})",
-                CrashActionSyntax crash => $"new CrashEvent({Long(at)}, {Str(crash.Target.Text)})",
-                MigrateActionSyntax migrate => $"new MigrateEvent({Long(at)}, {Str(migrate.Target.Text)}, {Str(migrate.Destination.Text)})",
-                PatchActionSyntax patch => $"new PatchEvent({Long(at)}, {Str(patch.Target.Text)}, {Str(patch.Level.ValueText)})",
-                _ => null,
+                ScaleEvent scale => $"new ScaleEvent({Long(scale.At)}, {Str(scale.Application)}, {Num(scale.Factor)}, {(scale.Until is { } until ? Long(until) : "null")})",
+                FailEvent fail => $"new FailEvent({Long(fail.At)}, {Str(fail.Host)}, {(fail.RepairAfter is { } repair ? Long(repair) : "null")})",
+                CrashEvent crash => $"new CrashEvent({Long(crash.At)}, {Str(crash.Target)})",
+                MigrateEvent migrate => $"new MigrateEvent({Long(migrate.At)}, {Str(migrate.Guest)}, {Str(migrate.TargetHost)})",
+                PatchEvent patch => $"new PatchEvent({Long(patch.At)}, {Str(patch.Target)}, {Str(patch.Level)})",
+                _ => throw new InvalidOperationException($"no C# for {e.GetType().Name}"),
             };
-            if (e is not null)
-            {
-                var line = statement.AtKeyword.Source.GetLinePosition(statement.AtKeyword.Span.Start);
-                events.Add($"{e} {{ Origin = {Str(string.Create(CultureInfo.InvariantCulture, $"{scenario.File.Path}({line.Line},{line.Column})"))} }}");
-            }
-        }
-
-        var duration = (long)Math.Round((scenario.Duration ?? SimTime.ToSeconds(SimTime.TicksPerDay)) * SimTime.TicksPerSecond);
-        var step = Math.Max(1, (long)Math.Round(scenario.Step * SimTime.TicksPerSecond));
+            return $"{created} {{ Origin = {NullableStr(e.Origin)} }}";
+        });
         code.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"new ScenarioSpec {{ Name = {Str(scenario.Name)}, Duration = {Long(duration)}, Step = {Long(step)}, Seed = {scenario.Seed}UL, Events = [{string.Join(", ", events)}] }},"));
+            $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}] }},"));
     }
 
     private static string Profile(ApplicationSymbol app) => app.RuntimeProfile switch

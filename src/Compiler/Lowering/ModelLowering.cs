@@ -142,7 +142,8 @@ public static class ModelLowering
         }
     }
 
-    private static ScenarioSpec Scenario(ScenarioSymbol scenario, ValueReader values)
+    /// <summary>A scenario's timing and its statements as events, each with its origin: what both the lowering and the generated code use.</summary>
+    internal static ScenarioSpec Scenario(ScenarioSymbol scenario, ValueReader values)
     {
         // A time, or the plain number 0 (the start), which reads as no time at all.
         long Ticks(ExpressionSyntax? expression) =>
