@@ -96,7 +96,7 @@ internal static class RunCommand
 
         if (seed is { } s)
         {
-            scenario = new ScenarioSpec { Name = scenario.Name, Duration = scenario.Duration, Step = scenario.Step, Seed = s, Noise = scenario.Noise, Events = scenario.Events };
+            scenario = scenario with { Seed = s };
         }
 
         SimulationResult result;

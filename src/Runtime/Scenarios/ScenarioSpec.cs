@@ -3,7 +3,7 @@ using VirtLang.Runtime.Kernel;
 namespace VirtLang.Runtime.Scenarios;
 
 /// <summary>A what-if to play on a topology: how long, how finely, with which seed, and what happens when.</summary>
-public sealed class ScenarioSpec
+public sealed record ScenarioSpec
 {
     public string Name { get; init; } = "baseline";
 
