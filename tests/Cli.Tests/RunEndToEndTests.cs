@@ -71,6 +71,36 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void GraphDrawsSvgWithoutGraphviz()
+    {
+        var result = VdlProcess.Run(WorkingDirectory, "graph", "--format", "svg");
+        Assert.Equal(0, result.ExitCode);
+        var svg = System.Xml.Linq.XDocument.Parse(result.Output);
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var rects = svg.Descendants(ns + "rect").Select(r => (string?)r.Attribute("class")).ToList();
+        Assert.Equal(5, rects.Count(c => c == "host"));
+        Assert.Equal(4, rects.Count(c => c == "app"));
+        Assert.Equal(2, rects.Count(c => c == "guest container")); // web-a, and web-pool's four copies drawn as one row
+        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "container web-pool x4");
+        Assert.Equal(6, svg.Descendants(ns + "path").Count());
+        Assert.Equal(result.Output, VdlProcess.Run(WorkingDirectory, "graph", "--format", "svg").Output);
+    }
+
+    [Fact]
+    public void RunWritesASelfContainedHtmlReport()
+    {
+        var result = VdlProcess.Run(WorkingDirectory, "run", "--report", "out/report.html");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Report written to out/report.html.", result.Output, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(WorkingDirectory, "out", "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>datacenter.vdl</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"topology\">", html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<svg "));
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NewStartsAModelThatChecksAndRunsAndNeverOverwrites()
     {
         var created = VdlProcess.Run(WorkingDirectory, "new", "mine.vdl", "--from", "containers");

@@ -4,7 +4,7 @@ using VirtLang.Compiler.Graphs;
 
 namespace VirtLang.Cli.Commands;
 
-/// <summary><c>vdl graph FILE... --format dot|mermaid</c>: the topology as a graph on standard output; 1 when the model has errors.</summary>
+/// <summary><c>vdl graph FILE... --format dot|mermaid|svg</c>: the topology as a graph on standard output; 1 when the model has errors.</summary>
 internal static class GraphCommand
 {
     public static Command Create(CliContext context)
@@ -14,9 +14,9 @@ internal static class GraphCommand
             Description = $"The .vdl files of the model (none: the built-in example `{BuiltInExamples.DefaultName}`)",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<string>("--format") { Description = "dot (Graphviz) or mermaid", DefaultValueFactory = _ => "dot" };
-        format.AcceptOnlyFromAmong("dot", "mermaid");
-        var command = new Command("graph", "Print the topology as a Graphviz or Mermaid graph") { files, format };
+        var format = new Option<string>("--format") { Description = "dot (Graphviz), mermaid, or svg (drawn by vdl itself, no Graphviz needed)", DefaultValueFactory = _ => "dot" };
+        format.AcceptOnlyFromAmong("dot", "mermaid", "svg");
+        var command = new Command("graph", "Print the topology as a Graphviz, Mermaid or SVG graph") { files, format };
         command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(format)!));
         return command;
     }
@@ -34,7 +34,12 @@ internal static class GraphCommand
             return refused;
         }
 
-        context.Out.Write(format == "mermaid" ? TopologyGraph.ToMermaid(compilation.SemanticModel) : TopologyGraph.ToDot(compilation.SemanticModel));
+        context.Out.Write(format switch
+        {
+            "mermaid" => TopologyGraph.ToMermaid(compilation.SemanticModel),
+            "svg" => TopologySvg.Render(compilation.SemanticModel),
+            _ => TopologyGraph.ToDot(compilation.SemanticModel),
+        });
         return ExitCodes.Success;
     }
 }

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using VirtLang.Compiler;
 using VirtLang.Cli.Rendering;
+using VirtLang.Compiler.Graphs;
 using VirtLang.Compiler.Hosting;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Reports;
 using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
 
@@ -32,12 +34,20 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "The random seed (default: the scenario's `seed`, else 42)" };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON (schema virtlang.simulation/1) to this file" };
         var csv = new Option<string?>("--csv") { Description = "Also write the results as CSV files into this folder" };
-        var command = new Command("run", "Check a model and simulate one of its scenarios") { files, scenario, seed, json, csv };
-        command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(scenario), result.GetValue(seed), result.GetValue(json), result.GetValue(csv)));
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (charts and topology) to this file" };
+        var command = new Command("run", "Check a model and simulate one of its scenarios") { files, scenario, seed, json, csv, report };
+        command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(scenario), result.GetValue(seed),
+            new Outputs(result.GetValue(json), result.GetValue(csv), result.GetValue(report))));
         return command;
     }
 
-    private static int Run(CliContext context, string[] paths, string? scenarioName, ulong? seed, string? jsonPath, string? csvPath)
+    /// <summary>The files a run writes besides its summary; null for those not asked for.</summary>
+    private sealed record Outputs(string? Json, string? Csv, string? Report);
+
+    /// <summary>Beyond this many hosts the report leaves the topology out: a drawing that tall helps nobody, and `vdl graph` still makes it.</summary>
+    private const int MaxHostsDrawnInReport = 200;
+
+    private static int Run(CliContext context, string[] paths, string? scenarioName, ulong? seed, Outputs outputs)
     {
         if (!context.TryReadModel(paths, "Running", out var sources))
         {
@@ -122,18 +132,29 @@ internal static class RunCommand
         ResultSummary.Write(result, context.Out);
         try
         {
-            if (jsonPath is not null)
+            if (outputs.Json is { } jsonPath)
             {
                 using var stream = new MemoryStream();
                 ResultJsonWriter.Write(result, stream);
+                CreateParentDirectory(jsonPath);
                 AtomicFile.WriteAllText(jsonPath, System.Text.Encoding.UTF8.GetString(stream.ToArray()), utf8Bom: false);
                 context.Out.WriteLine($"Results written to {jsonPath}.");
             }
 
-            if (csvPath is not null)
+            if (outputs.Csv is { } csvPath)
             {
                 ResultCsvWriter.Write(result, csvPath);
                 context.Out.WriteLine($"CSV files written to {csvPath}.");
+            }
+
+            if (outputs.Report is { } reportPath)
+            {
+                var model = compilation.SemanticModel;
+                var topology = model.Hosts.Count <= MaxHostsDrawnInReport ? TopologySvg.Render(model) : null;
+                var title = string.Join(", ", sources.Select(source => Path.GetFileName(source.Path)));
+                CreateParentDirectory(reportPath);
+                AtomicFile.WriteAllText(reportPath, HtmlReport.Render(result, title, topology), utf8Bom: false);
+                context.Out.WriteLine($"Report written to {reportPath}.");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -143,6 +164,15 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>An output file's folder is made when missing, as <c>--csv</c> makes its own (and <c>dotnet build -o</c> does).</summary>
+    private static void CreateParentDirectory(string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
     }
 
     /// <summary>
