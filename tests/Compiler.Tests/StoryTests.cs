@@ -1,6 +1,8 @@
 using VirtLang.Compiler.Lowering;
 using VirtLang.Runtime.Engine;
+using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
+using VirtLang.StoryReport;
 
 namespace VirtLang.Compiler.Tests;
 
@@ -60,5 +62,57 @@ public sealed class StoryTests
         Assert.Equal(120, result.Hosts.Single(h => h.Name == "esx-01").DowntimeMinutes, 6);
         Assert.Equal(1.0, App(result, "billing").Availability);
         Assert.True(result.Consolidation.Ratio > 1);
+    }
+
+    [Fact]
+    public void ExamplesReadmeIsWhatTheRunsProduce()
+    {
+        // Regenerate with `dotnet run --project tools/StoryReport` when an example or the simulator changes.
+        var committed = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "README.md")).ReplaceLineEndings("\n");
+        Assert.Equal(committed, StoryDocument.Render(RepositoryPaths.Root));
+    }
+
+    private static LoweredModel OneAppPerServer() =>
+        ModelLowering.Lower(ModelCompilation.FromFiles([Path.Combine(RepositoryPaths.Examples, "one-app-per-server.vdl")]).SemanticModel);
+
+    [Fact]
+    public void ConsolidatedUnderAnyKindTheSameApplicationsNeedAFractionOfTheServersAndTheEnergy()
+    {
+        var outcomes = SideBySide.Consolidation(OneAppPerServer()).ToDictionary(o => o.Platform.Kind == HypervisorKind.BareMetal
+            ? o.Platform.Features.HasFlag(CpuFeatures.Ept) ? "ept" : "vtx" : ModelNames.ToName(o.Platform.Kind));
+        var dedicated = outcomes["none"];
+        Assert.Equal(4 * SideBySide.Departments, dedicated.HostsNeeded);
+        Assert.InRange(dedicated.MeanUtilization, 0.08, 0.15);
+        foreach (var (name, outcome) in outcomes.Where(p => p.Key != "none"))
+        {
+            Assert.True(outcome.Fits, name);
+            Assert.True(outcome.HostsNeeded * 3 <= dedicated.HostsNeeded, $"{name} needs {outcome.HostsNeeded} hosts");
+            Assert.True(outcome.EnergyKilowattHours < dedicated.EnergyKilowattHours * 0.6, name);
+            Assert.InRange(outcome.MeanUtilization, 0.4, 0.8);
+        }
+
+        // Emulated I/O and first-generation VT-x cost hosts; paravirtualization, nested paging and containers the fewest.
+        Assert.True(outcomes["hosted"].HostsNeeded > outcomes["ept"].HostsNeeded);
+        Assert.True(outcomes["vtx"].HostsNeeded > outcomes["ept"].HostsNeeded);
+        Assert.True(outcomes["os_level"].HostsNeeded <= outcomes["ept"].HostsNeeded);
+        Assert.True(outcomes["paravirtual"].HostsNeeded <= outcomes["ept"].HostsNeeded);
+        Assert.True(outcomes["os_level"].Slowdown < outcomes["paravirtual"].Slowdown);
+        Assert.True(outcomes["paravirtual"].Slowdown < outcomes["ept"].Slowdown);
+        Assert.True(outcomes["ept"].Slowdown < outcomes["hosted"].Slowdown);
+        Assert.True(outcomes["os_level"].EnergyKilowattHours < outcomes["hosted"].EnergyKilowattHours);
+    }
+
+    [Fact]
+    public void CpuBoundWorkRunsNearNativeEverywhereWhileIoHeavyWorkSortsThePlatforms()
+    {
+        var outcomes = SideBySide.CpuVersusIo(OneAppPerServer());
+        Assert.All(outcomes, o => Assert.InRange(o.SlowdownOf(SideBySide.CpuBound), 1.0, 1.05));
+        var io = outcomes.Select(o => o.SlowdownOf(SideBySide.IoHeavy)).ToList();
+
+        // hosted BT > first VT-x > VT-x with EPT > paravirtual > containers (the order of Platform.Story, reversed).
+        Assert.Equal(["hosted, binary translation", "bare-metal, first VT-x (no EPT)", "bare-metal, VT-x + EPT", "paravirtual (Xen)", "containers (os_level)"],
+            outcomes.OrderByDescending(o => o.SlowdownOf(SideBySide.IoHeavy)).Select(o => o.Platform.Label));
+        Assert.InRange(io.Max(), 2.5, 3.2);
+        Assert.InRange(io.Min(), 1.0, 1.01);
     }
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using VirtLang.Compiler;
+using VirtLang.Compiler.Lowering;
+using VirtLang.Runtime.Analysis;
+using VirtLang.Runtime.Engine;
+
+namespace VirtLang.StoryReport;
+
+/// <summary>
+/// examples/README.md as runs of the examples make it: each example's first scenario, then the side-by-side
+/// (<see cref="SideBySide"/>). Deterministic, so a test can hold the committed file to it.
+/// </summary>
+internal static class StoryDocument
+{
+    public static string Render(string root)
+    {
+        var examples = Directory.GetFiles(Path.Combine(root, "examples"), "*.vdl").Order(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        text.Append("""
+            # Examples
+
+            Models that tell the virtualization story, each checked clean (`vdl check`) and simulated (`vdl run`). The
+            numbers below are **generated** by `dotnet run --project tools/StoryReport` from runs of each example's first
+            scenario (its seed, its events); do not edit them by hand. `broken/` holds one model per diagnostic code.
+
+            """);
+
+        foreach (var path in examples)
+        {
+            var compilation = ModelCompilation.FromFiles([path]);
+            if (compilation.HasErrors)
+            {
+                throw new InvalidOperationException($"{path} has errors; run `vdl check {path}`");
+            }
+
+            var lowered = ModelLowering.Lower(compilation.SemanticModel);
+            var scenario = lowered.Scenarios.Count > 0 ? lowered.Scenarios[0] : new VirtLang.Runtime.Scenarios.ScenarioSpec { Name = "baseline" };
+            var result = Simulator.Run(lowered.Topology, scenario);
+            var name = Path.GetFileName(path);
+            var summary = File.ReadLines(path).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.TrimStart('/').Trim());
+            text.Append(CultureInfo.InvariantCulture, $"\n## [{name}]({name})\n\n{string.Join(' ', summary)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Scenario `{result.Scenario}`, {VirtLang.Runtime.Kernel.SimTime.Format(result.Duration)}, seed {result.Seed}.\n\n");
+            text.Append("| host | hypervisor | mode | mean | p95 | energy |\n|---|---|---|--:|--:|--:|\n");
+            foreach (var h in result.Hosts)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {h.Name} | {h.Hypervisor} | {h.Mode} | {Percent(h.MeanUtilization)} | {Percent(h.P95Utilization)} | {h.EnergyKilowattHours:0.0} kWh |\n");
+            }
+
+            text.Append("\n| application | instances | demand served | slowdown | availability |\n|---|--:|--:|--:|--:|\n");
+            foreach (var a in result.Applications)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {a.Name} | {a.Instances} | {Percent(a.DemandSatisfied)} | {a.MeanSlowdown:0.00}x | {a.Availability * 100:0.000} % |\n");
+            }
+
+            var c = result.Consolidation;
+            text.Append(CultureInfo.InvariantCulture, $"\nConsolidation: {c.HostsUsed} hosts for {c.OneApplicationPerServerHosts} application instances ({c.Ratio:0.0}x).\n");
+            var notable = result.Events.Where(e => e.Kind is "crash" or "fail" or "patch" or "migrate-refused" or "certification-broken").ToList();
+            if (notable.Count > 0)
+            {
+                text.Append('\n');
+                foreach (var e in notable)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- at {VirtLang.Runtime.Kernel.SimTime.Format(e.Time)}, {e.Kind} `{e.Subject}`: {e.Detail.Replace(root, string.Empty, StringComparison.Ordinal)}\n");
+                }
+            }
+        }
+
+        // The same applications under each platform, side by side.
+        var baseline = ModelLowering.Lower(ModelCompilation.FromFiles([Path.Combine(root, "examples", "one-app-per-server.vdl")]).SemanticModel);
+        var consolidation = SideBySide.Consolidation(baseline);
+        var apps = consolidation[0].Result.Applications.Count;
+        text.Append(CultureInfo.InvariantCulture, $"""
+
+            ## Side by side: the same applications under each kind
+
+            The {apps} applications of [one-app-per-server.vdl](one-app-per-server.vdl) (its four, for {SideBySide.Departments} departments)
+            on its server (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its
+            scenario's week: one server each, then consolidated under each platform on the fewest servers that still serve
+            {ConsolidationStudy.ServedTarget * 100:0} % of every application's demand (`ConsolidationStudy` in the runtime; one VM
+            or container per application, placed largest peak first).
+
+            | platform | hosts needed | mean utilization | p95 (busiest) | slowdown | energy |
+            |---|--:|--:|--:|--:|--:|
+
+            """);
+        foreach (var outcome in consolidation)
+        {
+            var needed = outcome.Fits ? outcome.HostsNeeded.ToString(CultureInfo.InvariantCulture) : $"more than {outcome.HostsNeeded}";
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {outcome.Platform.Label} | {needed} | {Percent(outcome.MeanUtilization)} | {Percent(outcome.P95Utilization)} | {outcome.Slowdown:0.00}x | {outcome.EnergyKilowattHours:0} kWh |\n");
+        }
+
+        var pair = SideBySide.CpuVersusIo(baseline);
+        text.Append(CultureInfo.InvariantCulture, $"""
+
+            ### CPU-bound against I/O-heavy work
+
+            Two applications of four cores at a steady half, alone on one such server for a day: `{SideBySide.CpuBound}` does
+            little I/O, `{SideBySide.IoHeavy}` much (`io = heavy`). Slowdown is how much longer the work takes than on bare
+            hardware.
+
+            | platform | {SideBySide.CpuBound} | {SideBySide.IoHeavy} |
+            |---|--:|--:|
+
+            """);
+        foreach (var outcome in pair)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {outcome.Platform.Label} | {outcome.SlowdownOf(SideBySide.CpuBound):0.00}x | {outcome.SlowdownOf(SideBySide.IoHeavy):0.00}x |\n");
+        }
+
+        return text.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+}
