@@ -24,6 +24,9 @@ public static class CSharpEmitter
     public const string DefaultNamespace = "VirtLang.Generated";
     public const string DefaultClass = "Model";
 
+    /// <summary>Hosts per nested class of the generated code.</summary>
+    private const int HostsPerClass = 250;
+
     public static string Emit(SemanticModel model, string @namespace = DefaultNamespace, string className = DefaultClass)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -58,15 +61,27 @@ public static class CSharpEmitter
         code.AppendLine("var hosts = new List<HostSpec>();");
         for (var h = 0; h < model.Hosts.Count; h++)
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"AddHost{h}(hosts);");
+            code.AppendLine(CultureInfo.InvariantCulture, $"Hosts{h / HostsPerClass}.AddHost{h}(hosts);");
         }
 
         code.AppendLine("return new Topology { Hosts = hosts };");
         code.AppendLine("}");
 
+        // Hosts in nested classes of a few hundred: Roslyn compiles the method bodies of different types in parallel,
+        // those of one type one after another.
         for (var h = 0; h < model.Hosts.Count; h++)
         {
+            if (h % HostsPerClass == 0)
+            {
+                code.AppendLine(CultureInfo.InvariantCulture, $"private static class Hosts{h / HostsPerClass}");
+                code.AppendLine("{");
+            }
+
             EmitHost(code, model.Hosts[h], h, osIndex, appIndex);
+            if (h % HostsPerClass == HostsPerClass - 1 || h == model.Hosts.Count - 1)
+            {
+                code.AppendLine("}");
+            }
         }
 
         code.AppendLine("public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]");
@@ -88,7 +103,7 @@ public static class CSharpEmitter
         string Os(OsSymbol? symbol) => symbol is null ? "null" : $"Os{os[symbol]}";
         string Runs(IEnumerable<ApplicationSymbol> runs) => $"[{string.Join(", ", runs.Select(a => $"App{apps[a]}"))}]";
 
-        code.AppendLine(CultureInfo.InvariantCulture, $"private static void AddHost{index}(List<HostSpec> hosts)");
+        code.AppendLine(CultureInfo.InvariantCulture, $"internal static void AddHost{index}(List<HostSpec> hosts)");
         code.AppendLine("{");
         code.AppendLine("var guests = new List<GuestSpec>();");
         foreach (var guest in host.Guests)

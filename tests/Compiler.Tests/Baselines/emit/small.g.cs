@@ -14,17 +14,20 @@ public static class Model
     public static Topology Build()
     {
         var hosts = new List<HostSpec>();
-        AddHost0(hosts);
+        Hosts0.AddHost0(hosts);
         return new Topology { Hosts = hosts };
     }
-    private static void AddHost0(List<HostSpec> hosts)
+    private static class Hosts0
     {
-        var guests = new List<GuestSpec>();
+        internal static void AddHost0(List<HostSpec> hosts)
+        {
+            var guests = new List<GuestSpec>();
 #line 47 "small.vdl"
-        for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
+            for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
 #line 39 "small.vdl"
-        hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null } }, Guests = guests, Runs = [] });
+            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null } }, Guests = guests, Runs = [] });
 #line default
+        }
     }
     public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]
     {
