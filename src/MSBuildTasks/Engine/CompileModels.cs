@@ -33,6 +33,20 @@ public sealed class CompileModels : MSBuildTask
 
     public override bool Execute()
     {
+        try
+        {
+            return CheckAndGenerate();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only obj folder is the machine's problem, said plainly, not a stack trace.
+            Log.LogError(null, "VDL9104", null, null, 0, 0, 0, 0, "VirtLang could not write its output: {0}", e.Message);
+            return false;
+        }
+    }
+
+    private bool CheckAndGenerate()
+    {
         // Says where the compiler and its Roslyn came from: the proof, in a detailed log, that they are the package's own.
         var roslyn = typeof(Microsoft.CodeAnalysis.SyntaxTree).Assembly;
         Log.LogMessage(MessageImportance.Low, "VirtLang compiler in load context '{0}'; Roslyn {1} from {2}",
@@ -99,7 +113,11 @@ public sealed class CompileModels : MSBuildTask
             if (compilation.HasErrors || !Generate)
             {
                 // Stale code for a broken model would compile against what the model no longer says.
-                File.Delete(generated);
+                if (File.Exists(generated))
+                {
+                    File.Delete(generated);
+                }
+
                 continue;
             }
 
