@@ -19,6 +19,7 @@ public static class CliApplication
             NewCommand.Create(context),
             FormatCommand.Create(context),
             ExplainCommand.Create(context),
+            LspCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -62,7 +62,7 @@ public sealed class ModelCompilation
 
         // Files on disk take the severities of their nearest vdlconfig.json; problems in a configuration are
         // diagnostics too, not subject to it. Models held in memory have no folder, so no configuration.
-        if (provider is FileSystemSourceProvider)
+        if (provider.AppliesConfiguration)
         {
             var configurations = new ConfigurationLocator();
             all = all.Select(d => configurations.For(d.Location.Path).Apply(d)).OfType<Diagnostic>().ToList()

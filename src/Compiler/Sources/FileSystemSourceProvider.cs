@@ -36,4 +36,6 @@ public sealed class FileSystemSourceProvider : ISourceProvider
     }
 
     public string Identity(string path) => Path.GetFullPath(path);
+
+    public bool AppliesConfiguration => true;
 }

@@ -13,4 +13,7 @@ public interface ISourceProvider
 
     /// <summary>The file's identity, so that one file reached by two spellings of its path is loaded once.</summary>
     string Identity(string path);
+
+    /// <summary>Whether the files live in folders, where the nearest vdlconfig.json sets their severities (memory has none).</summary>
+    bool AppliesConfiguration => false;
 }

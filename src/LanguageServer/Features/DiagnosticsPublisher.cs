@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using VirtLang.Language.Diagnostics;
+using VirtLang.LanguageServer.Protocol;
+using VirtLang.LanguageServer.Workspace;
+
+namespace VirtLang.LanguageServer.Features;
+
+/// <summary>
+/// Publishes each open document's diagnostics a short while after the last change to it or to a file it imports
+/// (debounced: a burst of keystrokes is checked once, at its end), with the version checked, so the client can
+/// drop a result for text it no longer has.
+/// </summary>
+internal sealed class DiagnosticsPublisher : IDisposable
+{
+    private readonly ModelWorkspace _workspace;
+    private readonly Func<string, JsonNode, Task> _notify;
+    private readonly HashSet<string> _due = new(StringComparer.Ordinal);
+    private readonly Timer _timer;
+
+    public DiagnosticsPublisher(ModelWorkspace workspace, Func<string, JsonNode, Task> notify, TimeSpan delay)
+    {
+        _workspace = workspace;
+        _notify = notify;
+        Delay = delay;
+        _timer = new Timer(_ => Publish());
+    }
+
+    public TimeSpan Delay { get; }
+
+    /// <summary>Schedules the documents (the caller holds the workspace's gate); the timer restarts, so only a pause in typing publishes.</summary>
+    public void Schedule(IEnumerable<OpenDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            _due.Add(document.Uri);
+        }
+
+        _timer.Change(Delay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Clears what a closed document showed.</summary>
+    public void Clear(string uri) =>
+        _notify("textDocument/publishDiagnostics", new JsonObject { ["uri"] = uri, ["diagnostics"] = new JsonArray() });
+
+    public static JsonObject ToLsp(Diagnostic diagnostic)
+    {
+        var lsp = new JsonObject
+        {
+            ["range"] = Positions.Range(diagnostic.Location),
+            ["severity"] = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => 1,
+                DiagnosticSeverity.Warning => 2,
+                _ => 3,
+            },
+            ["code"] = diagnostic.Code,
+            ["codeDescription"] = new JsonObject { ["href"] = diagnostic.Descriptor.HelpUri },
+            ["source"] = "vdl",
+            ["message"] = diagnostic.Message,
+        };
+        if (!diagnostic.RelatedLocations.IsEmpty)
+        {
+            lsp["relatedInformation"] = new JsonArray([.. diagnostic.RelatedLocations.Select(r => (JsonNode)new JsonObject
+            {
+                ["location"] = Positions.Location(r.Location),
+                ["message"] = r.Message,
+            })]);
+        }
+
+        return lsp;
+    }
+
+    private void Publish()
+    {
+        var notifications = new List<JsonObject>();
+        lock (_workspace.Gate)
+        {
+            foreach (var uri in _due)
+            {
+                if (_workspace.Find(uri) is not { } document)
+                {
+                    continue;
+                }
+
+                var compilation = _workspace.CompilationOf(document);
+                var diagnostics = compilation.Diagnostics
+                    .Where(d => DocumentUri.Normalize(d.Location.Path) == document.Path)
+                    .Select(d => (JsonNode)ToLsp(d));
+                notifications.Add(new JsonObject
+                {
+                    ["uri"] = document.Uri,
+                    ["version"] = document.Version,
+                    ["diagnostics"] = new JsonArray([.. diagnostics]),
+                });
+            }
+
+            _due.Clear();
+        }
+
+        foreach (var notification in notifications)
+        {
+            _notify("textDocument/publishDiagnostics", notification).GetAwaiter().GetResult();
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+}

@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VirtLang.LanguageServer.Features;
+using VirtLang.LanguageServer.Protocol;
+using VirtLang.LanguageServer.Workspace;
+
+namespace VirtLang.LanguageServer;
+
+/// <summary>
+/// The VDL language server (LSP 3.17) on the compiler: lifecycle, incremental text sync, and each feature's
+/// request. Every handler takes the workspace's gate, so the dispatcher and the diagnostics timer never see a
+/// half-applied change. docs/editor.md lists the features.
+/// </summary>
+public sealed class VdlLanguageServer : IDisposable
+{
+    private readonly JsonRpcConnection _connection;
+    private readonly ModelWorkspace _workspace = new();
+    private readonly DiagnosticsPublisher _diagnostics;
+    private bool _initialized;
+    private bool _shutdown;
+
+    /// <param name="diagnosticsDelay">The pause in typing after which diagnostics are published.</param>
+    public VdlLanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? diagnosticsDelay = null)
+    {
+        _connection = new JsonRpcConnection(input, output, log);
+        _diagnostics = new DiagnosticsPublisher(_workspace, _connection.NotifyAsync, diagnosticsDelay ?? TimeSpan.FromMilliseconds(50));
+        Register();
+    }
+
+    /// <summary>Serves until <c>exit</c> or the end of the input; 0 when <c>shutdown</c> came first, as LSP asks.</summary>
+    public async Task<int> RunAsync()
+    {
+        await _connection.RunAsync().ConfigureAwait(false);
+        return _shutdown ? 0 : 1;
+    }
+
+    public void Dispose() => _diagnostics.Dispose();
+
+    private void Register()
+    {
+        _connection.OnRequest("initialize", (_, _) =>
+        {
+            _initialized = true;
+            return Capabilities();
+        });
+        _connection.OnNotification("initialized", _ => { });
+        _connection.OnRequest("shutdown", (_, _) =>
+        {
+            _shutdown = true;
+            return null;
+        });
+        _connection.OnNotification("exit", _ => _connection.ExitRequested = true);
+
+        _connection.OnNotification("textDocument/didOpen", p => Locked(() =>
+        {
+            var document = p!.Value.GetProperty("textDocument");
+            _diagnostics.Schedule(_workspace.Open(document.GetProperty("uri").GetString()!, document.GetProperty("text").GetString()!, document.GetProperty("version").GetInt32()));
+        }));
+        _connection.OnNotification("textDocument/didChange", p => Locked(() =>
+        {
+            var document = _workspace.Get(p!.Value.GetProperty("textDocument").GetProperty("uri").GetString()!);
+            var text = ApplyChanges(document, p.Value.GetProperty("contentChanges"));
+            _diagnostics.Schedule(_workspace.Change(document, text, p.Value.GetProperty("textDocument").GetProperty("version").GetInt32()));
+        }));
+        _connection.OnNotification("textDocument/didClose", p => Locked(() =>
+        {
+            var uri = p!.Value.GetProperty("textDocument").GetProperty("uri").GetString()!;
+            var affected = _workspace.Close(uri);
+            _diagnostics.Clear(uri);
+            _diagnostics.Schedule(affected);
+        }));
+        _connection.OnNotification("textDocument/didSave", _ => { });
+        _connection.OnNotification("workspace/didChangeWatchedFiles", _ => Locked(() => _diagnostics.Schedule(_workspace.InvalidateAll())));
+
+        Positional("textDocument/completion", (document, offset, _) =>
+            CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel));
+        Positional("textDocument/hover", (document, offset, _) => HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)));
+        Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
+        Positional("textDocument/references", (document, offset, p) =>
+            NavigationProvider.References(_workspace, document, offset, p.TryGetProperty("context", out var c) && c.GetProperty("includeDeclaration").GetBoolean()));
+        Positional("textDocument/prepareRename", (document, offset, _) => RenameProvider.Prepare(document, offset, _workspace.CompilationOf(document)));
+        Positional("textDocument/rename", (document, offset, p) => RenameProvider.Rename(_workspace, document, offset, RenameProvider.NewName(p)));
+
+        Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
+        Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
+        Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
+        Whole("textDocument/semanticTokens/full", (document, _) => SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)));
+    }
+
+    private static JsonObject Capabilities() => new()
+    {
+        ["capabilities"] = new JsonObject
+        {
+            ["positionEncoding"] = "utf-16",
+            ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2, ["save"] = false },
+            ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("=", "[", ":", " ", ",") },
+            ["hoverProvider"] = true,
+            ["definitionProvider"] = true,
+            ["referencesProvider"] = true,
+            ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
+            ["documentSymbolProvider"] = true,
+            ["documentFormattingProvider"] = true,
+            ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
+            ["semanticTokensProvider"] = new JsonObject
+            {
+                ["legend"] = new JsonObject
+                {
+                    ["tokenTypes"] = new JsonArray([.. SemanticTokensProvider.TokenTypes.Select(t => (JsonNode)t)]),
+                    ["tokenModifiers"] = new JsonArray([.. SemanticTokensProvider.TokenModifiers.Select(t => (JsonNode)t)]),
+                },
+                ["full"] = true,
+            },
+        },
+        ["serverInfo"] = new JsonObject { ["name"] = "vdl", ["version"] = typeof(VdlLanguageServer).Assembly.GetName().Version?.ToString() },
+    };
+
+    private void Positional(string method, Func<OpenDocument, int, JsonElement, JsonNode?> handler) =>
+        _connection.OnRequest(method, (p, cancellation) => LockedRequest(() =>
+        {
+            var (uri, position) = Positions.DocumentPosition(p);
+            var document = _workspace.Get(uri);
+            return handler(document, Positions.ToOffset(document.Text, position), p!.Value);
+        }, cancellation));
+
+    private void Whole(string method, Func<OpenDocument, JsonElement, JsonNode?> handler) =>
+        _connection.OnRequest(method, (p, cancellation) => LockedRequest(() =>
+        {
+            var parameters = p ?? throw new LspException(LspErrorCodes.InvalidParams, "missing params");
+            return handler(_workspace.Get(parameters.GetProperty("textDocument").GetProperty("uri").GetString()!), parameters);
+        }, cancellation));
+
+    private JsonNode? LockedRequest(Func<JsonNode?> work, CancellationToken cancellation)
+    {
+        if (!_initialized)
+        {
+            throw new LspException(LspErrorCodes.ServerNotInitialized, "initialize first");
+        }
+
+        lock (_workspace.Gate)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                return work();
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // A request whose params lack what LSP says they have.
+                throw new LspException(LspErrorCodes.InvalidParams, e.Message);
+            }
+        }
+    }
+
+    private void Locked(Action work)
+    {
+        lock (_workspace.Gate)
+        {
+            work();
+        }
+    }
+
+    /// <summary>The document's text after the changes, in order: a range replaces that range, no range the whole text.</summary>
+    private static string ApplyChanges(OpenDocument document, JsonElement changes)
+    {
+        var text = document.Text;
+        foreach (var change in changes.EnumerateArray())
+        {
+            var newText = change.GetProperty("text").GetString() ?? string.Empty;
+            if (!change.TryGetProperty("range", out var range))
+            {
+                text = Language.Text.SourceText.From(newText, document.Path);
+                continue;
+            }
+
+            var start = Positions.ToOffset(text, range.GetProperty("start"));
+            var end = Math.Max(start, Positions.ToOffset(text, range.GetProperty("end")));
+            var builder = new StringBuilder(text.Length - (end - start) + newText.Length);
+            builder.Append(text.Text, 0, start).Append(newText).Append(text.Text, end, text.Length - end);
+            text = Language.Text.SourceText.From(builder.ToString(), document.Path);
+        }
+
+        return text.Text;
+    }
+}

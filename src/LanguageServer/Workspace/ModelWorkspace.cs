@@ -1,0 +1,107 @@
+using VirtLang.Compiler;
+
+namespace VirtLang.LanguageServer.Workspace;
+
+/// <summary>
+/// The open documents and, for each, the model it roots (itself and what it imports, unsaved text included). A
+/// model is compiled when first asked for and kept until one of its files changes: a keystroke in one file re-checks
+/// only the models that contain it, and every other document keeps its semantic model. Callers hold <see cref="Gate"/>.
+/// </summary>
+internal sealed class ModelWorkspace
+{
+    private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ModelCompilation Compilation, HashSet<string> Files)> _compilations = new(StringComparer.Ordinal);
+    private readonly OverlaySourceProvider _provider;
+
+    public ModelWorkspace() => _provider = new OverlaySourceProvider(_open);
+
+    /// <summary>Held by every reader and writer: the dispatcher and the diagnostics timer share the workspace.</summary>
+    public object Gate { get; } = new();
+
+    /// <summary>How many models were compiled since the start (a test reads it to see that unchanged ones were kept).</summary>
+    public int CompilationCount { get; private set; }
+
+    public IEnumerable<OpenDocument> Documents => _open.Values;
+
+    public OpenDocument? Find(string uri) => _open.GetValueOrDefault(DocumentUri.ToPath(uri));
+
+    public OpenDocument Get(string uri) =>
+        Find(uri) ?? throw new Protocol.LspException(Protocol.LspErrorCodes.InvalidParams, $"{uri} is not open");
+
+    /// <summary>Opens or replaces a document; returns the open documents whose models it is part of (itself included).</summary>
+    public IReadOnlyList<OpenDocument> Open(string uri, string text, int version)
+    {
+        var path = DocumentUri.ToPath(uri);
+        _open[path] = new OpenDocument(uri, path, text, version);
+        return Invalidate(path);
+    }
+
+    public IReadOnlyList<OpenDocument> Change(OpenDocument document, string text, int version)
+    {
+        document.Update(text, version);
+        return Invalidate(document.Path);
+    }
+
+    /// <summary>Closes a document; the models that read it now read the file on disk.</summary>
+    public IReadOnlyList<OpenDocument> Close(string uri)
+    {
+        var path = DocumentUri.ToPath(uri);
+        _open.Remove(path);
+        _compilations.Remove(path);
+        return Invalidate(path);
+    }
+
+    /// <summary>Files changed on disk (the client's watcher): every model is compiled again when next asked.</summary>
+    public IReadOnlyList<OpenDocument> InvalidateAll()
+    {
+        _compilations.Clear();
+        return [.. _open.Values];
+    }
+
+    /// <summary>The model rooted at the document, compiled now if a file of it changed since last time.</summary>
+    public ModelCompilation CompilationOf(OpenDocument document)
+    {
+        if (_compilations.TryGetValue(document.Path, out var cached))
+        {
+            return cached.Compilation;
+        }
+
+        var compilation = ModelCompilation.Create([document.Tree], _provider);
+        CompilationCount++;
+        var files = new HashSet<string>(compilation.Files.Select(f => DocumentUri.Normalize(f.Path)), StringComparer.Ordinal) { document.Path };
+        _compilations[document.Path] = (compilation, files);
+        return compilation;
+    }
+
+    /// <summary>The last compiled model of the document, even if it is out of date (completion lists names from it), or null.</summary>
+    public ModelCompilation? LastCompilationOf(OpenDocument document) =>
+        _compilations.TryGetValue(document.Path, out var cached) ? cached.Compilation : null;
+
+    /// <summary>Every compiled model (open roots) that holds the file: to rename or find references across them.</summary>
+    public IEnumerable<ModelCompilation> CompilationsContaining(string path)
+    {
+        foreach (var document in _open.Values)
+        {
+            var compilation = CompilationOf(document);
+            if (_compilations[document.Path].Files.Contains(path))
+            {
+                yield return compilation;
+            }
+        }
+    }
+
+    private List<OpenDocument> Invalidate(string path)
+    {
+        var affected = new List<OpenDocument>();
+        foreach (var document in _open.Values)
+        {
+            if (document.Path == path || (_compilations.TryGetValue(document.Path, out var cached) && cached.Files.Contains(path)))
+            {
+                _compilations.Remove(document.Path);
+                affected.Add(document);
+            }
+        }
+
+        return affected;
+    }
+}
