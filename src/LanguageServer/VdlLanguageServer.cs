@@ -37,6 +37,21 @@ public sealed class VdlLanguageServer : IDisposable
 
     public void Dispose() => _diagnostics.Dispose();
 
+    /// <summary>The lock every handler takes: a test holds it to keep the dispatcher busy.</summary>
+    internal object Gate => _workspace.Gate;
+
+    /// <summary>How many models were compiled so far: tests read it to see that an edit re-checks only what it touches.</summary>
+    internal int CompilationCount
+    {
+        get
+        {
+            lock (_workspace.Gate)
+            {
+                return _workspace.CompilationCount;
+            }
+        }
+    }
+
     private void Register()
     {
         _connection.OnRequest("initialize", (_, _) =>

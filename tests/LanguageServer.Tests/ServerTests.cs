@@ -1,0 +1,195 @@
+using System.Text.Json;
+
+namespace VirtLang.LanguageServer.Tests;
+
+/// <summary>The server in process over the real framing: completion in each context, cancellation, the per-model cache, refusals that keep it alive.</summary>
+public sealed class ServerTests : IAsyncLifetime
+{
+    private const string Uri = "file:///models/lab.vdl";
+
+    private const string Model = """
+        os rhel8 {
+          family  = linux
+          version = "8.6"
+        }
+
+        hardware box {
+          memory = 64GiB
+        }
+
+        app web {
+          demand {
+            cpu = 2
+            io  = moderate
+          }
+        }
+
+        host h1 : box {
+          vm web-vm {
+            vcpus  = 2
+            memory = 4GiB
+          }
+        }
+
+        scenario day {
+          duration = 1d
+        }
+
+        """;
+
+    private readonly LspSession _session = new(TimeSpan.FromMilliseconds(10));
+
+    public async Task InitializeAsync()
+    {
+        await _session.InitializeAsync();
+        await _session.OpenAsync(Uri, Model);
+        await _session.DiagnosticsAsync(Uri, 1);
+    }
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
+
+    [Theory]
+    [InlineData(17, 4, "vm,container,hypervisor,disk,nic,cpu,power,os,patch,runs,count")] // a member's start in a host
+    [InlineData(12, 4, "memory,profile")]                                                // in demand, beside what is written
+    [InlineData(24, 2, "at,step,seed")]                                                  // in a scenario
+    [InlineData(0, 0, "os,hardware,app,host,cluster,scenario,import")]                   // top level
+    public async Task CompletionAtAMembersStartOffersTheBlocksAttributesAndChildren(int line, int character, string expected)
+    {
+        await InsertLineAsync(line, 2);
+        var labels = await LabelsAsync(line, character);
+        Assert.All(expected.Split(','), e => Assert.Contains(e, labels));
+        Assert.DoesNotContain(line == 24 ? "duration" : line == 12 ? "cpu" : "-", labels); // already written
+    }
+
+    [Fact]
+    public async Task CompletionOfValuesFollowsTheAttributesType()
+    {
+        Assert.Equal(["light", "moderate", "heavy"], await LabelsAfterTypingAsync(11, "    io = "));
+        Assert.Equal(["constant", "diurnal", "weekly", "spiky", "trace"], await LabelsAfterTypingAsync(11, "    profile = "));
+        Assert.Equal(["box", "h1"], await LabelsAsync(16, 10)); // after `host h1 : `
+        Assert.Equal(["web"], await LabelsAfterTypingAsync(19, "    runs = ["));
+        Assert.Equal(["true", "false"], await LabelsAfterTypingAsync(19, "    privileged = "));
+        var units = await LabelsAfterTypingAsync(19, "    disk = 64G");
+        Assert.Contains("GiB", units);
+        Assert.DoesNotContain("Gbps", units);
+        Assert.Equal(["scale", "fail", "crash", "migrate", "patch"], await LabelsAfterTypingAsync(24, "  at 2h "));
+        Assert.Equal(["web"], await LabelsAfterTypingAsync(24, "  at 2h scale "));
+        Assert.Equal(["h1"], await LabelsAfterTypingAsync(24, "  at 2h migrate web-vm to "));
+        Assert.Empty(await LabelsAfterTypingAsync(19, "    // memory = "));
+    }
+
+    [Fact]
+    public async Task AUnitCompletionReplacesTheNumberItFollows()
+    {
+        await InsertLineAsync(19, 2, "    disk = 64G");
+        var response = await _session.RequestAsync("textDocument/completion", LspSession.Position(Uri, 19, 14));
+        var gib = response.GetProperty("result").GetProperty("items").EnumerateArray().Single(i => i.GetProperty("label").GetString() == "GiB");
+        Assert.Equal("64GiB", gib.GetProperty("textEdit").GetProperty("newText").GetString());
+        Assert.Equal(11, gib.GetProperty("textEdit").GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnEditReChecksOnlyTheModelsThatContainTheFile()
+    {
+        const string other = "file:///models/other.vdl";
+        await _session.OpenAsync(other, "os solaris {\n  family = solaris\n}\n");
+        await _session.DiagnosticsAsync(other, 1);
+        var before = _session.Server.CompilationCount;
+
+        await Change(other, 2, 0, 0, "// a comment\n");
+        await _session.DiagnosticsAsync(other, 2);
+        await _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6));
+        Assert.Equal(before + 1, _session.Server.CompilationCount); // other.vdl again; lab.vdl kept its model
+    }
+
+    [Fact]
+    public async Task ACancelledRequestIsAnsweredAsCancelled()
+    {
+        // Hold the server's lock so the dispatcher waits in the first request while the second is cancelled.
+        using var acquired = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            lock (_session.Server.Gate)
+            {
+                acquired.Set();
+                release.Wait();
+            }
+        });
+        holder.Start();
+        acquired.Wait();
+        var busy = _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6));
+        var cancelled = _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6), out var id);
+        await _session.NotifyAsync("$/cancelRequest", new { id });
+        await Task.Delay(200); // the reader takes the cancellation at once; the dispatcher is still waiting
+        release.Set();
+        holder.Join();
+
+        Assert.True((await busy).TryGetProperty("result", out _));
+        Assert.Equal(-32800, (await cancelled).GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task BadRequestsAreRefusedAndTheServerGoesOn()
+    {
+        var notOpen = await _session.RequestAsync("textDocument/hover", LspSession.Position("file:///nowhere.vdl", 0, 0));
+        Assert.Equal(-32602, notOpen.GetProperty("error").GetProperty("code").GetInt32());
+        var noPosition = await _session.RequestAsync("textDocument/hover", new { textDocument = new { uri = Uri } });
+        Assert.Equal(-32602, noPosition.GetProperty("error").GetProperty("code").GetInt32());
+        await _session.SendRawAsync("{\"jsonrpc\":\"2.0\",\"id\":999,\"method\":");
+        var parseError = await _session.NotificationAsync(n => n.TryGetProperty("error", out var e) && e.GetProperty("code").GetInt32() == -32700);
+        Assert.Equal(JsonValueKind.Null, parseError.GetProperty("id").ValueKind);
+        var hover = await _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6));
+        Assert.Contains("host h1 : box", hover.GetProperty("result").GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoverOnACodeInACommentShowsItsPage()
+    {
+        await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");
+        var hover = await _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 0, 28));
+        Assert.StartsWith("# VDL5004", hover.GetProperty("result").GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestsBeforeInitializeAreRefused()
+    {
+        await using var fresh = new LspSession();
+        var response = await fresh.RequestAsync("textDocument/hover", LspSession.Position(Uri, 0, 0));
+        Assert.Equal(-32002, response.GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    private int _version = 1;
+
+    private async Task InsertLineAsync(int line, int version, string text = "")
+    {
+        _version = version;
+        await Change(Uri, version, line, 0, text + "\n");
+    }
+
+    private Task Change(string uri, int version, int line, int character, string text) =>
+        _session.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri, version },
+            contentChanges = new[] { new { range = new { start = new { line, character }, end = new { line, character } }, text } },
+        });
+
+    private async Task<List<string>> LabelsAsync(int line, int character)
+    {
+        var response = await _session.RequestAsync("textDocument/completion", LspSession.Position(Uri, line, character));
+        return [.. response.GetProperty("result").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()!)];
+    }
+
+    /// <summary>Types a new line before <paramref name="line"/> and asks for completion at its end.</summary>
+    private async Task<List<string>> LabelsAfterTypingAsync(int line, string typed)
+    {
+        await InsertLineAsync(line, ++_version, typed);
+        var labels = await LabelsAsync(line, typed.Length);
+        await _session.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = Uri, version = ++_version },
+            contentChanges = new[] { new { range = new { start = new { line, character = 0 }, end = new { line = line + 1, character = 0 } }, text = string.Empty } },
+        });
+        return labels;
+    }
+}
