@@ -11,6 +11,7 @@ internal sealed class ModelWorkspace
 {
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ModelCompilation Compilation, HashSet<string> Files)> _compilations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelCompilation> _lastCompiled = new(StringComparer.Ordinal);
     private readonly OverlaySourceProvider _provider;
 
     public ModelWorkspace() => _provider = new OverlaySourceProvider(_open);
@@ -48,6 +49,7 @@ internal sealed class ModelWorkspace
         var path = DocumentUri.ToPath(uri);
         _open.Remove(path);
         _compilations.Remove(path);
+        _lastCompiled.Remove(path);
         return Invalidate(path);
     }
 
@@ -70,12 +72,12 @@ internal sealed class ModelWorkspace
         CompilationCount++;
         var files = new HashSet<string>(compilation.Files.Select(f => DocumentUri.Normalize(f.Path)), StringComparer.Ordinal) { document.Path };
         _compilations[document.Path] = (compilation, files);
+        _lastCompiled[document.Path] = compilation;
         return compilation;
     }
 
     /// <summary>The last compiled model of the document, even if it is out of date (completion lists names from it), or null.</summary>
-    public ModelCompilation? LastCompilationOf(OpenDocument document) =>
-        _compilations.TryGetValue(document.Path, out var cached) ? cached.Compilation : null;
+    public ModelCompilation? LastCompilationOf(OpenDocument document) => _lastCompiled.GetValueOrDefault(document.Path);
 
     /// <summary>Every compiled model (open roots) that holds the file: to rename or find references across them.</summary>
     public IEnumerable<ModelCompilation> CompilationsContaining(string path)
