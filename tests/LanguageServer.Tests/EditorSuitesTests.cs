@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace VirtLang.LanguageServer.Tests;
@@ -17,29 +16,15 @@ public sealed partial class EditorSuitesTests
     [EditorFact]
     public void TheExtensionCompilesAndItsNodeSuitesPass()
     {
-        var info = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Extension,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("run");
-        info.ArgumentList.Add("--silent");
-        info.ArgumentList.Add("ci");
         var dll = Path.Combine(RepositoryPaths.Root, "src", "Cli", "bin", Configuration, "net10.0", "vdl.dll");
-        info.Environment["VDL_DLL"] = dll;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "the editor suites did not finish in 5 minutes");
-        var tap = output.Result;
+        var run = ChildProcess.Run("npm", Extension, ["run", "--silent", "ci"], info => info.Environment["VDL_DLL"] = dll, TimeSpan.FromMinutes(5));
+        var tap = run.Output;
 
         var artifacts = Path.Combine(RepositoryPaths.Root, "artifacts");
         Directory.CreateDirectory(artifacts);
         File.WriteAllText(Path.Combine(artifacts, "editor-tests.tap"), tap);
 
-        Assert.True(process.ExitCode == 0, $"npm run ci failed ({process.ExitCode}):\n{tap}\n{error.Result}");
+        Assert.True(run.ExitCode == 0, $"npm run ci failed:\n{run}");
         var passed = int.Parse(Summary().Match(tap) is { Success: true } m ? m.Groups[1].Value : "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(passed >= 10, $"expected the Node suites to report their tests:\n{tap}");
         Assert.DoesNotMatch(@"(?m)^# fail [1-9]", tap);

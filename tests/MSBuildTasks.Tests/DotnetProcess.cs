@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace VirtLang.MSBuildTasks.Tests;
 
 /// <summary>
@@ -8,49 +6,21 @@ namespace VirtLang.MSBuildTasks.Tests;
 /// </summary>
 internal static class DotnetProcess
 {
-    public sealed record Result(int ExitCode, string Output)
-    {
-        public override string ToString() => $"exit {ExitCode}\n{Output}";
-    }
-
-    public static Result Run(string workingDirectory, params string[] args)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var info = new ProcessStartInfo(dotnet)
+    /// <summary>The run, its two outputs in one (MSBuild and NuGet split their messages between them).</summary>
+    public static ChildProcess.Result Run(string workingDirectory, params string[] args) =>
+        ChildProcess.Run(ChildProcess.Dotnet, workingDirectory, args, info =>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in info.Environment.Keys.ToList())
-        {
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name is "NUGET_PACKAGES" or "VSTEST_HOST_DEBUG" or "DOTNET_HOST_PATH")
+            foreach (var name in info.Environment.Keys.ToList())
             {
-                info.Environment.Remove(name);
+                if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name is "NUGET_PACKAGES" or "VSTEST_HOST_DEBUG" or "DOTNET_HOST_PATH")
+                {
+                    info.Environment.Remove(name);
+                }
             }
-        }
 
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', args));
-        }
-
-        return new Result(process.ExitCode, output.Result + error.Result);
-    }
+            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            info.Environment["DOTNET_NOLOGO"] = "1";
+            info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        }, TimeSpan.FromMinutes(5)) is var result ? result with { Output = result.Output + result.Error } : null!;
 }

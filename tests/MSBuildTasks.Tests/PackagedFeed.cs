@@ -56,7 +56,7 @@ public sealed class PackagedFeed : IDisposable
 
     public string Package { get; }
 
-    internal DotnetProcess.Result Pack { get; }
+    internal ChildProcess.Result Pack { get; }
 
     public IReadOnlyList<string> TestPackages { get; }
 

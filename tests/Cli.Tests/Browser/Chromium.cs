@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace VirtLang.Cli.Tests.Browser;
 
 /// <summary>
@@ -15,33 +13,16 @@ internal static class Chromium
     /// <summary>Runs the browser headless on a page with extra switches and returns what it wrote on standard output.</summary>
     public static string Run(string page, params string[] switches)
     {
-        var info = new ProcessStartInfo(Path ?? throw new InvalidOperationException("Chromium is not installed: `apt-get install chromium`, or set VDL_CHROMIUM"))
+        var browser = Path ?? throw new InvalidOperationException("Chromium is not installed: `apt-get install chromium`, or set VDL_CHROMIUM");
+        string[] arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+            "--no-first-run", "--disable-extensions", .. switches, new Uri(page).AbsoluteUri];
+        var result = ChildProcess.Run(browser, System.IO.Path.GetDirectoryName(page)!, arguments, timeout: TimeSpan.FromMinutes(2));
+        if (result.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-                     "--no-first-run", "--disable-extensions", .. switches, new Uri(page).AbsoluteUri])
-        {
-            info.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"chromium exited with {result.ExitCode}: {result.Error}");
         }
 
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("chromium did not finish within 2 minutes: " + error.Result);
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {error.Result}");
-        }
-
-        return output.Result;
+        return result.Output;
     }
 
     private static string? Find()
