@@ -21,6 +21,9 @@ internal sealed class LspSession : IAsyncDisposable
     private readonly Task _reader;
     private int _nextId;
 
+    /// <summary>What a test waits for a response or a notification at most: a server that never answers fails, it does not hang.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     public LspSession(TimeSpan? diagnosticsDelay = null)
     {
         Server = new VdlLanguageServer(_toServer.Reader.AsStream(), _fromServer.Writer.AsStream(), TextWriter.Null, diagnosticsDelay);
@@ -39,7 +42,7 @@ internal sealed class LspSession : IAsyncDisposable
         var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _responses[id] = done;
         _ = SendAsync(new { jsonrpc = "2.0", id, method, @params = parameters });
-        return done.Task;
+        return done.Task.WaitAsync(Timeout);
     }
 
     public Task<JsonElement> RequestAsync(string method, object? parameters = null) => RequestAsync(method, parameters, out _);
@@ -63,7 +66,7 @@ internal sealed class LspSession : IAsyncDisposable
 
             var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((match, done));
-            return done.Task;
+            return done.Task.WaitAsync(Timeout);
         }
     }
 

@@ -103,6 +103,26 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChangeToAnImportedFileReChecksTheFilesThatImportIt()
+    {
+        const string catalog = "file:///models/cat.vdl";
+        const string site = "file:///models/site2.vdl";
+        await _session.OpenAsync(catalog, "hardware box2 {\n  memory = 8GiB\n}\n");
+        await _session.OpenAsync(site, "import \"cat.vdl\"\n\nhost hx : box2 {\n}\n");
+        var clean = await _session.DiagnosticsAsync(site, 1);
+        Assert.DoesNotContain(clean.GetProperty("params").GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("message").GetString()!.Contains("box2", StringComparison.Ordinal));
+
+        // Only the catalog changes (unsaved): the site, still at version 1, is checked again against the new text.
+        await Change(catalog, 2, 0, 12, "x");
+        var again = await _session.NotificationAsync(n => n.GetProperty("method").GetString() == "textDocument/publishDiagnostics"
+            && n.GetProperty("params").GetProperty("uri").GetString() == site
+            && n.GetProperty("params").GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("message").GetString()!.Contains("box2", StringComparison.Ordinal)));
+        Assert.Equal(1, again.GetProperty("params").GetProperty("version").GetInt32());
+        var error = again.GetProperty("params").GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("message").GetString()!.Contains("box2", StringComparison.Ordinal));
+        Assert.Equal(2, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public async Task ACancelledRequestIsAnsweredAsCancelled()
     {
         // Hold the server's lock so the dispatcher waits in the first request while the second is cancelled.
