@@ -65,6 +65,19 @@ public sealed class StoryTests
     }
 
     [Fact]
+    public void TheSharedKernelsCrashTakesEveryContainerWhereAGuestsCrashTakesOneVm()
+    {
+        var kernel = StoryDocument.RunScenario(RepositoryPaths.Root, "containers.vdl", "kernel-panic");
+        Assert.Contains("takes every container (7 containers)", kernel.Events.Single(e => e.Kind == "crash").Detail, StringComparison.Ordinal);
+        Assert.All(kernel.Applications, a => Assert.True(a.DowntimeMinutes >= 5, a.Name));
+
+        var guest = StoryDocument.RunScenario(RepositoryPaths.Root, "paravirtual.vdl", "guest-crash");
+        Assert.Contains("only this VM", guest.Events.Single(e => e.Kind == "crash").Detail, StringComparison.Ordinal);
+        Assert.All(guest.Applications, a => Assert.Equal(0, a.DowntimeMinutes)); // web's other replicas carry it
+        Assert.True(kernel.Applications.Sum(a => a.DowntimeMinutes) > guest.Applications.Sum(a => a.DowntimeMinutes));
+    }
+
+    [Fact]
     public void ExamplesReadmeIsWhatTheRunsProduce()
     {
         // Regenerate with `dotnet run --project tools/StoryReport` when an example or the simulator changes.

@@ -110,7 +110,45 @@ internal static class StoryDocument
                 $"| {outcome.Platform.Label} | {outcome.SlowdownOf(SideBySide.CpuBound):0.00}x | {outcome.SlowdownOf(SideBySide.IoHeavy):0.00}x |\n");
         }
 
+        BlastRadius(text, root);
         return text.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>What one crash takes down: the shared kernel of a container host against one VM's OS.</summary>
+    private static void BlastRadius(StringBuilder text, string root)
+    {
+        text.Append("""
+
+            ## Blast radius: a shared kernel against a guest's OS
+
+            The same kind of event, a crash, in two places: the kernel under every zone of
+            [containers.vdl](containers.vdl) (scenario `kernel-panic`), and one VM's OS in
+            [paravirtual.vdl](paravirtual.vdl) (scenario `guest-crash`).
+
+            | crash | what it took down | applications with an outage | application downtime |
+            |---|---|--:|--:|
+
+            """);
+        foreach (var (example, scenario) in BlastRadiusRuns)
+        {
+            var result = RunScenario(root, example, scenario);
+            var crash = result.Events.First(e => e.Kind == "crash");
+            var outages = result.Applications.Where(a => a.DowntimeMinutes > 0).ToList();
+            var down = outages.Count == 0 ? "none" : string.Join(", ", outages.Select(a => $"`{a.Name}`"));
+            text.Append(CultureInfo.InvariantCulture,
+                $"| `{crash.Subject}` ({example}) | {crash.Detail} | {outages.Count} of {result.Applications.Count}: {down} | {result.Applications.Sum(a => a.DowntimeMinutes):0.#} min |\n");
+        }
+    }
+
+    /// <summary>The runs of the blast-radius table: (example, scenario).</summary>
+    public static IReadOnlyList<(string Example, string Scenario)> BlastRadiusRuns { get; } =
+        [("containers.vdl", "kernel-panic"), ("paravirtual.vdl", "guest-crash")];
+
+    public static VirtLang.Runtime.Results.SimulationResult RunScenario(string root, string example, string scenario)
+    {
+        var compilation = ModelCompilation.FromFiles([Path.Combine(root, "examples", example)]);
+        var lowered = ModelLowering.Lower(compilation.SemanticModel);
+        return Simulator.Run(lowered.Topology, lowered.Scenarios.Single(s => s.Name == scenario));
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";

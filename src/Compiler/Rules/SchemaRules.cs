@@ -18,6 +18,12 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 {
     private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
 
+    /// <summary>
+    /// A guest's OS, or a host's OS, kernel or hypervisor (its blast radius depends on the kind: every container of
+    /// an os_level host, every VM of a hosted one; docs/simulation.md).
+    /// </summary>
+    private static readonly IReadOnlyList<string> CrashTargets = [.. ModelSchema.GuestKinds, "host"];
+
     public void Check(ModelFile file)
     {
         foreach (var block in file.Tree.Root.Blocks)
@@ -180,7 +186,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
                 break;
             case CrashActionSyntax crash:
-                CheckReference(file, crash.Target, ModelSchema.GuestKinds, "crash");
+                CheckReference(file, crash.Target, CrashTargets, "crash");
                 break;
             case MigrateActionSyntax migrate:
                 CheckReference(file, migrate.Target, ModelSchema.GuestKinds, "migrate");
