@@ -156,6 +156,11 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Equal(-32602, notOpen.GetProperty("error").GetProperty("code").GetInt32());
         var noPosition = await _session.RequestAsync("textDocument/hover", new { textDocument = new { uri = Uri } });
         Assert.Equal(-32602, noPosition.GetProperty("error").GetProperty("code").GetInt32());
+        var wrongType = await _session.RequestAsync("textDocument/hover", new { textDocument = new { uri = 42 }, position = new { line = 0, character = 0 } });
+        Assert.Equal(-32602, wrongType.GetProperty("error").GetProperty("code").GetInt32());
+
+        // A notification whose handler throws is logged and dropped; the document is unchanged.
+        await _session.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri, version = 9 }, contentChanges = 5 });
         await _session.SendRawAsync("{\"jsonrpc\":\"2.0\",\"id\":999,\"method\":");
         var parseError = await _session.NotificationAsync(n => n.TryGetProperty("error", out var e) && e.GetProperty("code").GetInt32() == -32700);
         Assert.Equal(JsonValueKind.Null, parseError.GetProperty("id").ValueKind);
