@@ -55,7 +55,7 @@ internal static partial class CompletionProvider
                  && schema.Attributes.TryGetValue(attribute.Groups["name"].Value, out var attributeSchema))
         {
             var value = attribute.Groups["value"].Value;
-            Values(items, attributeSchema.Type, value, word.Value, text.Text, lineStart + word.Index, offset, model);
+            Values(items, attributeSchema.Type, value, word.Value, new Language.Text.TextSpan(lineStart + word.Index, offset - lineStart - word.Index), text, model);
         }
         else if (BaseClause().Match(before) is { Success: true } header)
         {
@@ -118,13 +118,13 @@ internal static partial class CompletionProvider
         }
     }
 
-    private static void Values(JsonArray items, ValueType type, string value, string word, string text, int wordStart, int offset, SemanticModel? model)
+    private static void Values(JsonArray items, ValueType type, string value, string word, Language.Text.TextSpan wordSpan, Language.Text.SourceText text, SemanticModel? model)
     {
         if (type is ListType list)
         {
             if (value.Contains('[', StringComparison.Ordinal))
             {
-                Values(items, list.Element, string.Empty, word, text, wordStart, offset, model);
+                Values(items, list.Element, string.Empty, word, wordSpan, text, model);
             }
 
             return;
@@ -159,7 +159,7 @@ internal static partial class CompletionProvider
                     item["filterText"] = number.Groups["number"].Value + unit.Symbol;
                     item["textEdit"] = new JsonObject
                     {
-                        ["range"] = Positions.Range(Language.Text.SourceText.From(text), new Language.Text.TextSpan(wordStart, offset - wordStart)),
+                        ["range"] = Positions.Range(text, wordSpan),
                         ["newText"] = number.Groups["number"].Value + unit.Symbol,
                     };
                     items.Add(item);

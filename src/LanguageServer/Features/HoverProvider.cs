@@ -39,7 +39,7 @@ internal static partial class HoverProvider
         var model = compilation.SemanticModel;
         if (SyntaxNavigation.TokenAt(document.Tree.Root, offset) is { Kind: SyntaxKind.Identifier } token)
         {
-            if (IsAttributeName(document.Tree.Root, token) is { } attribute)
+            if (AttributeHover(document.Tree.Root, token) is { } attribute)
             {
                 return Result(attribute, text, token.Span);
             }
@@ -61,7 +61,7 @@ internal static partial class HoverProvider
         return null;
     }
 
-    private static string? IsAttributeName(CompilationUnitSyntax root, SyntaxToken token)
+    private static string? AttributeHover(CompilationUnitSyntax root, SyntaxToken token)
     {
         var block = SyntaxNavigation.EnclosingBlock(root, token.Span.Start);
         var attribute = block?.Attributes.FirstOrDefault(a => a.Name == token);
