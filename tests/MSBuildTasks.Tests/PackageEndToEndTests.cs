@@ -11,49 +11,6 @@ public sealed class PackageEndToEndTests(PackagedFeed feed) : IClassFixture<Pack
 {
     private static readonly string Consumers = Path.Combine(AppContext.BaseDirectory, "Consumers");
 
-    /// <summary>lab.vdl: a hosted hypervisor without hardware assistance running I/O-heavy work (warning VDL5002).</summary>
-    private const string Lab = """
-        import "catalog.vdl"
-
-        hardware desk {
-          cpu {
-            cores = 8
-          }
-          memory = 64GiB
-        }
-
-        host lab-01 : desk {
-          os = rhel8
-          hypervisor {
-            kind         = hosted
-            acceleration = software
-          }
-          vm test-db {
-            os     = rhel8
-            vcpus  = 2
-            memory = 8GiB
-            runs   = [db]
-          }
-        }
-
-        """;
-
-    private const string LabCatalog = """
-        os rhel8 {
-          family  = linux
-          version = "8.6"
-        }
-
-        app db {
-          demand {
-            cpu    = 2
-            memory = 4GiB
-            io     = heavy
-          }
-        }
-
-        """;
-
     [Fact]
     public void ThePackageHoldsTheTasksTheirOwnCompilerAndTheRuntime()
     {
@@ -126,9 +83,9 @@ public sealed class PackageEndToEndTests(PackagedFeed feed) : IClassFixture<Pack
         // The catalog is only imported, not a model of its own: its change must reach the check through the import.
         var project = feed.CreateConsumer("Incremental", extraItems: "    <VdlFile Remove=\"models/catalog.vdl\" />\n");
         Write(project, "Program.cs", "System.Console.WriteLine(Incremental.LabModel.Build().Hosts.Count);\n");
-        Write(project, "models/catalog.vdl", LabCatalog);
-        Write(project, "models/lab.vdl", Lab);
-        var warning = new Regex(@"[/\\]models[/\\]lab\.vdl\(20,15,20,17\): warning VDL5002: ");
+        Copy("lab-catalog.vdl", project, "models/catalog.vdl");
+        Copy("lab.vdl", project, "models/lab.vdl");
+        var warning = new Regex(@"[/\\]models[/\\]lab\.vdl\(21,15,21,17\): warning VDL5002: ");
 
         var first = DotnetProcess.Run(project, "build", "-v:d");
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -151,7 +108,7 @@ public sealed class PackageEndToEndTests(PackagedFeed feed) : IClassFixture<Pack
         // The standard warning properties, and VirtLang's own, apply to the replayed warnings too.
         var strict = DotnetProcess.Run(project, "build", "-p:TreatWarningsAsErrors=true");
         Assert.NotEqual(0, strict.ExitCode);
-        Assert.Matches(@"lab\.vdl\(20,15,20,17\): error VDL5002: ", strict.Output);
+        Assert.Matches(@"lab\.vdl\(21,15,21,17\): error VDL5002: ", strict.Output);
         Assert.NotEqual(0, DotnetProcess.Run(project, "build", "-p:VdlTreatWarningsAsErrors=true").ExitCode);
         Assert.NotEqual(0, DotnetProcess.Run(project, "build", "-p:WarningsAsErrors=VDL5002").ExitCode);
         var quiet = DotnetProcess.Run(project, "build", "-p:NoWarn=VDL5002");
