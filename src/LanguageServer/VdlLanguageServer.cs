@@ -152,6 +152,11 @@ public sealed class VdlLanguageServer : IDisposable
             throw new LspException(LspErrorCodes.ServerNotInitialized, "initialize first");
         }
 
+        if (_shutdown)
+        {
+            throw new LspException(LspErrorCodes.InvalidRequest, "the server is shutting down: only exit is expected");
+        }
+
         lock (_workspace.Gate)
         {
             cancellation.ThrowIfCancellationRequested();

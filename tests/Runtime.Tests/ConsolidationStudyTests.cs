@@ -47,4 +47,12 @@ public class ConsolidationStudyTests
         Assert.True(outcome.Fits);
         Assert.InRange(outcome.MeanUtilization, 0.74, 0.76);
     }
+
+    [Fact]
+    public void An_application_larger_than_any_server_does_not_fit_and_says_so()
+    {
+        var outcome = ConsolidationStudy.Run([App("huge", 100)], Host("server", 8), Containers, Day());
+        Assert.False(outcome.Fits);
+        Assert.Equal(1, outcome.HostsNeeded);
+    }
 }

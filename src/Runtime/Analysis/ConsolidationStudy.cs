@@ -45,9 +45,10 @@ public static class ConsolidationStudy
         }
 
         var logical = server.Cpu.LogicalCpus;
-        var lowest = (int)Math.Ceiling(applications.Sum(a => a.Cpu * a.Profile.Mean) / logical);
+        // No fewer than the mean demand needs; no more than one per application (then each has a server to itself).
+        var lowest = Math.Clamp((int)Math.Ceiling(applications.Sum(a => a.Cpu * a.Profile.Mean) / logical), 1, applications.Count);
         SimulationResult? last = null;
-        for (var hosts = Math.Max(1, lowest); hosts <= applications.Count; hosts++)
+        for (var hosts = lowest; hosts <= applications.Count; hosts++)
         {
             var result = Simulator.Run(Build(applications, server, platform, hosts), quiet);
             if (Fits(result))
