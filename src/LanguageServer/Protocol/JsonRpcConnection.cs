@@ -201,21 +201,3 @@ internal sealed class JsonRpcConnection(Stream input, Stream output, TextWriter 
 
     private static string IdKey(JsonElement id) => id.GetRawText();
 }
-
-/// <summary>A handler's refusal with an LSP error code (an invalid rename, say).</summary>
-internal sealed class LspException(int code, string message) : Exception(message)
-{
-    public int Code { get; } = code;
-}
-
-internal static class LspErrorCodes
-{
-    public const int ParseError = -32700;
-    public const int InvalidRequest = -32600;
-    public const int MethodNotFound = -32601;
-    public const int InvalidParams = -32602;
-    public const int InternalError = -32603;
-    public const int ServerNotInitialized = -32002;
-    public const int RequestFailed = -32803;
-    public const int RequestCancelled = -32800;
-}
