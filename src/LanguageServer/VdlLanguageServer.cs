@@ -54,9 +54,14 @@ public sealed class VdlLanguageServer : IDisposable
 
     private void Register()
     {
-        _connection.OnRequest("initialize", (_, _) =>
+        _connection.OnRequest("initialize", (p, _) =>
         {
             _initialized = true;
+            lock (_workspace.Gate)
+            {
+                _workspace.Folders.AddRange(WorkspaceFolders(p));
+            }
+
             return Capabilities();
         });
         _connection.OnNotification("initialized", _ => { });
@@ -101,6 +106,33 @@ public sealed class VdlLanguageServer : IDisposable
         Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
         Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
         Whole("textDocument/semanticTokens/full", (document, _) => SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)));
+    }
+
+    /// <summary>The folders of <c>initialize</c>: <c>workspaceFolders</c>, else <c>rootUri</c>; file URIs only.</summary>
+    private static IEnumerable<string> WorkspaceFolders(JsonElement? parameters)
+    {
+        if (parameters is not { ValueKind: JsonValueKind.Object } p)
+        {
+            yield break;
+        }
+
+        if (p.TryGetProperty("workspaceFolders", out var folders) && folders.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var folder in folders.EnumerateArray())
+            {
+                if (folder.TryGetProperty("uri", out var uri) && uri.GetString() is { } text && text.StartsWith("file:", StringComparison.Ordinal))
+                {
+                    yield return DocumentUri.ToPath(text);
+                }
+            }
+
+            yield break;
+        }
+
+        if (p.TryGetProperty("rootUri", out var root) && root.ValueKind == JsonValueKind.String && root.GetString() is { } rootText && rootText.StartsWith("file:", StringComparison.Ordinal))
+        {
+            yield return DocumentUri.ToPath(rootText);
+        }
     }
 
     private static JsonObject Capabilities() => new()

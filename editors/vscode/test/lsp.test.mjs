@@ -69,6 +69,14 @@ scenario day {
 }
 `;
 
+// A file of the workspace nobody opens: references and rename must still reach it.
+const closed = `import "catalog.vdl"
+
+host c1 : box {
+  runs = [web]
+}
+`;
+
 let folder, server, connection, exitCode;
 const published = new Map();
 const waiters = [];
@@ -100,6 +108,7 @@ before(async () => {
   folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'vdl-lsp-')));
   fs.writeFileSync(path.join(folder, 'catalog.vdl'), catalog);
   fs.writeFileSync(path.join(folder, 'site.vdl'), site);
+  fs.writeFileSync(path.join(folder, 'closed.vdl'), closed);
   server = spawn('dotnet', [serverDll(), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   server.stderr.on('data', () => {});
   server.on('exit', (code) => { exitCode = code; });
@@ -189,7 +198,7 @@ test('definition goes to the declaration in the imported file; references find e
   const references = await connection.sendRequest(lsp.ReferencesRequest.type, {
     textDocument: { uri: uriOf('catalog.vdl') }, position: at(15, 5), context: { includeDeclaration: true },
   });
-  assert.deepEqual(references.map((r) => [path.basename(fileURLToPath(r.uri)), r.range.start.line]).sort(), [['catalog.vdl', 15], ['site.vdl', 10]]);
+  assert.deepEqual(references.map((r) => [path.basename(fileURLToPath(r.uri)), r.range.start.line]).sort(), [['catalog.vdl', 15], ['closed.vdl', 3], ['site.vdl', 10]]);
 });
 
 test('rename edits the declaration, every reference and the names of copies', async () => {
@@ -199,6 +208,11 @@ test('rename edits the declaration, every reference and the names of copies', as
   const edits = edit.changes[uriOf('site.vdl')].map((e) => [e.range.start.line, e.newText]);
   assert.deepEqual(edits, [[6, 'app-vm'], [17, 'app-vm-2']]);
   await assert.rejects(connection.sendRequest(lsp.RenameRequest.type, { textDocument: { uri: uriOf('site.vdl') }, position: at(6, 7), newName: 'h1' }), /already declared/);
+
+  // A name of the shared catalog: the open files and the closed one that imports it.
+  const box = await connection.sendRequest(lsp.RenameRequest.type, { textDocument: { uri: uriOf('site.vdl') }, position: at(2, 11), newName: 'server' });
+  assert.deepEqual(Object.keys(box.changes).map((u) => path.basename(fileURLToPath(u))).sort(), ['broken.vdl', 'catalog.vdl', 'closed.vdl', 'site.vdl']); // broken.vdl, opened above, uses it too
+  assert.deepEqual(box.changes[uriOf('closed.vdl')].map((e) => [e.range.start, e.newText]), [[at(2, 10), 'server']]);
   await assert.rejects(connection.sendRequest(lsp.RenameRequest.type, { textDocument: { uri: uriOf('site.vdl') }, position: at(6, 7), newName: '9lives' }), /not a name/);
 });
 

@@ -79,15 +79,53 @@ internal sealed class ModelWorkspace
     /// <summary>The last compiled model of the document, even if it is out of date (completion lists names from it), or null.</summary>
     public ModelCompilation? LastCompilationOf(OpenDocument document) => _lastCompiled.GetValueOrDefault(document.Path);
 
-    /// <summary>Every compiled model (open roots) that holds the file: to rename or find references across them.</summary>
+    /// <summary>The folders the client opened (from <c>initialize</c>): their closed .vdl files count for references and rename.</summary>
+    public List<string> Folders { get; } = [];
+
+    /// <summary>
+    /// Every model that holds the file: those of the open documents (kept compiled), then those rooted at each closed
+    /// .vdl file of the workspace's folders (compiled for the question, as the editor's text makes them), so that
+    /// references and rename reach files nobody has open.
+    /// </summary>
     public IEnumerable<ModelCompilation> CompilationsContaining(string path)
     {
-        foreach (var document in _open.Values)
+        foreach (var document in _open.Values.ToList())
         {
             var compilation = CompilationOf(document);
             if (_compilations[document.Path].Files.Contains(path))
             {
                 yield return compilation;
+            }
+        }
+
+        foreach (var file in ClosedModelFiles())
+        {
+            if (!_provider.TryRead(file, out var text, out _))
+            {
+                continue; // gone or unreadable since it was listed: it has nothing to say
+            }
+
+            var compilation = ModelCompilation.Create([Language.Syntax.SyntaxTree.Parse(text!)], _provider);
+            if (compilation.Files.Any(f => DocumentUri.Normalize(f.Path) == path))
+            {
+                yield return compilation;
+            }
+        }
+    }
+
+    private IEnumerable<string> ClosedModelFiles()
+    {
+        var skipped = new[] { "bin", "obj", "node_modules", ".git" };
+        foreach (var folder in Folders.Where(Directory.Exists))
+        {
+            var files = Directory.EnumerateFiles(folder, "*.vdl", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => skipped.Contains(part, StringComparer.Ordinal)))
+                .Select(Path.GetFullPath)
+                .Where(f => !_open.ContainsKey(f))
+                .Order(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                yield return file;
             }
         }
     }
