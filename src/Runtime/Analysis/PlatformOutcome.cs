@@ -8,21 +8,14 @@ namespace VirtLang.Runtime.Analysis;
 /// <param name="Result">The run on <paramref name="HostsNeeded"/> hosts.</param>
 public sealed record PlatformOutcome(Platform Platform, int HostsNeeded, bool Fits, SimulationResult Result)
 {
-    public double MeanUtilization => Result.Hosts.Average(h => h.MeanUtilization);
+    public double MeanUtilization => Result.MeanUtilization;
 
     public double P95Utilization => Result.Hosts.Max(h => h.P95Utilization);
 
     /// <summary>How much longer the work took than on bare hardware, weighted by demand.</summary>
-    public double Slowdown
-    {
-        get
-        {
-            var demand = Result.Applications.Sum(a => a.DemandCoreHours);
-            return demand > 0 ? Result.Applications.Sum(a => a.MeanSlowdown * a.DemandCoreHours) / demand : 1;
-        }
-    }
+    public double Slowdown => Result.MeanSlowdown;
 
-    public double EnergyKilowattHours => Result.Hosts.Sum(h => h.EnergyKilowattHours);
+    public double EnergyKilowattHours => Result.EnergyKilowattHours;
 
     /// <summary>The slowdown of one application of the run.</summary>
     public double SlowdownOf(string application) => Result.Applications.Single(a => a.Name == application).MeanSlowdown;

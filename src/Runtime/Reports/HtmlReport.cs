@@ -81,16 +81,12 @@ public static class HtmlReport
     private static void Cards(StringBuilder html, SimulationResult result)
     {
         var c = result.Consolidation;
-        var energy = result.Hosts.Sum(h => h.EnergyKilowattHours);
         var worst = result.Applications.Count == 0 ? 1 : result.Applications.Min(a => a.Availability);
-        var slowdown = result.Applications.Sum(a => a.DemandCoreHours) is var demand and > 0
-            ? result.Applications.Sum(a => a.MeanSlowdown * a.DemandCoreHours) / demand
-            : 1;
         html.Append("<section class=\"cards\">\n");
         Card(html, "hosts used", Int(c.HostsUsed), I($"for {c.OneApplicationPerServerHosts} application instances ({c.Ratio:0.0}x)"));
-        Card(html, "mean utilization", Percent(result.Hosts.Count == 0 ? 0 : result.Hosts.Average(h => h.MeanUtilization)), "over every host");
-        Card(html, "slowdown", I($"{slowdown:0.00}x"), "demand-weighted, against bare hardware");
-        Card(html, "energy", I($"{energy:0.0} kWh"), "every host, the whole run");
+        Card(html, "mean utilization", Percent(result.MeanUtilization), "over every host");
+        Card(html, "slowdown", I($"{result.MeanSlowdown:0.00}x"), "demand-weighted, against bare hardware");
+        Card(html, "energy", I($"{result.EnergyKilowattHours:0.0} kWh"), "every host, the whole run");
         Card(html, "lowest availability", Percent(worst, 3), "of any application");
         html.Append("</section>\n");
     }

@@ -25,4 +25,15 @@ public sealed record SimulationResult
     public required string Fingerprint { get; init; }
 
     public long ProcessedEvents { get; init; }
+
+    /// <summary>The mean utilization over every host (0 without hosts).</summary>
+    public double MeanUtilization => Hosts.Count == 0 ? 0 : Hosts.Average(h => h.MeanUtilization);
+
+    /// <summary>The energy of every host over the run.</summary>
+    public double EnergyKilowattHours => Hosts.Sum(h => h.EnergyKilowattHours);
+
+    /// <summary>How much longer the work took than on bare hardware, over every application, weighted by demand (1 without demand).</summary>
+    public double MeanSlowdown => Applications.Sum(a => a.DemandCoreHours) is var demand and > 0
+        ? Applications.Sum(a => a.MeanSlowdown * a.DemandCoreHours) / demand
+        : 1;
 }
