@@ -16,7 +16,7 @@ internal static class CodeActionProvider
         var result = new JsonArray();
         foreach (var diagnostic in compilation.Diagnostics)
         {
-            if (DocumentUri.Normalize(diagnostic.Location.Path) != document.Path || diagnostic.Fixes.IsEmpty
+            if (!document.Contains(diagnostic.Location) || diagnostic.Fixes.IsEmpty
                 || diagnostic.Location.Span.End < start || diagnostic.Location.Span.Start > end)
             {
                 continue;

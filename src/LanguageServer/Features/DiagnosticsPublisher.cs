@@ -84,7 +84,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
 
                 var compilation = _workspace.CompilationOf(document);
                 var diagnostics = compilation.Diagnostics
-                    .Where(d => DocumentUri.Normalize(d.Location.Path) == document.Path)
+                    .Where(d => document.Contains(d.Location))
                     .Select(d => (JsonNode)ToLsp(d));
                 notifications.Add(new JsonObject
                 {

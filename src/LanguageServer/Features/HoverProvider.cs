@@ -52,7 +52,7 @@ internal static partial class HoverProvider
 
         // A diagnostic under the cursor: what it says and where to read more.
         var diagnostic = compilation.Diagnostics.FirstOrDefault(d =>
-            DocumentUri.Normalize(d.Location.Path) == document.Path && d.Location.Span.Start <= offset && offset <= d.Location.Span.End);
+            document.Contains(d.Location) && d.Location.Span.Start <= offset && offset <= d.Location.Span.End);
         if (diagnostic is not null)
         {
             return Result($"**{diagnostic.Code}** ({Language.Diagnostics.Diagnostic.SeverityWord(diagnostic.Severity)}): {diagnostic.Message}\n\n[{diagnostic.Code}]({diagnostic.Descriptor.HelpUri})", text, diagnostic.Location.Span);

@@ -19,25 +19,6 @@ internal static class NavigationProvider
             return new JsonArray();
         }
 
-        var declaring = DocumentUri.Normalize(symbol.Declaration.Path);
-        var seen = new HashSet<(string, int)>();
-        var result = new JsonArray();
-        foreach (var model in workspace.CompilationsContaining(declaring).Prepend(compilation))
-        {
-            if (model.SemanticModel.Resolve(symbol.Name) is not { } same || DocumentUri.Normalize(same.Declaration.Path) != declaring)
-            {
-                continue;
-            }
-
-            foreach (var location in model.SemanticModel.ReferencesOf(same, includeDeclaration))
-            {
-                if (seen.Add((DocumentUri.Normalize(location.Path), location.Span.Start)))
-                {
-                    result.Add(Positions.Location(location));
-                }
-            }
-        }
-
-        return result;
+        return new JsonArray([.. workspace.ReferencesEverywhere(symbol, includeDeclaration).Select(l => (JsonNode)Positions.Location(l))]);
     }
 }

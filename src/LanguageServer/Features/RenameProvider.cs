@@ -44,33 +44,18 @@ internal static class RenameProvider
             throw new LspException(LspErrorCodes.InvalidParams, $"`{newName}` is already declared: {taken.Display}");
         }
 
-        var declaring = DocumentUri.Normalize(symbol.Declaration.Path);
         var edits = new SortedDictionary<string, List<(int Start, JsonObject Edit)>>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, int)>();
-        foreach (var model in workspace.CompilationsContaining(declaring).Prepend(compilation))
+        foreach (var location in workspace.ReferencesEverywhere(symbol, includeDeclaration: true))
         {
-            if (model.SemanticModel.Resolve(symbol.Name) is not { } same || DocumentUri.Normalize(same.Declaration.Path) != declaring)
+            var path = DocumentUri.Normalize(location.Path);
+            var written = location.Source.ToString(location.Span);
+            var replacement = written == symbol.Name ? newName : newName + written[symbol.Name.Length..];
+            if (!edits.TryGetValue(path, out var list))
             {
-                continue;
+                edits[path] = list = [];
             }
 
-            foreach (var location in model.SemanticModel.ReferencesOf(same, includeDeclaration: true))
-            {
-                var path = DocumentUri.Normalize(location.Path);
-                if (!seen.Add((path, location.Span.Start)))
-                {
-                    continue;
-                }
-
-                var written = location.Source.ToString(location.Span);
-                var replacement = written == symbol.Name ? newName : newName + written[symbol.Name.Length..];
-                if (!edits.TryGetValue(path, out var list))
-                {
-                    edits[path] = list = [];
-                }
-
-                list.Add((location.Span.Start, new JsonObject { ["range"] = Positions.Range(location), ["newText"] = replacement }));
-            }
+            list.Add((location.Span.Start, new JsonObject { ["range"] = Positions.Range(location), ["newText"] = replacement }));
         }
 
         var changes = new JsonObject();

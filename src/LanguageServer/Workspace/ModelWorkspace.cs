@@ -113,6 +113,32 @@ internal sealed class ModelWorkspace
         }
     }
 
+    /// <summary>
+    /// Where the symbol is used in every model that holds its declaring file (<see cref="CompilationsContaining"/>),
+    /// each place once, in the order found; its declaration too with <paramref name="includeDeclaration"/>.
+    /// </summary>
+    public IEnumerable<Language.Diagnostics.Location> ReferencesEverywhere(Compiler.Symbols.ModelSymbol symbol, bool includeDeclaration)
+    {
+        var declaring = DocumentUri.Normalize(symbol.Declaration.Path);
+        var seen = new HashSet<(string, int)>();
+        foreach (var model in CompilationsContaining(declaring))
+        {
+            // The same name in another model is the same symbol only if it is declared in the same file.
+            if (model.SemanticModel.Resolve(symbol.Name) is not { } same || DocumentUri.Normalize(same.Declaration.Path) != declaring)
+            {
+                continue;
+            }
+
+            foreach (var location in model.SemanticModel.ReferencesOf(same, includeDeclaration))
+            {
+                if (seen.Add((DocumentUri.Normalize(location.Path), location.Span.Start)))
+                {
+                    yield return location;
+                }
+            }
+        }
+    }
+
     private IEnumerable<string> ClosedModelFiles()
     {
         var skipped = new[] { "bin", "obj", "node_modules", ".git" };

@@ -18,6 +18,9 @@ internal sealed class OpenDocument(string uri, string path, string text, int ver
 
     public SyntaxTree Tree => _tree ??= SyntaxTree.Parse(Text);
 
+    /// <summary>Whether a location of the compiler's (which spells paths as the model wrote them) is in this document.</summary>
+    public bool Contains(Language.Diagnostics.Location location) => DocumentUri.Normalize(location.Path) == Path;
+
     public void Update(string text, int version)
     {
         Text = SourceText.From(text, Path);
