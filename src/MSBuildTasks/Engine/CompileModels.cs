@@ -121,11 +121,12 @@ public sealed class CompileModels : MSBuildTask
                 continue;
             }
 
-            DiagnosticRecord.WriteIfChanged(generated, CSharpEmitter.Emit(compilation.SemanticModel, @namespace, className));
+            OutputFile.WriteIfChanged(generated, CSharpEmitter.Emit(compilation.SemanticModel, @namespace, className));
         }
 
-        DiagnosticRecord.WriteIfChanged(DependenciesFile, string.Concat(dependencies.Select(d => d + "\n")));
-        DiagnosticRecord.WriteAll(DiagnosticsFile, records);
+        OutputFile.WriteIfChanged(DependenciesFile, string.Concat(dependencies.Select(d => d + "\n")));
+        // Always written: the file is the check target's time stamp, which must be newer than the models it checked.
+        OutputFile.WriteAtomically(DiagnosticsFile, DiagnosticRecord.ToJson(records));
         Log.LogMessage(MessageImportance.Normal, "VirtLang: checked {0} model(s) in {1} ms: {2} diagnostic(s)", Models.Length, watch.ElapsedMilliseconds, records.Count);
         return !Log.HasLoggedErrors;
     }

@@ -12,7 +12,8 @@ internal sealed record DiagnosticRecord(string Severity, string Code, string Mes
 {
     public const string Schema = "virtlang.msbuild-diagnostics/1";
 
-    public static void WriteAll(string path, IEnumerable<DiagnosticRecord> records)
+    /// <summary>The cache file's text for the records (the engine writes it; this assembly and the loader's read it).</summary>
+    public static string ToJson(IEnumerable<DiagnosticRecord> records)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -39,8 +40,7 @@ internal sealed record DiagnosticRecord(string Severity, string Code, string Mes
             json.WriteEndObject();
         }
 
-        // Always written: the file is the check target's time stamp, which must be newer than the models it checked.
-        WriteAtomically(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     /// <summary>The records of a cache file; a file of another schema (an older package) reads as none.</summary>
@@ -63,27 +63,5 @@ internal sealed record DiagnosticRecord(string Severity, string Code, string Mes
             d.GetProperty("endLine").GetInt32(),
             d.GetProperty("endColumn").GetInt32(),
             d.GetProperty("help").GetString())).ToList();
-    }
-
-    /// <summary>
-    /// Writes only when the content differs, through a temporary file renamed over the old one: an unchanged output
-    /// keeps its time stamp, so what depends on it (C# compilation) stays up to date.
-    /// </summary>
-    public static void WriteIfChanged(string path, string text)
-    {
-        if (System.IO.File.Exists(path) && System.IO.File.ReadAllText(path) == text)
-        {
-            return;
-        }
-
-        WriteAtomically(path, text);
-    }
-
-    private static void WriteAtomically(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        System.IO.File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        System.IO.File.Move(temporary, path, overwrite: true);
     }
 }
