@@ -1,6 +1,5 @@
 using System.Text;
 using VirtLang.Compiler.Symbols;
-using VirtLang.Runtime.Model;
 
 namespace VirtLang.Compiler.Graphs;
 
@@ -26,7 +25,7 @@ public static class TopologyGraph
         for (var h = 0; h < model.Hosts.Count; h++)
         {
             var host = model.Hosts[h];
-            dot.Append($"  subgraph cluster_h{h} {{\n    label=\"{Dot(HostLabel(host))}\";\n");
+            dot.Append($"  subgraph cluster_h{h} {{\n    label=\"{Dot(NodeLabels.Host(host))}\";\n");
             dot.Append($"    h{h} [shape=point, style=invis];\n");
             foreach (var app in host.Runs)
             {
@@ -36,7 +35,7 @@ public static class TopologyGraph
             for (var g = 0; g < host.Guests.Count; g++)
             {
                 var guest = host.Guests[g];
-                dot.Append($"    h{h}g{g} [label=\"{Dot(GuestLabel(guest))}\"{(guest.IsVm ? string.Empty : ", shape=component")}];\n");
+                dot.Append($"    h{h}g{g} [label=\"{Dot(NodeLabels.Guest(guest))}\"{(guest.IsVm ? string.Empty : ", shape=component")}];\n");
                 foreach (var app in guest.Runs)
                 {
                     edges.Append($"  h{h}g{g} -> {apps[app]};\n");
@@ -64,7 +63,7 @@ public static class TopologyGraph
         for (var h = 0; h < model.Hosts.Count; h++)
         {
             var host = model.Hosts[h];
-            text.Append($"  subgraph h{h}[\"{Mermaid(HostLabel(host))}\"]\n");
+            text.Append($"  subgraph h{h}[\"{Mermaid(NodeLabels.Host(host))}\"]\n");
             if (host.Guests.Count == 0)
             {
                 text.Append($"    h{h}os[\"host OS\"]\n");
@@ -78,7 +77,7 @@ public static class TopologyGraph
             for (var g = 0; g < host.Guests.Count; g++)
             {
                 var guest = host.Guests[g];
-                text.Append($"    h{h}g{g}[\"{Mermaid(GuestLabel(guest))}\"]\n");
+                text.Append($"    h{h}g{g}[\"{Mermaid(NodeLabels.Guest(guest))}\"]\n");
                 foreach (var app in guest.Runs)
                 {
                     edges.Append($"  h{h}g{g} --> {apps[app]}\n");
@@ -93,12 +92,6 @@ public static class TopologyGraph
 
     private static Dictionary<ApplicationSymbol, string> AppIds(SemanticModel model) =>
         model.Applications.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => $"a{p.i}");
-
-    private static string HostLabel(HostSymbol host) =>
-        $"{host.Name}{(host.Copies > 1 ? $" x{host.Copies}" : string.Empty)} ({ModelNames.ToName(host.HypervisorKind)})";
-
-    private static string GuestLabel(GuestSymbol guest) =>
-        $"{guest.Kind} {guest.Name}{(guest.Copies > 1 ? $" x{guest.Copies}" : string.Empty)}";
 
     /// <summary>A DOT string's content: backslashes and quotes escaped, line breaks as spaces.</summary>
     private static string Dot(string text) =>

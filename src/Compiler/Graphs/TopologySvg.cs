@@ -1,7 +1,4 @@
-using System.Globalization;
 using VirtLang.Compiler.Symbols;
-using VirtLang.Runtime.Costs;
-using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Reports;
 
 namespace VirtLang.Compiler.Graphs;
@@ -37,7 +34,7 @@ public static class TopologySvg
             var hostRows = new List<(string Label, string Class, IReadOnlyList<ApplicationSymbol> Runs)>();
             foreach (var guest in host.Guests)
             {
-                hostRows.Add((GuestLabel(guest), guest.IsVm ? "guest" : "guest container", guest.Runs));
+                hostRows.Add((NodeLabels.Guest(guest, withSize: true), guest.IsVm ? "guest" : "guest container", guest.Runs));
             }
 
             if (host.Runs.Count > 0)
@@ -46,7 +43,7 @@ public static class TopologySvg
             }
 
             var height = HostHeader + hostRows.Count * (RowHeight + RowGap) + 6;
-            var title = HostLabel(host);
+            var title = NodeLabels.Host(host, withMode: true);
             var rowTops = new double[hostRows.Count];
             for (var r = 0; r < hostRows.Count; r++)
             {
@@ -121,23 +118,6 @@ public static class TopologySvg
         }
 
         return placed;
-    }
-
-    private static string HostLabel(HostSymbol host)
-    {
-        var kind = ModelNames.ToName(host.HypervisorKind);
-        var mode = host.HypervisorKind == HypervisorKind.None ? string.Empty : ", " + ModelNames.ToName(host.Mode);
-        var copies = host.Copies > 1 ? string.Create(CultureInfo.InvariantCulture, $" x{host.Copies}") : string.Empty;
-        return $"{host.Name}{copies} ({kind}{mode})";
-    }
-
-    private static string GuestLabel(GuestSymbol guest)
-    {
-        var copies = guest.Copies > 1 ? string.Create(CultureInfo.InvariantCulture, $" x{guest.Copies}") : string.Empty;
-        var size = guest.IsVm
-            ? string.Create(CultureInfo.InvariantCulture, $" · {guest.Vcpus} vCPU, {guest.MemoryBytes / (1L << 30):0.#} GiB")
-            : string.Empty;
-        return $"{guest.Kind} {guest.Name}{copies}{size}";
     }
 
     /// <summary>Text cut to what fits the width, with an ellipsis; SVG text does not wrap or clip by itself.</summary>
