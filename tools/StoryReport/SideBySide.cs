@@ -40,7 +40,7 @@ internal static class SideBySide
 
     private static HostSpec Server(LoweredModel model) => model.Topology.Hosts[0];
 
-    private static ScenarioSpec Scenario(LoweredModel model) => model.Scenarios.Count > 0 ? model.Scenarios[0] : new ScenarioSpec();
+    private static ScenarioSpec Scenario(LoweredModel model) => ScenarioSpec.FirstOrBaseline(model.Scenarios);
 
     private static ApplicationSpec Copy(ApplicationSpec app, string name) => new()
     {

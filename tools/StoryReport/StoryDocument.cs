@@ -35,7 +35,7 @@ internal static class StoryDocument
             }
 
             var lowered = ModelLowering.Lower(compilation.SemanticModel);
-            var scenario = lowered.Scenarios.Count > 0 ? lowered.Scenarios[0] : new VirtLang.Runtime.Scenarios.ScenarioSpec { Name = "baseline" };
+            var scenario = VirtLang.Runtime.Scenarios.ScenarioSpec.FirstOrBaseline(lowered.Scenarios);
             var result = Simulator.Run(lowered.Topology, scenario);
             var name = Path.GetFileName(path);
             var summary = File.ReadLines(path).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.TrimStart('/').Trim());

@@ -101,7 +101,7 @@ internal static class RunCommand
         else
         {
             // Without a scenario the model still has a day to live through: the baseline.
-            scenario = lowered.Scenarios.Count > 0 ? lowered.Scenarios[0] : new ScenarioSpec { Name = "baseline" };
+            scenario = ScenarioSpec.FirstOrBaseline(lowered.Scenarios);
         }
 
         if (seed is { } s)

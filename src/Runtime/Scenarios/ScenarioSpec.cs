@@ -5,6 +5,10 @@ namespace VirtLang.Runtime.Scenarios;
 /// <summary>A what-if to play on a topology: how long, how finely, with which seed, and what happens when.</summary>
 public sealed record ScenarioSpec
 {
+    /// <summary>What `vdl run` plays by default: a model's first scenario; without one, a day of the baseline (these defaults).</summary>
+    public static ScenarioSpec FirstOrBaseline(IReadOnlyList<ScenarioSpec> scenarios) =>
+        scenarios is [var first, ..] ? first : new ScenarioSpec();
+
     public string Name { get; init; } = "baseline";
 
     public long Duration { get; init; } = SimTime.TicksPerDay;
