@@ -24,7 +24,7 @@ public sealed class VdlLanguageServer : IDisposable
     public VdlLanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? diagnosticsDelay = null)
     {
         _connection = new JsonRpcConnection(input, output, log);
-        _diagnostics = new DiagnosticsPublisher(_workspace, _connection.NotifyAsync, diagnosticsDelay ?? TimeSpan.FromMilliseconds(50));
+        _diagnostics = new DiagnosticsPublisher(_workspace, _connection.NotifyAsync, diagnosticsDelay ?? TimeSpan.FromMilliseconds(50), log);
         Register();
     }
 

@@ -97,9 +97,10 @@ internal sealed class LspSession : IAsyncDisposable
         {
         }
 
+        // Disposed before its output closes: a debounced publish still due must not write into a completed pipe.
+        Server.Dispose();
         await _fromServer.Writer.CompleteAsync();
         await _reader.WaitAsync(TimeSpan.FromSeconds(10));
-        Server.Dispose();
     }
 
     private Task SendAsync(object message) => _writer.WriteAsync(JsonSerializer.Serialize(message));

@@ -14,15 +14,21 @@ internal sealed class DiagnosticsPublisher : IDisposable
 {
     private readonly ModelWorkspace _workspace;
     private readonly Func<string, JsonNode, Task> _notify;
+    private readonly TextWriter _log;
     private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     private readonly Timer _timer;
 
-    public DiagnosticsPublisher(ModelWorkspace workspace, Func<string, JsonNode, Task> notify, TimeSpan delay)
+    /// <summary>Held while publishing and by <see cref="Dispose"/>, so nothing is sent once the server is disposed.</summary>
+    private readonly Lock _publishing = new();
+    private bool _disposed;
+
+    public DiagnosticsPublisher(ModelWorkspace workspace, Func<string, JsonNode, Task> notify, TimeSpan delay, TextWriter log)
     {
         _workspace = workspace;
         _notify = notify;
+        _log = log;
         Delay = delay;
-        _timer = new Timer(_ => Publish());
+        _timer = new Timer(_ => PublishDue());
     }
 
     public TimeSpan Delay { get; }
@@ -70,6 +76,30 @@ internal sealed class DiagnosticsPublisher : IDisposable
         return lsp;
     }
 
+    /// <summary>
+    /// The timer's callback. An exception escaping a timer callback ends the process, so whatever goes wrong
+    /// here (a compiler bug, a client that went away mid-write) is logged and the server carries on.
+    /// </summary>
+    private void PublishDue()
+    {
+        lock (_publishing)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                Publish();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _log.WriteLine($"vdl lsp: publishing diagnostics failed: {e}");
+            }
+        }
+    }
+
     private void Publish()
     {
         var notifications = new List<JsonObject>();
@@ -103,5 +133,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose()
+    {
+        lock (_publishing)
+        {
+            _disposed = true;
+            _timer.Dispose();
+        }
+    }
 }

@@ -183,13 +183,14 @@ internal sealed class JsonRpcConnection(Stream input, Stream output, TextWriter 
 
     private async Task SendAsync(JsonObject message)
     {
+        var json = message.ToJsonString(WireFormat);
         try
         {
-            await _writer.WriteAsync(message.ToJsonString(WireFormat)).ConfigureAwait(false);
+            await _writer.WriteAsync(json).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            // The client went away; the read loop ends on its own.
+            // The client went away (a closed stream, a completed pipe); the read loop ends on its own.
             log.WriteLine($"vdl lsp: cannot write: {e.Message}");
         }
     }
