@@ -171,6 +171,18 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal(2, VdlProcess.Run(WorkingDirectory, "frobnicate").ExitCode);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("18446744073709551616")]
+    public void ASeedThatIsNotAWholeNumberIsRefusedInWords(string seed)
+    {
+        var result = VdlProcess.Run(WorkingDirectory, "run", "--seed", seed);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--seed takes a whole number from 0 to 18446744073709551615, not `{seed}`", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HostileFilesGiveDiagnosticsAndExitOneNeverAStackTrace()
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using VirtLang.Compiler;
 using VirtLang.Cli.Rendering;
@@ -31,7 +32,11 @@ internal static class RunCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var scenario = new Option<string?>("--scenario") { Description = "The scenario to run (default: the first of the model)" };
-        var seed = new Option<ulong?>("--seed") { Description = "The random seed (default: the scenario's `seed`, else 42)" };
+        var seed = new Option<ulong?>("--seed")
+        {
+            Description = "The random seed (default: the scenario's `seed`, else 42)",
+            CustomParser = ParseSeed,
+        };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON (schema virtlang.simulation/1) to this file" };
         var csv = new Option<string?>("--csv") { Description = "Also write the results as CSV files into this folder" };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (charts and topology) to this file" };
@@ -39,6 +44,19 @@ internal static class RunCommand
         command.SetAction(result => Run(context, result.GetValue(files) ?? [], result.GetValue(scenario), result.GetValue(seed),
             new Outputs(result.GetValue(json), result.GetValue(csv), result.GetValue(report))));
         return command;
+    }
+
+    /// <summary>A whole number from 0 to 2^64-1; anything else is refused in words, not with the CLR's type name.</summary>
+    private static ulong? ParseSeed(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"--seed takes a whole number from 0 to {ulong.MaxValue}, not `{text}`");
+        return null;
     }
 
     /// <summary>The files a run writes besides its summary; null for those not asked for.</summary>
