@@ -91,7 +91,7 @@ public sealed class VdlLanguageServer : IDisposable
             _diagnostics.Schedule(affected);
         }));
         _connection.OnNotification("textDocument/didSave", _ => { });
-        _connection.OnNotification("workspace/didChangeWatchedFiles", _ => Locked(() => _diagnostics.Schedule(_workspace.InvalidateAll())));
+        _connection.OnNotification("workspace/didChangeWatchedFiles", _ => Locked(() => _diagnostics.Schedule(_workspace.DiskChanged())));
 
         Positional("textDocument/completion", (document, offset, _) =>
             CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel));

@@ -75,9 +75,11 @@ internal sealed class LspSession : IAsyncDisposable
             && n.GetProperty("params").GetProperty("uri").GetString() == uri
             && n.GetProperty("params").TryGetProperty("version", out var v) && v.GetInt32() == version);
 
-    public async Task InitializeAsync()
+    /// <param name="folder">The workspace folder the client opened, if any (its closed files count for references and rename).</param>
+    public async Task InitializeAsync(string? folder = null)
     {
-        await RequestAsync("initialize", new { processId = (int?)null, rootUri = (string?)null, capabilities = new { } });
+        var workspaceFolders = folder is null ? null : new[] { new { uri = new Uri(folder).AbsoluteUri, name = "workspace" } };
+        await RequestAsync("initialize", new { processId = (int?)null, rootUri = (string?)null, workspaceFolders, capabilities = new { } });
         await NotifyAsync("initialized", new { });
     }
 

@@ -4,13 +4,16 @@ namespace VirtLang.LanguageServer.Workspace;
 
 /// <summary>
 /// The open documents and, for each, the model it roots (itself and what it imports, unsaved text included). A
-/// model is compiled when first asked for and kept until one of its files changes: a keystroke in one file re-checks
-/// only the models that contain it, and every other document keeps its semantic model. Callers hold <see cref="Gate"/>.
+/// model is compiled when first asked for and kept until a file it read changes: a keystroke in one file re-checks
+/// only the models that contain it, and every other document keeps its semantic model. The models rooted at closed
+/// files (for references and rename) are kept the same way, checked against the disk before each use. Callers hold
+/// <see cref="Gate"/>.
 /// </summary>
 internal sealed class ModelWorkspace
 {
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (ModelCompilation Compilation, HashSet<string> Files)> _compilations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedModel> _compilations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedModel> _closed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelCompilation> _lastCompiled = new(StringComparer.Ordinal);
     private readonly OverlaySourceProvider _provider;
 
@@ -53,11 +56,29 @@ internal sealed class ModelWorkspace
         return Invalidate(path);
     }
 
-    /// <summary>Files changed on disk (the client's watcher): every model is compiled again when next asked.</summary>
-    public IReadOnlyList<OpenDocument> InvalidateAll()
+    /// <summary>
+    /// Files changed on disk (the client's watcher saw them): the open documents whose models read one of them from
+    /// disk, or looked for one that now exists, are checked again. Saving an open file changes nothing: the model
+    /// already has its text.
+    /// </summary>
+    public IReadOnlyList<OpenDocument> DiskChanged()
     {
-        _compilations.Clear();
-        return [.. _open.Values];
+        var affected = new List<OpenDocument>();
+        foreach (var document in _open.Values)
+        {
+            if (_compilations.TryGetValue(document.Path, out var cached) && !cached.Inputs.IsCurrent())
+            {
+                _compilations.Remove(document.Path);
+                affected.Add(document);
+            }
+        }
+
+        foreach (var path in _closed.Where(entry => !entry.Value.Inputs.IsCurrent()).Select(entry => entry.Key).ToList())
+        {
+            _closed.Remove(path);
+        }
+
+        return affected;
     }
 
     /// <summary>The model rooted at the document, compiled now if a file of it changed since last time.</summary>
@@ -68,12 +89,10 @@ internal sealed class ModelWorkspace
             return cached.Compilation;
         }
 
-        var compilation = ModelCompilation.Create([document.Tree], _provider);
-        CompilationCount++;
-        var files = new HashSet<string>(compilation.Files.Select(f => DocumentUri.Normalize(f.Path)), StringComparer.Ordinal) { document.Path };
-        _compilations[document.Path] = (compilation, files);
-        _lastCompiled[document.Path] = compilation;
-        return compilation;
+        var compiled = Compile(document.Tree, document.Path, rootStamp: null);
+        _compilations[document.Path] = compiled;
+        _lastCompiled[document.Path] = compiled.Compilation;
+        return compiled.Compilation;
     }
 
     /// <summary>The last compiled model of the document, even if it is out of date (completion lists names from it), or null.</summary>
@@ -92,7 +111,7 @@ internal sealed class ModelWorkspace
         foreach (var document in _open.Values.ToList())
         {
             var compilation = CompilationOf(document);
-            if (_compilations[document.Path].Files.Contains(path))
+            if (_compilations[document.Path].Inputs.Contains(path))
             {
                 yield return compilation;
             }
@@ -100,17 +119,41 @@ internal sealed class ModelWorkspace
 
         foreach (var file in ClosedModelFiles())
         {
-            if (!_provider.TryRead(file, out var text, out _))
+            if (ClosedCompilationOf(file) is { } closed && closed.Inputs.Contains(path))
             {
-                continue; // gone or unreadable since it was listed: it has nothing to say
-            }
-
-            var compilation = ModelCompilation.Create([Language.Syntax.SyntaxTree.Parse(text!)], _provider);
-            if (compilation.Files.Any(f => DocumentUri.Normalize(f.Path) == path))
-            {
-                yield return compilation;
+                yield return closed.Compilation;
             }
         }
+    }
+
+    /// <summary>The model rooted at a closed file: the one kept if nothing it read has changed on disk, else read and compiled again.</summary>
+    private CachedModel? ClosedCompilationOf(string file)
+    {
+        if (_closed.TryGetValue(file, out var cached) && cached.Inputs.IsCurrent())
+        {
+            return cached;
+        }
+
+        _closed.Remove(file);
+        var stamp = FileStamp.Of(file);
+        if (!_provider.TryRead(file, out var text, out _))
+        {
+            return null; // gone or unreadable since it was listed: it has nothing to say
+        }
+
+        var compiled = Compile(Language.Syntax.SyntaxTree.Parse(text!), file, stamp);
+        _closed[file] = compiled;
+        return compiled;
+    }
+
+    /// <summary>Compiles the model rooted at the tree, recording what it reads (<paramref name="rootStamp"/> when the root came from disk).</summary>
+    private CachedModel Compile(Language.Syntax.SyntaxTree root, string rootPath, FileStamp? rootStamp)
+    {
+        var recorder = new ModelInputs.Recorder(_provider, _open.ContainsKey);
+        recorder.Root(rootPath, rootStamp);
+        var compilation = ModelCompilation.Create([root], recorder);
+        CompilationCount++;
+        return new CachedModel(compilation, recorder.Finish());
     }
 
     /// <summary>
@@ -156,18 +199,27 @@ internal sealed class ModelWorkspace
         }
     }
 
+    /// <summary>The file's text changed in the editor (or it was opened or closed): every model that read it, or looked for it, is out of date.</summary>
     private List<OpenDocument> Invalidate(string path)
     {
         var affected = new List<OpenDocument>();
         foreach (var document in _open.Values)
         {
-            if (document.Path == path || (_compilations.TryGetValue(document.Path, out var cached) && cached.Files.Contains(path)))
+            if (document.Path == path || (_compilations.TryGetValue(document.Path, out var cached) && cached.Inputs.Contains(path)))
             {
                 _compilations.Remove(document.Path);
                 affected.Add(document);
             }
         }
 
+        foreach (var root in _closed.Where(entry => entry.Key == path || entry.Value.Inputs.Contains(path)).Select(entry => entry.Key).ToList())
+        {
+            _closed.Remove(root);
+        }
+
         return affected;
     }
+
+    /// <summary>A compiled model and what it read.</summary>
+    private sealed record CachedModel(ModelCompilation Compilation, ModelInputs Inputs);
 }
