@@ -18,9 +18,9 @@ internal sealed class DiagnosticsPublisher : IDisposable
     private readonly HashSet<string> _due = new(StringComparer.Ordinal);
     private readonly Timer _timer;
 
-    /// <summary>Held while publishing and by <see cref="Dispose"/>, so nothing is sent once the server is disposed.</summary>
+    /// <summary>Held while publishing: two timer callbacks never interleave, so a document's results go out in order.</summary>
     private readonly Lock _publishing = new();
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public DiagnosticsPublisher(ModelWorkspace workspace, Func<string, JsonNode, Task> notify, TimeSpan delay, TextWriter log)
     {
@@ -133,12 +133,13 @@ internal sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
+    /// <summary>
+    /// No publish starts after this. One already writing is not waited for: a client that stopped reading would
+    /// block it, and the server's exit with it; what it writes to a closed output is logged, not thrown.
+    /// </summary>
     public void Dispose()
     {
-        lock (_publishing)
-        {
-            _disposed = true;
-            _timer.Dispose();
-        }
+        _disposed = true;
+        _timer.Dispose();
     }
 }
