@@ -1,22 +1,14 @@
-// The VS Code side of VirtLang: starts `vdl lsp` (the server does everything else) and restarts it when its
-// settings change. Highlighting comes from the TextMate grammar, refined by the server's semantic tokens.
-import * as path from 'path';
-import { ExtensionContext, workspace, window, OutputChannel } from 'vscode';
+// The VS Code side of VirtLang: starts `vdl lsp` (the server does everything else), restarts it when its settings
+// change or on the command `VirtLang: Restart Language Server`. Highlighting comes from the TextMate grammar,
+// refined by the server's semantic tokens.
+import { ExtensionContext, commands, workspace, window, OutputChannel } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { serverCommand } from './serverCommand';
 
 let client: LanguageClient | undefined;
 let output: OutputChannel | undefined;
 
-/** The command that runs the server: `dotnet vdl.dll lsp` for a .dll, else the vdl executable itself. */
-export function serverCommand(configured: string, extraArgs: readonly string[]): { command: string; args: string[] } {
-  const args = ['lsp', ...extraArgs];
-  if (configured.toLowerCase().endsWith('.dll')) {
-    return { command: 'dotnet', args: [path.resolve(configured), ...args] };
-  }
-  return { command: configured, args };
-}
-
-async function start(context: ExtensionContext): Promise<void> {
+async function start(): Promise<void> {
   const settings = workspace.getConfiguration('vdl');
   const { command, args } = serverCommand(settings.get<string>('server.path', 'vdl'), settings.get<string[]>('server.extraArgs', []));
   output ??= window.createOutputChannel('VirtLang');
@@ -32,17 +24,26 @@ async function start(context: ExtensionContext): Promise<void> {
   } catch (e) {
     window.showErrorMessage(`VirtLang: could not start \`${command} ${args.join(' ')}\` (${String(e)}). Set vdl.server.path to the vdl command or vdl.dll.`);
   }
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+async function restart(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+  await start();
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  await start(context);
-  context.subscriptions.push(workspace.onDidChangeConfiguration(async (e) => {
-    if (e.affectsConfiguration('vdl.server')) {
-      await client?.stop();
-      await start(context);
-    }
-  }));
+  await start();
+  context.subscriptions.push(
+    { dispose: () => void client?.stop() },
+    commands.registerCommand('vdl.restartServer', restart),
+    workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('vdl.server')) {
+        await restart();
+      }
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const lsp = require('vscode-languageserver-protocol/node');
+const { serverCommand } = require('../out/serverCommand.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..', '..');
 
@@ -109,7 +110,9 @@ before(async () => {
   fs.writeFileSync(path.join(folder, 'catalog.vdl'), catalog);
   fs.writeFileSync(path.join(folder, 'site.vdl'), site);
   fs.writeFileSync(path.join(folder, 'closed.vdl'), closed);
-  server = spawn('dotnet', [serverDll(), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Started the way the extension starts it (its compiled serverCommand): `vdl.server.path` set to the .dll.
+  const { command, args } = serverCommand(serverDll(), ['--stdio']);
+  server = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   server.stderr.on('data', () => {});
   server.on('exit', (code) => { exitCode = code; });
   connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(server.stdout), new lsp.StreamMessageWriter(server.stdin));
