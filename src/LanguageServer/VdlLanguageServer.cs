@@ -97,6 +97,7 @@ public sealed class VdlLanguageServer : IDisposable
             CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel));
         Positional("textDocument/hover", (document, offset, _) => HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
+        Positional("textDocument/documentHighlight", (document, offset, _) => NavigationProvider.Highlights(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/references", (document, offset, p) =>
             NavigationProvider.References(_workspace, document, offset, p.TryGetProperty("context", out var c) && c.GetProperty("includeDeclaration").GetBoolean()));
         Positional("textDocument/prepareRename", (document, offset, _) => RenameProvider.Prepare(document, offset, _workspace.CompilationOf(document)));
@@ -145,6 +146,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["hoverProvider"] = true,
             ["definitionProvider"] = true,
             ["referencesProvider"] = true,
+            ["documentHighlightProvider"] = true,
             ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
             ["documentSymbolProvider"] = true,
             ["documentFormattingProvider"] = true,

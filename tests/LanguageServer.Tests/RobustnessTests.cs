@@ -51,6 +51,7 @@ public sealed class RobustnessTests
                 await Ask("textDocument/completion", position, where);
                 await Ask("textDocument/hover", position, where);
                 await Ask("textDocument/definition", position, where);
+                await Ask("textDocument/documentHighlight", position, where);
                 await Ask("textDocument/prepareRename", position, where);
                 await Ask("textDocument/references", new { textDocument = new { uri }, position = new { line, character }, context = new { includeDeclaration = true } }, where);
                 await Ask("textDocument/rename", new { textDocument = new { uri }, position = new { line, character }, newName = "renamed" }, where);

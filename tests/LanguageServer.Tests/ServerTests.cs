@@ -169,6 +169,22 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HighlightsMarkTheDeclarationAsAWriteAndEachUseAsARead()
+    {
+        var response = await _session.RequestAsync("textDocument/documentHighlight", LspSession.Position(Uri, 16, 11));
+        var highlights = response.GetProperty("result").EnumerateArray()
+            .Select(h => (Line: h.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32(),
+                From: h.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32(),
+                To: h.GetProperty("range").GetProperty("end").GetProperty("character").GetInt32(),
+                Kind: h.GetProperty("kind").GetInt32()))
+            .ToList();
+        Assert.Equal([(5, 9, 12, 3), (16, 10, 13, 2)], highlights);
+
+        var nothing = await _session.RequestAsync("textDocument/documentHighlight", LspSession.Position(Uri, 6, 3));
+        Assert.Empty(nothing.GetProperty("result").EnumerateArray());
+    }
+
+    [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {
         await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");
