@@ -9,7 +9,7 @@ namespace VirtLang.Benchmarks;
 /// After each edit (a value changed, as typing does), the time until the diagnostics of that version arrive (the
 /// server's 50 ms pause for typing included); and the time of completion requests at a member's start and after
 /// `os =`, each right after a keystroke (its time counted from sending the request, which the server reads after the
-/// change). Medians and maxima over the runs, after a warm-up.
+/// change); and folding ranges the same way. Medians and maxima over the runs, after a warm-up.
 /// </summary>
 internal static class LspLatency
 {
@@ -83,8 +83,34 @@ internal static class LspLatency
             }
         }
 
+        var folding = new List<double>();
+        for (var i = 0; i < edits + 5; i++)
+        {
+            // Editors ask for folding ranges after each change: the tree is parsed again, then walked.
+            var column = lines[memoryLine].IndexOf('=', StringComparison.Ordinal) + 2;
+            version++;
+            await session.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri = Uri, version },
+                contentChanges = new[] { new { range = new { start = new { line = memoryLine, character = column }, end = new { line = memoryLine, character = column + 1 } }, text = i % 2 == 0 ? "4" : "2" } },
+            });
+            var watch = Stopwatch.StartNew();
+            var response = await session.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri = Uri } });
+            if (response.GetProperty("result").GetArrayLength() < 172)
+            {
+                Console.Error.WriteLine("fewer folding ranges than hosts");
+                return 1;
+            }
+
+            if (i >= 5)
+            {
+                folding.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
         Report("edit to diagnostics", diagnostics, 200);
         Report("completion", completion, 50);
+        Report("folding ranges", folding, 50);
         return 0;
     }
 

@@ -104,6 +104,7 @@ public sealed class VdlLanguageServer : IDisposable
         Positional("textDocument/rename", (document, offset, p) => RenameProvider.Rename(_workspace, document, offset, RenameProvider.NewName(p)));
 
         Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
+        Whole("textDocument/foldingRange", (document, _) => FoldingRangeProvider.Ranges(document));
         Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
         Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
         Whole("textDocument/semanticTokens/full", (document, _) => SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)));
@@ -149,6 +150,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["documentHighlightProvider"] = true,
             ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
             ["documentSymbolProvider"] = true,
+            ["foldingRangeProvider"] = true,
             ["documentFormattingProvider"] = true,
             ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
             ["semanticTokensProvider"] = new JsonObject

@@ -185,6 +185,44 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FoldingCoversBlocksListsCommentsAndRegions()
+    {
+        const string uri = "file:///models/folding.vdl";
+        await _session.OpenAsync(uri, """
+            // region Catalog
+            // The operating systems
+            // that guests may run.
+            os rhel8 {
+              family  = linux
+              drivers = [
+                "nvme",
+                "mlx5",
+              ]
+            }
+            // endregion
+
+            /* A block
+               comment. */
+            host h1 { memory = 1GiB }
+            hardware box { // why it is here
+              memory = 8GiB }
+            """);
+        var response = await _session.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri } });
+        var ranges = response.GetProperty("result").EnumerateArray()
+            .Select(r => (r.GetProperty("startLine").GetInt32(), r.GetProperty("endLine").GetInt32(), r.TryGetProperty("kind", out var k) ? k.GetString() : null))
+            .ToList();
+        Assert.Equal<(int, int, string?)>(
+        [
+            (0, 10, "region"),
+            (1, 2, "comment"),
+            (3, 8, null),   // os: its `}` on line 9 stays visible
+            (5, 7, null),   // the list: its `]` on line 8 stays visible
+            (12, 13, "comment"),
+            (15, 16, null), // a `}` after code folds with its line
+        ], ranges);
+    }
+
+    [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {
         await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");
