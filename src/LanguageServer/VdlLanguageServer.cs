@@ -95,6 +95,7 @@ public sealed class VdlLanguageServer : IDisposable
 
         Positional("textDocument/completion", (document, offset, _) =>
             CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel));
+        Positional("textDocument/signatureHelp", (document, offset, _) => SignatureHelpProvider.Help(document, offset));
         Positional("textDocument/hover", (document, offset, _) => HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/documentHighlight", (document, offset, _) => NavigationProvider.Highlights(document, offset, _workspace.CompilationOf(document)));
@@ -145,6 +146,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2, ["save"] = false },
             ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("=", "[", ":", " ", ",") },
             ["hoverProvider"] = true,
+            ["signatureHelpProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("(", ","), ["retriggerCharacters"] = new JsonArray("=") },
             ["definitionProvider"] = true,
             ["referencesProvider"] = true,
             ["documentHighlightProvider"] = true,

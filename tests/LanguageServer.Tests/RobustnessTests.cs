@@ -50,6 +50,7 @@ public sealed class RobustnessTests
                 var where = $"{line}:{character}";
                 await Ask("textDocument/completion", position, where);
                 await Ask("textDocument/hover", position, where);
+                await Ask("textDocument/signatureHelp", position, where);
                 await Ask("textDocument/definition", position, where);
                 await Ask("textDocument/documentHighlight", position, where);
                 await Ask("textDocument/prepareRename", position, where);

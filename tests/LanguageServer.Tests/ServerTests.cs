@@ -222,6 +222,39 @@ public sealed class ServerTests : IAsyncLifetime
         ], ranges);
     }
 
+    [Theory]
+    [InlineData(3, 22, 0)] // just after `(`
+    [InlineData(3, 28, 1)] // in the second positional argument: the second in order, `base`
+    [InlineData(3, 34, 2)] // in `peak_at = `: the named one, whatever its position
+    [InlineData(4, 27, 1)] // an unclosed call, after its comma
+    public async Task SignatureHelpShowsTheProfileAndTheArgumentBeingWritten(int line, int character, int active)
+    {
+        const string uri = "file:///models/signature.vdl";
+        await _session.OpenAsync(uri, """
+            app web {
+              demand {
+                cpu     = 2
+                profile = diurnal(70%, 10%, peak_at = 13h)
+                other   = weekly(40%,
+              }
+            }
+            """);
+        var response = await _session.RequestAsync("textDocument/signatureHelp", LspSession.Position(uri, line, character));
+        var help = response.GetProperty("result");
+        var signature = help.GetProperty("signatures")[0];
+        var label = signature.GetProperty("label").GetString()!;
+        Assert.Equal(line == 3 ? "diurnal(peak: percentage, base?: percentage, peak_at?: duration)" : "weekly(weekday: percentage, weekend: percentage, base?: percentage, peak_at?: duration)", label);
+        Assert.Equal(active, help.GetProperty("activeParameter").GetInt32());
+        var parameter = signature.GetProperty("parameters")[active];
+        var range = parameter.GetProperty("label").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        string[] names = line == 3 ? ["peak", "base", "peak_at"] : ["weekday", "weekend"];
+        Assert.StartsWith(names[active] + (active == 0 || line == 4 ? ":" : "?:"), label[range[0]..range[1]], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(parameter.GetProperty("documentation").GetString()));
+
+        var outside = await _session.RequestAsync("textDocument/signatureHelp", LspSession.Position(uri, 2, 14));
+        Assert.Equal(JsonValueKind.Null, outside.GetProperty("result").ValueKind);
+    }
+
     [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using VirtLang.Compiler.Semantics;
+using VirtLang.Language.Literals;
+using VirtLang.Language.Syntax;
+using VirtLang.LanguageServer.Workspace;
+
+namespace VirtLang.LanguageServer.Features;
+
+/// <summary>
+/// Signature help in a profile call (<c>profile = diurnal(peak = 70%, |)</c>): the profile's parameters, each with
+/// its kind and meaning, and the one being written: the named one if the argument has a name, else the one in its
+/// position. From the tree alone, so it answers while the model is being typed (an unclosed call included).
+/// </summary>
+internal static class SignatureHelpProvider
+{
+    public static JsonNode? Help(OpenDocument document, int offset)
+    {
+        if (CallAt(document.Tree.Root, offset) is not { } call
+            || !ProfileSignatures.All.TryGetValue(call.Name.Text, out var parameters))
+        {
+            return null;
+        }
+
+        var label = new StringBuilder(call.Name.Text).Append('(');
+        var labels = new JsonArray();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0)
+            {
+                label.Append(", ");
+            }
+
+            var start = label.Length;
+            var parameter = parameters[i];
+            label.Append(parameter.Name).Append(parameter.Required ? ": " : "?: ").Append(KindOf(parameter));
+            labels.Add(new JsonObject
+            {
+                ["label"] = new JsonArray(start, label.Length),
+                ["documentation"] = parameter.Help,
+            });
+        }
+
+        label.Append(')');
+        return new JsonObject
+        {
+            ["signatures"] = new JsonArray(new JsonObject
+            {
+                ["label"] = label.ToString(),
+                ["documentation"] = $"The workload profile `{call.Name.Text}`: arguments by name (`{parameters[0].Name} = ...`) or in this order; those marked `?` may be left out.",
+                ["parameters"] = labels,
+            }),
+            ["activeSignature"] = 0,
+            ["activeParameter"] = ActiveParameter(call, offset, parameters),
+        };
+    }
+
+    /// <summary>The innermost profile call whose parentheses hold the offset (an unclosed call runs to its last argument).</summary>
+    private static CallExpressionSyntax? CallAt(CompilationUnitSyntax root, int offset)
+    {
+        var block = SyntaxNavigation.EnclosingBlock(root, offset);
+        IEnumerable<SyntaxNode> scope = block is null ? [root] : block.Attributes;
+        CallExpressionSyntax? found = null;
+        foreach (var node in scope.SelectMany(n => n.DescendantNodesAndSelf()))
+        {
+            if (node is CallExpressionSyntax call && !call.OpenParen.IsMissing && call.OpenParen.Span.End <= offset
+                && (call.CloseParen.IsMissing ? offset <= Math.Max(call.OpenParen.Span.End, call.FullSpan.End) : offset <= call.CloseParen.Span.Start))
+            {
+                found = call; // later ones are nested in earlier ones
+            }
+        }
+
+        return found;
+    }
+
+    private static int ActiveParameter(CallExpressionSyntax call, int offset, IReadOnlyList<ProfileParameter> parameters)
+    {
+        var index = call.Separators.Count(s => !s.IsMissing && s.Span.End <= offset);
+        if (index < call.Arguments.Length && call.Arguments[index].Name is { IsMissing: false } name)
+        {
+            var named = parameters.Select(p => p.Name).ToList().IndexOf(name.Text);
+            if (named >= 0)
+            {
+                return named;
+            }
+        }
+
+        return Math.Min(index, parameters.Count - 1);
+    }
+
+    private static string KindOf(ProfileParameter parameter) => parameter.Dimension switch
+    {
+        Dimension.Ratio => "percentage",
+        Dimension.Time => "duration",
+        _ => "string",
+    };
+}
