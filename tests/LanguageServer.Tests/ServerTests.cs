@@ -227,6 +227,7 @@ public sealed class ServerTests : IAsyncLifetime
     [InlineData(3, 28, 1)] // in the second positional argument: the second in order, `base`
     [InlineData(3, 34, 2)] // in `peak_at = `: the named one, whatever its position
     [InlineData(4, 27, 1)] // an unclosed call, after its comma
+    [InlineData(4, 28, 1)] // and after the space that follows
     public async Task SignatureHelpShowsTheProfileAndTheArgumentBeingWritten(int line, int character, int active)
     {
         const string uri = "file:///models/signature.vdl";
@@ -238,7 +239,7 @@ public sealed class ServerTests : IAsyncLifetime
                 other   = weekly(40%,
               }
             }
-            """);
+            """.Replace("(40%,", "(40%, ", StringComparison.Ordinal)); // a space after the comma, as typing leaves it
         var response = await _session.RequestAsync("textDocument/signatureHelp", LspSession.Position(uri, line, character));
         var help = response.GetProperty("result");
         var signature = help.GetProperty("signatures")[0];

@@ -1,6 +1,7 @@
 // `vdl lsp` driven over stdio by a real LSP client library (vscode-languageserver-protocol, the library behind VS
 // Code's own client): diagnostics, completion, hover, definition, references, rename, formatting, quick fixes,
-// outline, semantic tokens, a burst of quick edits, a malformed message, shutdown and exit.
+// outline, semantic tokens, highlights, folding, signature help, a burst of quick edits, a malformed message,
+// shutdown and exit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -234,6 +235,24 @@ test('the outline and the semantic tokens come from the tree', async () => {
   assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
   // The first token is `import`, a keyword (type 0) at 0:0, six characters long.
   assert.deepEqual(tokens.data.slice(0, 5), [0, 0, 6, 0, 0]);
+});
+
+test('highlights, folding ranges and signature help', async () => {
+  const site = uriOf('site.vdl');
+  // `box` is declared in the catalog: in this document it is only read.
+  const highlights = await connection.sendRequest(lsp.DocumentHighlightRequest.type, { textDocument: { uri: site }, position: at(2, 11) });
+  assert.deepEqual(highlights, [{ range: { start: at(2, 10), end: at(2, 13) }, kind: lsp.DocumentHighlightKind.Read }]);
+
+  const folding = await connection.sendRequest(lsp.FoldingRangeRequest.type, { textDocument: { uri: site } });
+  assert.deepEqual(folding.map((r) => [r.startLine, r.endLine]), [[2, 12], [3, 4], [6, 11], [15, 17]]);
+
+  const uri = uriOf('profile.vdl');
+  await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'vdl', version: 1, text: 'app p {\n  demand {\n    profile = spiky(10%, \n  }\n}\n' },
+  });
+  const help = await connection.sendRequest(lsp.SignatureHelpRequest.type, { textDocument: { uri }, position: at(2, 25) });
+  assert.equal(help.signatures[0].label, 'spiky(base: percentage, peak: percentage, every?: duration, lasts?: duration)');
+  assert.equal(help.activeParameter, 1);
 });
 
 test('after a burst of 100 quick edits the last diagnostics are those of the last text', async () => {

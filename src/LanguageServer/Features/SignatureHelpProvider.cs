@@ -64,7 +64,7 @@ internal static class SignatureHelpProvider
         foreach (var node in scope.SelectMany(n => n.DescendantNodesAndSelf()))
         {
             if (node is CallExpressionSyntax call && !call.OpenParen.IsMissing && call.OpenParen.Span.End <= offset
-                && (call.CloseParen.IsMissing ? offset <= Math.Max(call.OpenParen.Span.End, call.FullSpan.End) : offset <= call.CloseParen.Span.Start))
+                && offset <= (call.CloseParen.IsMissing ? UnclosedEnd(call) : call.CloseParen.Span.Start))
             {
                 found = call; // later ones are nested in earlier ones
             }
@@ -72,6 +72,10 @@ internal static class SignatureHelpProvider
 
         return found;
     }
+
+    /// <summary>Where an unclosed call stops holding the cursor: after the spaces that follow its last written token (`spiky(10%, |`).</summary>
+    private static int UnclosedEnd(CallExpressionSyntax call) =>
+        call.DescendantTokens().LastOrDefault(t => !t.IsMissing) is { Kind: not SyntaxKind.None } last ? last.FullSpan.End : call.OpenParen.FullSpan.End;
 
     private static int ActiveParameter(CallExpressionSyntax call, int offset, IReadOnlyList<ProfileParameter> parameters)
     {
