@@ -8,7 +8,8 @@ namespace VirtLang.Benchmarks;
 /// <summary>
 /// `lsp-workspace`: references (what rename walks too) to a hardware type of a shared catalog from a workspace of
 /// closed site files that import it, none of them open in the editor. The first request compiles every site; the
-/// following ones, with nothing changed on disk, show what keeping those models saves.
+/// following ones, with nothing changed on disk, show what keeping those models saves. Then workspace symbols, a
+/// query per keystroke, over the same files.
 /// </summary>
 internal static class LspWorkspace
 {
@@ -55,6 +56,23 @@ internal static class LspWorkspace
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"references, first (every site compiled, JIT included): {times[0]:0.0} ms"));
             var again = times.Skip(1).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"references, again with nothing changed: median {again[again.Count / 2]:0.0} ms, max {again[^1]:0.0} ms over {again.Count}"));
+
+            // Go to Symbol in Workspace, as typed: each query a letter longer.
+            var symbols = new List<double>();
+            foreach (var query in new[] { "e", "es", "esx", "esx-", "esx-0", "esx-00", "esx-000", "esx-0001" })
+            {
+                var watch = Stopwatch.StartNew();
+                var response = await session.RequestAsync("workspace/symbol", new { query });
+                symbols.Add(watch.Elapsed.TotalMilliseconds);
+                if (response.GetProperty("result").GetArrayLength() == 0)
+                {
+                    Console.Error.WriteLine($"no workspace symbol for {query}");
+                    return 1;
+                }
+            }
+
+            symbols.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workspace symbols, a query per keystroke: median {symbols[symbols.Count / 2]:0.0} ms, max {symbols[^1]:0.0} ms over {symbols.Count}"));
             return 0;
         }
         finally

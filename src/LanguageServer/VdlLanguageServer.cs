@@ -104,6 +104,8 @@ public sealed class VdlLanguageServer : IDisposable
         Positional("textDocument/prepareRename", (document, offset, _) => RenameProvider.Prepare(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/rename", (document, offset, p) => RenameProvider.Rename(_workspace, document, offset, RenameProvider.NewName(p)));
 
+        _connection.OnRequest("workspace/symbol", (p, cancellation) => LockedRequest(() =>
+            WorkspaceSymbolProvider.Symbols(_workspace, p is { } q && q.TryGetProperty("query", out var query) ? query.GetString() ?? string.Empty : string.Empty, cancellation), cancellation));
         Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
         Whole("textDocument/foldingRange", (document, _) => FoldingRangeProvider.Ranges(document));
         Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
@@ -152,6 +154,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["documentHighlightProvider"] = true,
             ["renameProvider"] = new JsonObject { ["prepareProvider"] = true },
             ["documentSymbolProvider"] = true,
+            ["workspaceSymbolProvider"] = true,
             ["foldingRangeProvider"] = true,
             ["documentFormattingProvider"] = true,
             ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },

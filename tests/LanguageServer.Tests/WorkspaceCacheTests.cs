@@ -107,6 +107,36 @@ public sealed class WorkspaceCacheTests : IAsyncLifetime
         Assert.Equal(afterFirst + 1, _session.Server.CompilationCount);
     }
 
+    [Fact]
+    public async Task WorkspaceSymbolsFindNamesInOpenClosedAndImportedFiles()
+    {
+        var site = await OpenFromDiskAsync("site.vdl", Site.Replace("{\n}", "{\n  vm web-vm {\n    vcpus = 1\n  }\n}", StringComparison.Ordinal), "catalog.vdl", Catalog);
+        Write("closed.vdl", "app webshop {\n  demand {\n    cpu = 1\n  }\n}\n");
+
+        var symbols = await WorkspaceSymbolsAsync("web");
+        Assert.Equal(["web-vm in host h1 (site.vdl)", "webshop (closed.vdl)"], symbols);
+        Assert.Equal(["web-vm in host h1 (site.vdl)"], await WorkspaceSymbolsAsync("WVM"));
+        Assert.Equal(["box (catalog.vdl)"], await WorkspaceSymbolsAsync("box"));
+        Assert.Equal(["h1 (site.vdl)"], await WorkspaceSymbolsAsync("h1"));
+
+        // What is typed in the editor counts, before it is saved.
+        await _session.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = site, version = 2 },
+            contentChanges = new[] { new { text = "host web-front : box {\n}\n" } },
+        });
+        Assert.Equal(["webshop (closed.vdl)", "web-front (site.vdl)"], await WorkspaceSymbolsAsync("web"));
+    }
+
+    private async Task<List<string>> WorkspaceSymbolsAsync(string query)
+    {
+        var response = await _session.RequestAsync("workspace/symbol", new { query });
+        return [.. response.GetProperty("result").EnumerateArray().Select(s =>
+            s.GetProperty("name").GetString()
+            + (s.TryGetProperty("containerName", out var c) ? " in " + c.GetString() : string.Empty)
+            + $" ({Path.GetFileName(new Uri(s.GetProperty("location").GetProperty("uri").GetString()!).LocalPath)})")];
+    }
+
     private async Task<List<string>> ReferencesAsync(string uri)
     {
         var response = await _session.RequestAsync("textDocument/references", new

@@ -30,6 +30,19 @@ internal static class DocumentSymbolProvider
         return result;
     }
 
+    /// <summary>The LSP SymbolKind that shows a block of this kind (the outline and workspace symbols agree).</summary>
+    public static int KindOf(BlockSyntax block) => block.KindName switch
+    {
+        "os" => Package,
+        "hardware" => Struct,
+        "app" => Module,
+        "host" => Class,
+        "vm" or "container" => Object,
+        "cluster" => Namespace,
+        "scenario" => Event,
+        _ => Object,
+    };
+
     private static JsonObject Block(BlockSyntax block, SourceText text)
     {
         var children = new JsonArray();
@@ -58,17 +71,7 @@ internal static class DocumentSymbolProvider
         {
             ["name"] = block.Name is { IsMissing: false } ? name.Text : block.KindName,
             ["detail"] = block.Name is { IsMissing: false } ? block.KindName + (block.BaseClause is { } b ? " : " + b.BaseName.Text : string.Empty) : string.Empty,
-            ["kind"] = block.KindName switch
-            {
-                "os" => Package,
-                "hardware" => Struct,
-                "app" => Module,
-                "host" => Class,
-                "vm" or "container" => Object,
-                "cluster" => Namespace,
-                "scenario" => Event,
-                _ => Object,
-            },
+            ["kind"] = KindOf(block),
             ["range"] = Positions.Range(text, block.Span),
             ["selectionRange"] = Positions.Range(text, name.Span),
             ["children"] = children,

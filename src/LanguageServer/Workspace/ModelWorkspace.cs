@@ -15,6 +15,7 @@ internal sealed class ModelWorkspace
     private readonly Dictionary<string, CachedModel> _compilations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CachedModel> _closed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelCompilation> _lastCompiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FileStamp Stamp, Language.Syntax.SyntaxTree Tree)> _closedTrees = new(StringComparer.Ordinal);
     private readonly OverlaySourceProvider _provider;
 
     public ModelWorkspace() => _provider = new OverlaySourceProvider(_open);
@@ -135,15 +136,61 @@ internal sealed class ModelWorkspace
         }
 
         _closed.Remove(file);
-        var stamp = FileStamp.Of(file);
-        if (!_provider.TryRead(file, out var text, out _))
+        if (ClosedTreeOf(file) is not { } read)
         {
             return null; // gone or unreadable since it was listed: it has nothing to say
         }
 
-        var compiled = Compile(Language.Syntax.SyntaxTree.Parse(text!), file, stamp);
+        var compiled = Compile(read.Tree, file, read.Stamp);
         _closed[file] = compiled;
         return compiled;
+    }
+
+    /// <summary>A closed file's tree, parsed again only when the file changed on disk; null if it cannot be read.</summary>
+    private (FileStamp Stamp, Language.Syntax.SyntaxTree Tree)? ClosedTreeOf(string file)
+    {
+        var stamp = FileStamp.Of(file);
+        if (_closedTrees.TryGetValue(file, out var known) && known.Stamp == stamp)
+        {
+            return known;
+        }
+
+        _closedTrees.Remove(file);
+        if (!stamp.Exists || !_provider.TryRead(file, out var text, out _))
+        {
+            return null;
+        }
+
+        var read = (stamp, Language.Syntax.SyntaxTree.Parse(text!));
+        _closedTrees[file] = read;
+        return read;
+    }
+
+    /// <summary>
+    /// Every file the workspace knows, once each: the open documents and what their models import (wherever it is),
+    /// then the closed .vdl files of the workspace's folders. For questions about the whole workspace (its symbols).
+    /// </summary>
+    public IEnumerable<Language.Syntax.SyntaxTree> AllTrees()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in _open.Values.ToList())
+        {
+            foreach (var file in CompilationOf(document).Files)
+            {
+                if (seen.Add(DocumentUri.Normalize(file.Path)))
+                {
+                    yield return file.Tree;
+                }
+            }
+        }
+
+        foreach (var file in ClosedModelFiles())
+        {
+            if (seen.Add(file) && ClosedTreeOf(file) is { } read)
+            {
+                yield return read.Tree;
+            }
+        }
     }
 
     /// <summary>Compiles the model rooted at the tree, recording what it reads (<paramref name="rootStamp"/> when the root came from disk).</summary>
