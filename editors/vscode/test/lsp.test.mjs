@@ -1,6 +1,6 @@
 // `vdl lsp` driven over stdio by a real LSP client library (vscode-languageserver-protocol, the library behind VS
 // Code's own client): diagnostics, completion, hover, definition, references, rename, formatting, quick fixes,
-// outline, semantic tokens, highlights, folding, signature help, a burst of quick edits, a malformed message,
+// outline, semantic tokens, workspace symbols, highlights, folding, signature help, a burst of quick edits, a malformed message,
 // shutdown and exit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -235,6 +235,12 @@ test('the outline and the semantic tokens come from the tree', async () => {
   assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
   // The first token is `import`, a keyword (type 0) at 0:0, six characters long.
   assert.deepEqual(tokens.data.slice(0, 5), [0, 0, 6, 0, 0]);
+});
+
+test('workspace symbols reach the file nobody opened', async () => {
+  const symbols = await connection.sendRequest(lsp.WorkspaceSymbolRequest.type, { query: 'c1' });
+  assert.deepEqual(symbols.map((s) => [s.name, path.basename(fileURLToPath(s.location.uri)), s.location.range.start.line]), [['c1', 'closed.vdl', 2]]);
+  assert.equal(symbols[0].kind, lsp.SymbolKind.Class);
 });
 
 test('highlights, folding ranges and signature help', async () => {
