@@ -40,6 +40,15 @@ public sealed class VdlLanguageServer : IDisposable
     /// <summary>The lock every handler takes: a test holds it to keep the dispatcher busy.</summary>
     internal object Gate => _workspace.Gate;
 
+    /// <summary>The text the server holds for an open document, or null: tests compare it with what the client has.</summary>
+    internal string? DocumentText(string uri)
+    {
+        lock (_workspace.Gate)
+        {
+            return _workspace.Find(uri)?.Text.Text;
+        }
+    }
+
     /// <summary>How many models were compiled so far: tests read it to see that an edit re-checks only what it touches.</summary>
     internal int CompilationCount
     {
