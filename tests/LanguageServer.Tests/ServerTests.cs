@@ -206,6 +206,12 @@ public sealed class ServerTests : IAsyncLifetime
             host h1 { memory = 1GiB }
             hardware box { // why it is here
               memory = 8GiB }
+            host h2 {
+              vm web-vm : tmpl
+              container c {
+                image = "x"
+              }
+            }
             """);
         var response = await _session.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri } });
         var ranges = response.GetProperty("result").EnumerateArray()
@@ -219,6 +225,8 @@ public sealed class ServerTests : IAsyncLifetime
             (5, 7, null),   // the list: its `]` on line 8 stays visible
             (12, 13, "comment"),
             (15, 16, null), // a `}` after code folds with its line
+            (17, 21, null), // a guest without braces (the parser supplies both) leaves its host's fold whole
+            (19, 20, null),
         ], ranges);
     }
 

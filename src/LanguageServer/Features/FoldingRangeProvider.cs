@@ -11,7 +11,8 @@ namespace VirtLang.LanguageServer.Features;
 /// visible when it starts its line, as in C# and JSON), runs of line comments and block comments, and
 /// <c>// region</c> ... <c>// endregion</c> markers. A client that asks for folding ranges uses only these, so the
 /// markers of language-configuration.json are honoured here too. One pass over the tokens: brackets pair as the
-/// parser paired them (it supplies a missing closer, which folds nothing), and only trivia with a slash are read.
+/// parser paired them (it supplies a missing opener or closer, which folds nothing), and only trivia with a slash
+/// are read.
 /// </summary>
 internal static partial class FoldingRangeProvider
 {
@@ -20,7 +21,7 @@ internal static partial class FoldingRangeProvider
         var text = document.Text;
         var ranges = new List<(int Start, int End, string? Kind)>();
         var comments = new CommentRanges(text, ranges);
-        var open = new Stack<(SyntaxKind Closer, int Line)>();
+        var open = new Stack<(SyntaxKind Closer, int Line, bool Missing)>();
         foreach (var token in document.Tree.Root.DescendantTokens())
         {
             if (token.FullSpan.Length != token.Span.Length)
@@ -31,8 +32,9 @@ internal static partial class FoldingRangeProvider
 
             switch (token.Kind)
             {
-                case SyntaxKind.OpenBrace or SyntaxKind.OpenBracket or SyntaxKind.OpenParen when !token.IsMissing:
-                    open.Push((Closer(token.Kind), Line(text, token.Span.Start)));
+                case SyntaxKind.OpenBrace or SyntaxKind.OpenBracket or SyntaxKind.OpenParen:
+                    // Missing openers are pushed too: their (missing) closers must pair with them, not with an outer one.
+                    open.Push((Closer(token.Kind), Line(text, token.Span.Start), token.IsMissing));
                     break;
                 case SyntaxKind.CloseBrace or SyntaxKind.CloseBracket or SyntaxKind.CloseParen:
                     Close(ranges, text, open, token);
@@ -63,7 +65,7 @@ internal static partial class FoldingRangeProvider
         _ => SyntaxKind.CloseParen,
     };
 
-    private static void Close(List<(int, int, string?)> ranges, SourceText text, Stack<(SyntaxKind Closer, int Line)> open, SyntaxToken close)
+    private static void Close(List<(int, int, string?)> ranges, SourceText text, Stack<(SyntaxKind Closer, int Line, bool Missing)> open, SyntaxToken close)
     {
         // Pair with the nearest opener of the same kind; openers the parser left unclosed in between are dropped.
         while (open.TryPop(out var opener))
@@ -73,9 +75,9 @@ internal static partial class FoldingRangeProvider
                 continue;
             }
 
-            if (close.IsMissing)
+            if (close.IsMissing || opener.Missing)
             {
-                return; // an unfinished block has no end to fold to
+                return; // an unfinished block has no end (or no start) to fold to
             }
 
             var end = Line(text, close.Span.Start);
