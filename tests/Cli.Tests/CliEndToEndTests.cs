@@ -236,6 +236,33 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void FmtOfAFolderTakesTheVdlFilesBelowItButNotBuildOutputOrDotFolders()
+    {
+        const string messy = "host h {\nmemory=4GiB\n}\n";
+        Directory.CreateDirectory(Path.Combine(WorkingDirectory, "infra", "site", "bin"));
+        Directory.CreateDirectory(Path.Combine(WorkingDirectory, "infra", ".git"));
+        Write("infra/tidy.vdl", "host h {\n  memory = 4GiB\n}\n");
+        Write("infra/site/messy.vdl", messy);
+        Write("infra/site/bin/copy.vdl", messy);
+        Write("infra/.git/old.vdl", messy);
+
+        var check = VdlProcess.Run(WorkingDirectory, "fmt", "--check", "infra");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal("infra/site/messy.vdl\n", check.Output);
+
+        Assert.Equal(0, VdlProcess.Run(WorkingDirectory, "fmt", "infra").ExitCode);
+        Assert.Equal(0, VdlProcess.Run(WorkingDirectory, "fmt", "--check", "infra").ExitCode);
+        Assert.Equal(messy, File.ReadAllText(Path.Combine(WorkingDirectory, "infra", "site", "bin", "copy.vdl")));
+        Assert.Equal(messy, File.ReadAllText(Path.Combine(WorkingDirectory, "infra", ".git", "old.vdl")));
+
+        Directory.CreateDirectory(Path.Combine(WorkingDirectory, "empty"));
+        var empty = VdlProcess.Run(WorkingDirectory, "fmt", "--check", "empty");
+        Assert.Equal(0, empty.ExitCode);
+        Assert.Equal(string.Empty, empty.Output);
+        Assert.Equal("vdl fmt: no .vdl files under empty\n", empty.Error);
+    }
+
+    [Fact]
     public void FmtLeavesAFileWithSyntaxErrorsUntouched()
     {
         const string text = "host h {\n  memory =\n  vm v {\n";

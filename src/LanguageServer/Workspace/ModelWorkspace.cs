@@ -1,4 +1,5 @@
 using VirtLang.Compiler;
+using VirtLang.Compiler.Sources;
 
 namespace VirtLang.LanguageServer.Workspace;
 
@@ -229,22 +230,9 @@ internal sealed class ModelWorkspace
         }
     }
 
-    private IEnumerable<string> ClosedModelFiles()
-    {
-        var skipped = new[] { "bin", "obj", "node_modules", ".git" };
-        foreach (var folder in Folders.Where(Directory.Exists))
-        {
-            var files = Directory.EnumerateFiles(folder, "*.vdl", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => skipped.Contains(part, StringComparer.Ordinal)))
-                .Select(Path.GetFullPath)
-                .Where(f => !_open.ContainsKey(f))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                yield return file;
-            }
-        }
-    }
+    /// <summary>The .vdl files of the workspace's folders that are not open (what tools skip, such as bin and .git, left out).</summary>
+    private IEnumerable<string> ClosedModelFiles() =>
+        Folders.Where(Directory.Exists).SelectMany(ModelFileSearch.Under).Where(file => !_open.ContainsKey(file));
 
     /// <summary>The file's text changed in the editor (or it was opened or closed): every model that read it, or looked for it, is out of date.</summary>
     private List<OpenDocument> Invalidate(string path)
