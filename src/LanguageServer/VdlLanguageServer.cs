@@ -117,6 +117,7 @@ public sealed class VdlLanguageServer : IDisposable
             WorkspaceSymbolProvider.Symbols(_workspace, p is { } q && q.TryGetProperty("query", out var query) ? query.GetString() ?? string.Empty : string.Empty, cancellation), cancellation));
         Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
         Whole("textDocument/foldingRange", (document, _) => FoldingRangeProvider.Ranges(document));
+        Whole("textDocument/inlayHint", (document, p) => InlayHintProvider.Hints(document, p.GetProperty("range")));
         Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
         Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
         Whole("textDocument/semanticTokens/full", (document, _) => SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)));
@@ -165,6 +166,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["documentSymbolProvider"] = true,
             ["workspaceSymbolProvider"] = true,
             ["foldingRangeProvider"] = true,
+            ["inlayHintProvider"] = true,
             ["documentFormattingProvider"] = true,
             ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },
             ["semanticTokensProvider"] = new JsonObject

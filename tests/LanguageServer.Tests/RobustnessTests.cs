@@ -62,6 +62,7 @@ public sealed class RobustnessTests
         var document = new { textDocument = new { uri } };
         await Ask("textDocument/documentSymbol", document, "document");
         await Ask("textDocument/foldingRange", document, "document");
+        await Ask("textDocument/inlayHint", new { textDocument = new { uri }, range = new { start = new { line = 0, character = 0 }, end = new { line = lines.Length, character = 0 } } }, "document");
         await Ask("workspace/symbol", new { query = "e" }, "workspace");
         await Ask("textDocument/semanticTokens/full", document, "document");
         await Ask("textDocument/formatting", new { textDocument = new { uri }, options = new { tabSize = 2, insertSpaces = true } }, "document");

@@ -265,6 +265,38 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InlayHintsNameThePositionalProfileArgumentsInTheRange()
+    {
+        const string uri = "file:///models/hints.vdl";
+        await _session.OpenAsync(uri, """
+            app a {
+              demand {
+                profile = spiky(10%, 80%, lasts = 5m)
+              }
+            }
+            app b {
+              demand {
+                profile = constant(50%)
+              }
+            }
+            """);
+        var all = await HintsAsync(uri, 0, 10);
+        Assert.Equal(["2:20 base:", "2:25 peak:", "7:23 level:"], all);
+        Assert.Equal(["7:23 level:"], await HintsAsync(uri, 6, 9)); // only what the editor shows
+    }
+
+    private async Task<List<string>> HintsAsync(string uri, int fromLine, int toLine)
+    {
+        var response = await _session.RequestAsync("textDocument/inlayHint", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line = fromLine, character = 0 }, end = new { line = toLine, character = 0 } },
+        });
+        return [.. response.GetProperty("result").EnumerateArray().Select(h =>
+            $"{h.GetProperty("position").GetProperty("line").GetInt32()}:{h.GetProperty("position").GetProperty("character").GetInt32()} {h.GetProperty("label").GetString()}")];
+    }
+
+    [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {
         await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");

@@ -1,7 +1,7 @@
 // `vdl lsp` driven over stdio by a real LSP client library (vscode-languageserver-protocol, the library behind VS
 // Code's own client): diagnostics, completion, hover, definition, references, rename, formatting, quick fixes,
-// outline, semantic tokens, workspace symbols, highlights, folding, signature help, a burst of quick edits, a malformed message,
-// shutdown and exit.
+// outline, semantic tokens, workspace symbols, highlights, folding, signature help, inlay hints, a burst of quick
+// edits, a malformed message, shutdown and exit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -243,7 +243,7 @@ test('workspace symbols reach the file nobody opened', async () => {
   assert.equal(symbols[0].kind, lsp.SymbolKind.Class);
 });
 
-test('highlights, folding ranges and signature help', async () => {
+test('highlights, folding ranges, signature help and inlay hints', async () => {
   const site = uriOf('site.vdl');
   // `box` is declared in the catalog: in this document it is only read.
   const highlights = await connection.sendRequest(lsp.DocumentHighlightRequest.type, { textDocument: { uri: site }, position: at(2, 11) });
@@ -259,6 +259,9 @@ test('highlights, folding ranges and signature help', async () => {
   const help = await connection.sendRequest(lsp.SignatureHelpRequest.type, { textDocument: { uri }, position: at(2, 25) });
   assert.equal(help.signatures[0].label, 'spiky(base: percentage, peak: percentage, every?: duration, lasts?: duration)');
   assert.equal(help.activeParameter, 1);
+
+  const hints = await connection.sendRequest(lsp.InlayHintRequest.type, { textDocument: { uri }, range: { start: at(0, 0), end: at(5, 0) } });
+  assert.deepEqual(hints.map((h) => [h.position.line, h.position.character, h.label]), [[2, 20, 'base:']]);
 });
 
 test('after a burst of 100 quick edits the last diagnostics are those of the last text', async () => {
