@@ -49,6 +49,9 @@ public sealed class VdlLanguageServer : IDisposable
         }
     }
 
+    /// <summary>How many pending requests the client has cancelled so far (tests wait on it).</summary>
+    internal int CancelledCount => _connection.CancelledCount;
+
     /// <summary>How many models were compiled so far: tests read it to see that an edit re-checks only what it touches.</summary>
     internal int CompilationCount
     {

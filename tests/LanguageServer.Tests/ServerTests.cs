@@ -141,7 +141,15 @@ public sealed class ServerTests : IAsyncLifetime
         var busy = _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6));
         var cancelled = _session.RequestAsync("textDocument/hover", LspSession.Position(Uri, 16, 6), out var id);
         await _session.NotifyAsync("$/cancelRequest", new { id });
-        await Task.Delay(200); // the reader takes the cancellation at once; the dispatcher is still waiting
+
+        // The reader takes the cancellation while the dispatcher still waits: wait for that, not for a time.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (_session.Server.CancelledCount == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, _session.Server.CancelledCount);
         release.Set();
         holder.Join();
 

@@ -31,6 +31,11 @@ internal sealed class JsonRpcConnection(Stream input, Stream output, TextWriter 
 
     public void OnNotification(string method, NotificationHandler handler) => _notifications[method] = handler;
 
+    private int _cancelled;
+
+    /// <summary>How many pending requests <c>$/cancelRequest</c> has cancelled: a test waits on it instead of on time.</summary>
+    public int CancelledCount => Volatile.Read(ref _cancelled);
+
     /// <summary>Set by the <c>exit</c> notification: the loop ends after it.</summary>
     public bool ExitRequested { get; set; }
 
@@ -93,6 +98,7 @@ internal sealed class JsonRpcConnection(Stream input, Stream output, TextWriter 
                 && _pending.TryGetValue(IdKey(id), out var source))
             {
                 source.Cancel();
+                Interlocked.Increment(ref _cancelled);
             }
 
             return;
