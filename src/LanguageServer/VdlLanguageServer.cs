@@ -20,6 +20,9 @@ public sealed class VdlLanguageServer : IDisposable
     private bool _initialized;
     private bool _shutdown;
 
+    /// <summary>Whether the client takes snippets in completions (then a block kind comes with its braces and required attributes).</summary>
+    private bool _snippets;
+
     /// <param name="diagnosticsDelay">The pause in typing after which diagnostics are published.</param>
     public VdlLanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? diagnosticsDelay = null)
     {
@@ -69,6 +72,7 @@ public sealed class VdlLanguageServer : IDisposable
         _connection.OnRequest("initialize", (p, _) =>
         {
             _initialized = true;
+            _snippets = SupportsSnippets(p);
             lock (_workspace.Gate)
             {
                 _workspace.Folders.AddRange(WorkspaceFolders(p));
@@ -106,7 +110,7 @@ public sealed class VdlLanguageServer : IDisposable
         _connection.OnNotification("workspace/didChangeWatchedFiles", _ => Locked(() => _diagnostics.Schedule(_workspace.DiskChanged())));
 
         Positional("textDocument/completion", (document, offset, _) =>
-            CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel));
+            CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel, _snippets));
         Positional("textDocument/signatureHelp", (document, offset, _) => SignatureHelpProvider.Help(document, offset));
         Positional("textDocument/hover", (document, offset, _) => HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
@@ -127,6 +131,14 @@ public sealed class VdlLanguageServer : IDisposable
     }
 
     /// <summary>The folders of <c>initialize</c>: <c>workspaceFolders</c>, else <c>rootUri</c>; file URIs only.</summary>
+    private static bool SupportsSnippets(JsonElement? parameters) =>
+        parameters is { ValueKind: JsonValueKind.Object } p
+        && p.TryGetProperty("capabilities", out var capabilities) && capabilities.ValueKind == JsonValueKind.Object
+        && capabilities.TryGetProperty("textDocument", out var document) && document.ValueKind == JsonValueKind.Object
+        && document.TryGetProperty("completion", out var completion) && completion.ValueKind == JsonValueKind.Object
+        && completion.TryGetProperty("completionItem", out var item) && item.ValueKind == JsonValueKind.Object
+        && item.TryGetProperty("snippetSupport", out var snippets) && snippets.ValueKind == JsonValueKind.True;
+
     private static IEnumerable<string> WorkspaceFolders(JsonElement? parameters)
     {
         if (parameters is not { ValueKind: JsonValueKind.Object } p)

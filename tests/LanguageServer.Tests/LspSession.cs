@@ -76,10 +76,11 @@ internal sealed class LspSession : IAsyncDisposable
             && n.GetProperty("params").TryGetProperty("version", out var v) && v.GetInt32() == version);
 
     /// <param name="folder">The workspace folder the client opened, if any (its closed files count for references and rename).</param>
-    public async Task InitializeAsync(string? folder = null)
+    /// <param name="capabilities">The client's capabilities (none by default).</param>
+    public async Task InitializeAsync(string? folder = null, object? capabilities = null)
     {
         var workspaceFolders = folder is null ? null : new[] { new { uri = new Uri(folder).AbsoluteUri, name = "workspace" } };
-        await RequestAsync("initialize", new { processId = (int?)null, rootUri = (string?)null, workspaceFolders, capabilities = new { } });
+        await RequestAsync("initialize", new { processId = (int?)null, rootUri = (string?)null, workspaceFolders, capabilities = capabilities ?? new { } });
         await NotifyAsync("initialized", new { });
     }
 

@@ -62,6 +62,35 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithSnippetsABlockKindInsertsTheWholeBlock()
+    {
+        await using var session = new LspSession(TimeSpan.FromMilliseconds(10));
+        await session.InitializeAsync(capabilities: new { textDocument = new { completion = new { completionItem = new { snippetSupport = true } } } });
+        await session.OpenAsync(Uri, Model);
+
+        var top = await CompletionItemsAsync(session, 4, 0);
+        Assert.Equal("os ${1:name} {\n\tfamily = $2\n}", top["os"].GetProperty("insertText").GetString());
+        Assert.Equal(2, top["os"].GetProperty("insertTextFormat").GetInt32());
+        Assert.Equal("import \"$1\"", top["import"].GetProperty("insertText").GetString());
+
+        var inHost = await CompletionItemsAsync(session, 17, 2); // the start of the line of `vm web-vm {`, inside host h1
+        Assert.Equal("vm ${1:name} {\n\tmemory = $2\n\tvcpus = $3\n}", inHost["vm"].GetProperty("insertText").GetString());
+        Assert.Equal("hypervisor {\n\tkind = $1\n}", inHost["hypervisor"].GetProperty("insertText").GetString());
+
+        // Without the capability (this class's session): the word alone.
+        var plain = await CompletionItemsAsync(_session, 4, 0);
+        Assert.False(plain["os"].TryGetProperty("insertTextFormat", out _));
+    }
+
+    private static async Task<Dictionary<string, JsonElement>> CompletionItemsAsync(LspSession session, int line, int character)
+    {
+        var response = await session.RequestAsync("textDocument/completion", LspSession.Position(Uri, line, character));
+        return response.GetProperty("result").GetProperty("items").EnumerateArray()
+            .GroupBy(i => i.GetProperty("label").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First());
+    }
+
+    [Fact]
     public async Task CompletionOfValuesFollowsTheAttributesType()
     {
         Assert.Equal(["light", "moderate", "heavy"], await LabelsAfterTypingAsync(11, "    io = "));

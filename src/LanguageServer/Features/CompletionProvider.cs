@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VirtLang.Compiler;
@@ -29,8 +30,10 @@ internal static partial class CompletionProvider
     private const int Reference = 18;
     private const int EnumMember = 20;
     private const int Module = 9;
+    private const int Snippet = 2; // InsertTextFormat
 
-    public static JsonObject Complete(OpenDocument document, int offset, SemanticModel? model)
+    /// <param name="snippets">Whether the client takes snippets: then a block kind inserts its name, braces and required attributes.</param>
+    public static JsonObject Complete(OpenDocument document, int offset, SemanticModel? model, bool snippets = false)
     {
         var text = document.Text;
         var lineStart = text.GetOffset(new Language.Text.LinePosition(text.GetLinePosition(offset).Line, 1));
@@ -48,7 +51,7 @@ internal static partial class CompletionProvider
         var trimmed = before.Trim();
         if (trimmed.Length == 0)
         {
-            MemberStart(items, block);
+            MemberStart(items, block, snippets);
         }
         else if (AttributeValue().Match(before) is { Success: true } attribute && block is not null
                  && ModelSchema.Blocks.TryGetValue(block.KindName, out var schema)
@@ -70,17 +73,24 @@ internal static partial class CompletionProvider
         return Result(items);
     }
 
-    private static void MemberStart(JsonArray items, BlockSyntax? block)
+    private static void MemberStart(JsonArray items, BlockSyntax? block, bool snippets)
     {
         if (block is null)
         {
             foreach (var kind in ModelSchema.TopLevelKinds)
             {
                 var help = ModelSchema.Blocks.TryGetValue(kind, out var s) ? s.Help : string.Empty;
-                items.Add(Item(kind, Keyword, help));
+                items.Add(WithBlockSnippet(Item(kind, Keyword, help), kind, snippets));
             }
 
-            items.Add(Item("import", Keyword, "another file of the same model"));
+            var import = Item("import", Keyword, "another file of the same model");
+            if (snippets)
+            {
+                import["insertText"] = "import \"$1\"";
+                import["insertTextFormat"] = Snippet;
+            }
+
+            items.Add(import);
             return;
         }
 
@@ -109,7 +119,7 @@ internal static partial class CompletionProvider
             var help = ModelSchema.Blocks.TryGetValue(kind, out var child) ? child.Help : string.Empty;
             var item = Item(kind, Module, help.Length > 0 ? help : $"a `{kind}` block");
             item["sortText"] = "2" + kind;
-            items.Add(item);
+            items.Add(WithBlockSnippet(item, kind, snippets));
         }
 
         if (block.KindName == "scenario")
@@ -249,6 +259,40 @@ internal static partial class CompletionProvider
         }
 
         return quotes % 2 == 1;
+    }
+
+    /// <summary>
+    /// With snippets, a block kind inserts the whole block: a placeholder for its name if it has one, the braces, and a
+    /// tab stop for each required attribute (<c>os ${1:name} {\n\tfamily = $2\n}</c>); the client indents it.
+    /// </summary>
+    private static JsonObject WithBlockSnippet(JsonObject item, string kind, bool snippets)
+    {
+        if (!snippets || !ModelSchema.Blocks.TryGetValue(kind, out var schema))
+        {
+            return item;
+        }
+
+        var snippet = new StringBuilder(kind);
+        var stop = 1;
+        if (schema.Named)
+        {
+            snippet.Append(" ${").Append(stop++).Append(":name}");
+        }
+
+        snippet.Append(" {\n");
+        foreach (var required in schema.RequiredAttributes)
+        {
+            snippet.Append('\t').Append(required.Name).Append(" = $").Append(stop++).Append('\n');
+        }
+
+        if (schema.RequiredAttributes.Count == 0)
+        {
+            snippet.Append("\t$0\n");
+        }
+
+        item["insertText"] = snippet.Append('}').ToString();
+        item["insertTextFormat"] = Snippet;
+        return item;
     }
 
     private static JsonObject Item(string label, int kind, string detail) => new() { ["label"] = label, ["kind"] = kind, ["detail"] = detail };
