@@ -124,6 +124,7 @@ public sealed class VdlLanguageServer : IDisposable
             WorkspaceSymbolProvider.Symbols(_workspace, p is { } q && q.TryGetProperty("query", out var query) ? query.GetString() ?? string.Empty : string.Empty, cancellation), cancellation));
         Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
         Whole("textDocument/foldingRange", (document, _) => FoldingRangeProvider.Ranges(document));
+        Whole("textDocument/selectionRange", (document, p) => SelectionRangeProvider.Ranges(document, p.GetProperty("positions")));
         Whole("textDocument/inlayHint", (document, p) => InlayHintProvider.Hints(document, p.GetProperty("range")));
         Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
         Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
@@ -181,6 +182,7 @@ public sealed class VdlLanguageServer : IDisposable
             ["documentSymbolProvider"] = true,
             ["workspaceSymbolProvider"] = true,
             ["foldingRangeProvider"] = true,
+            ["selectionRangeProvider"] = true,
             ["inlayHintProvider"] = true,
             ["documentFormattingProvider"] = true,
             ["codeActionProvider"] = new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") },

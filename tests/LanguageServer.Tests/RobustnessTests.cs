@@ -52,6 +52,7 @@ public sealed class RobustnessTests
                 await Ask("textDocument/hover", position, where);
                 await Ask("textDocument/signatureHelp", position, where);
                 await Ask("textDocument/definition", position, where);
+                await Ask("textDocument/selectionRange", new { textDocument = new { uri }, positions = new[] { new { line, character } } }, where);
                 await Ask("textDocument/documentHighlight", position, where);
                 await Ask("textDocument/prepareRename", position, where);
                 await Ask("textDocument/references", new { textDocument = new { uri }, position = new { line, character }, context = new { includeDeclaration = true } }, where);

@@ -334,6 +334,36 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SelectionGrowsFromTheWordToTheFile()
+    {
+        var response = await _session.RequestAsync("textDocument/selectionRange", new
+        {
+            textDocument = new { uri = Uri },
+            positions = new[] { new { line = 6, character = 13 }, new { line = 12, character = 5 } },
+        });
+        var chains = response.GetProperty("result").EnumerateArray().Select(Chain).ToList();
+
+        // `64GiB`, its attribute (the block's only member), `hardware box { ... }`, the file.
+        Assert.Equal(["6:11-6:16", "6:2-6:16", "5:0-7:1", "0:0-26:0"], chains[0]);
+
+        // `io`, `io = moderate`, the members of `demand`, `demand { ... }` (also all the members of `app web`), the app, ...
+        Assert.Equal(["12:4-12:6", "12:4-12:18", "11:4-12:18", "10:2-13:3", "9:0-14:1", "0:0-26:0"], chains[1]);
+
+        static List<string> Chain(JsonElement range)
+        {
+            var found = new List<string>();
+            for (JsonElement? at = range; at is { } r; at = r.TryGetProperty("parent", out var p) ? p : null)
+            {
+                var s = r.GetProperty("range").GetProperty("start");
+                var e = r.GetProperty("range").GetProperty("end");
+                found.Add($"{s.GetProperty("line").GetInt32()}:{s.GetProperty("character").GetInt32()}-{e.GetProperty("line").GetInt32()}:{e.GetProperty("character").GetInt32()}");
+            }
+
+            return found;
+        }
+    }
+
+    [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {
         await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");
