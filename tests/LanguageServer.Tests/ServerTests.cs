@@ -364,6 +364,47 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWarningOrAdviceCanBeSilencedOnItsLineButNotAnError()
+    {
+        var advice = await ActionsAsync(0);
+        var silence = advice.Single(a => a.GetProperty("title").GetString()!.StartsWith("Silence VDL5004", StringComparison.Ordinal));
+        var edit = silence.GetProperty("edit").GetProperty("changes").GetProperty(Uri)[0];
+        Assert.Equal("// vdl-disable-next-line VDL5004\n", edit.GetProperty("newText").GetString());
+        Assert.Equal(0, edit.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+
+        // Applied, the advice is gone from that line (the comment moved it to line 1).
+        await InsertLineAsync(0, 2, edit.GetProperty("newText").GetString()!.TrimEnd('\n'));
+        var after = await _session.DiagnosticsAsync(Uri, 2);
+        Assert.DoesNotContain(after.GetProperty("params").GetProperty("diagnostics").EnumerateArray(),
+            d => d.GetProperty("code").GetString() == "VDL5004" && d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == 1);
+
+        // The vm's error (no hypervisor, line 18 now) has no such action.
+        var error = await ActionsAsync(18);
+        Assert.DoesNotContain(error, a => a.GetProperty("title").GetString()!.StartsWith("Silence", StringComparison.Ordinal));
+
+        // Under a directive for another code, the code joins it.
+        const string other = "file:///models/directive.vdl";
+        await _session.OpenAsync(other, "  // vdl-disable-next-line VDL1010\r\n  os solo {\r\n  family = linux\r\n}\r\n");
+        await _session.DiagnosticsAsync(other, 1);
+        var join = (await ActionsAsync(1, other)).Single(a => a.GetProperty("title").GetString()!.StartsWith("Silence VDL5004", StringComparison.Ordinal))
+            .GetProperty("edit").GetProperty("changes").GetProperty(other)[0];
+        Assert.Equal(" VDL5004", join.GetProperty("newText").GetString());
+        Assert.Equal(0, join.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.Equal(34, join.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+
+        async Task<List<JsonElement>> ActionsAsync(int line, string uri = Uri)
+        {
+            var response = await _session.RequestAsync("textDocument/codeAction", new
+            {
+                textDocument = new { uri },
+                range = new { start = new { line, character = 0 }, end = new { line, character = 40 } },
+                context = new { diagnostics = Array.Empty<object>() },
+            });
+            return [.. response.GetProperty("result").EnumerateArray()];
+        }
+    }
+
+    [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {
         await InsertLineAsync(0, 2, "// vdl-disable-next-line VDL5004");

@@ -6,20 +6,33 @@ using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
 
-/// <summary>The compiler's fixes (did-you-mean replacements, the missing required attribute) as quick fixes for the diagnostics in the range.</summary>
+/// <summary>
+/// Quick fixes for the diagnostics in the range: the compiler's fixes (did-you-mean replacements, the missing
+/// required attribute), and for a warning or an advice, silencing it on its line with a
+/// <c>// vdl-disable-next-line CODE</c> comment, as Roslyn offers to suppress a warning in source. Errors are not
+/// offered that way: a model with one cannot run.
+/// </summary>
 internal static class CodeActionProvider
 {
+    private const string Directive = "// vdl-disable-next-line";
+
     public static JsonArray Actions(OpenDocument document, JsonElement range, ModelCompilation compilation)
     {
         var start = Positions.ToOffset(document.Text, range.GetProperty("start"));
         var end = Positions.ToOffset(document.Text, range.GetProperty("end"));
         var result = new JsonArray();
+        var suppressions = new List<JsonObject>();
+        var offered = new HashSet<(int Line, string Code)>();
         foreach (var diagnostic in compilation.Diagnostics)
         {
-            if (!document.Contains(diagnostic.Location) || diagnostic.Fixes.IsEmpty
-                || diagnostic.Location.Span.End < start || diagnostic.Location.Span.Start > end)
+            if (!document.Contains(diagnostic.Location) || diagnostic.Location.Span.End < start || diagnostic.Location.Span.Start > end)
             {
                 continue;
+            }
+
+            if (!diagnostic.IsError && offered.Add((diagnostic.Location.Start.Line, diagnostic.Code)))
+            {
+                suppressions.Add(Suppression(document, diagnostic));
             }
 
             foreach (var fix in diagnostic.Fixes)
@@ -45,6 +58,49 @@ internal static class CodeActionProvider
             }
         }
 
+        // After the real fixes: silencing is the last resort.
+        foreach (var suppression in suppressions)
+        {
+            result.Add(suppression);
+        }
+
         return result;
+    }
+
+    /// <summary>A comment above the diagnostic's line, indented as that line; or the code added to the directive already there.</summary>
+    private static JsonObject Suppression(OpenDocument document, Language.Diagnostics.Diagnostic diagnostic)
+    {
+        var text = document.Text;
+        var line = diagnostic.Location.Start.Line; // 1-based
+        var lineSpan = text.GetLineSpan(line);
+        var lineText = text.ToString(lineSpan);
+        var indent = lineText[..(lineText.Length - lineText.TrimStart().Length)];
+        JsonObject edit;
+        var previous = line > 1 ? text.ToString(text.GetLineSpan(line - 1)) : null;
+        if (previous is not null && previous.TrimStart().StartsWith(Directive, StringComparison.Ordinal) && previous.Trim().Length > Directive.Length)
+        {
+            var previousEnd = text.GetLineSpan(line - 1).End;
+            edit = new JsonObject
+            {
+                ["range"] = Positions.Range(text, new Language.Text.TextSpan(previousEnd, 0)),
+                ["newText"] = " " + diagnostic.Code,
+            };
+        }
+        else
+        {
+            edit = new JsonObject
+            {
+                ["range"] = Positions.Range(text, new Language.Text.TextSpan(lineSpan.Start, 0)),
+                ["newText"] = $"{indent}{Directive} {diagnostic.Code}{text.DominantLineBreak}",
+            };
+        }
+
+        return new JsonObject
+        {
+            ["title"] = $"Silence {diagnostic.Code} on this line (// vdl-disable-next-line)",
+            ["kind"] = "quickfix",
+            ["diagnostics"] = new JsonArray(DiagnosticsPublisher.ToLsp(diagnostic)),
+            ["edit"] = new JsonObject { ["changes"] = new JsonObject { [document.Uri] = new JsonArray(edit) } },
+        };
     }
 }
