@@ -31,6 +31,9 @@ public sealed class DiagnosticFixTests
     [InlineData("VDL0011", "hardware h {\n  memory = 16GIB\n}\n", "Change to `GiB`")]
     [InlineData("VDL1011", "host h {\n  hypervisor {\n    kind = bare_metal\n  }\n  vm v {\n    vcpus = 2\n  }\n}\n", "Add `memory = 16GiB`")]
     [InlineData("VDL1011", "os o { version = \"1\" }\n", "Add `family = linux`")]
+    [InlineData("VDL3011", "host h {\n  vm v {\n    vcpus  = 2\n    memory = 1GiB\n  }\n}\n", "Add a hypervisor of kind `bare_metal` to `h`")]
+    [InlineData("VDL3011", "os alpine {\n  family = linux\n}\nhost h {\n  os = alpine\n  container c {\n  }\n}\n", "Add a hypervisor of kind `os_level` to `h`")]
+    [InlineData("VDL3011", "host h {\n  hypervisor {\n    kind = none\n  }\n  vm v {\n    vcpus  = 2\n    memory = 1GiB\n  }\n}\n", "Make the hypervisor of `h` `bare_metal`")]
     public void ApplyingTheFixRemovesTheDiagnostic(string code, string model, string title)
     {
         var diagnostic = Assert.Single(Compile(model).Diagnostics, d => d.Code == code);
@@ -46,5 +49,9 @@ public sealed class DiagnosticFixTests
     {
         var diagnostic = Assert.Single(Compile("hardware h {\n  memroyyyyyy = 1GiB\n}\n").Diagnostics, d => d.Code == "VDL1010");
         Assert.Empty(diagnostic.Fixes);
+
+        // A VM on a container host: changing the kind would strand the host's containers, so that is the author's call.
+        const string mixed = "host h {\n  hypervisor {\n    kind = os_level\n  }\n  vm v {\n    vcpus  = 2\n    memory = 1GiB\n  }\n}\n";
+        Assert.Empty(Assert.Single(Compile(mixed).Diagnostics, d => d.Code == "VDL3011").Fixes);
     }
 }

@@ -3,6 +3,7 @@ using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
+using VirtLang.Language.Text;
 using VirtLang.Runtime.Model;
 
 namespace VirtLang.Compiler.Rules;
@@ -112,9 +113,40 @@ internal sealed class PlatformRules : IRuleFamily
             if (why is not null)
             {
                 context.Report(CompilerDiagnostics.GuestKindForHypervisor, new Location(guest.File.Tree.Text, guest.Syntax.KindToken.Span),
-                    [$"{guest.Kind} `{guest.Name}`", host.Name, ModelNames.ToName(kind), why]);
+                    [$"{guest.Kind} `{guest.Name}`", host.Name, ModelNames.ToName(kind), why],
+                    kind == HypervisorKind.None && HypervisorFix(host, guest.IsVm ? "bare_metal" : "os_level") is { } fix ? [fix] : []);
             }
         }
+    }
+
+    /// <summary>
+    /// For a guest on a host without a hypervisor: the hypervisor its kind needs (<c>bare_metal</c> for a VM,
+    /// <c>os_level</c> for a container), as a <c>hypervisor</c> block first in the host, or as the value of a
+    /// <c>kind = none</c> the host writes itself. None when the hypervisor block comes from elsewhere (a base, which
+    /// is an error of its own) or lacks its <c>kind</c> (VDL1011 adds it): there the right edit is not obvious.
+    /// </summary>
+    private static DiagnosticFix? HypervisorFix(HostSymbol host, string kind)
+    {
+        var text = host.File.Tree.Text;
+        var block = host.Syntax;
+        var own = block.Blocks.FirstOrDefault(b => b.KindName == "hypervisor");
+        if (own is not null)
+        {
+            return own.Attributes.FirstOrDefault(a => a.Name.TextEquals("kind")) is { Value.Span.Length: > 0 } written
+                ? DiagnosticFix.Replace($"Make the hypervisor of `{host.Name}` `{kind}`", new Location(text, written.Value.Span), kind)
+                : null;
+        }
+
+        if (!host.View.Child("hypervisor").IsEmpty || block.OpenBrace.IsMissing)
+        {
+            return null;
+        }
+
+        var newline = text.DominantLineBreak;
+        var indent = new string(' ', text.GetLinePosition(block.KindToken.Span.Start).Column - 1 + 2);
+        return new DiagnosticFix(
+            $"Add a hypervisor of kind `{kind}` to `{host.Name}`",
+            [new TextEdit(new Location(text, new TextSpan(block.OpenBrace.Span.End, 0)), $"{newline}{indent}hypervisor {{{newline}{indent}  kind = {kind}{newline}{indent}}}")]);
     }
 
     private static void CheckHypervisor(RuleContext context, HostSymbol host)

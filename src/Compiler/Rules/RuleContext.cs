@@ -15,6 +15,10 @@ internal sealed class RuleContext(SemanticModel model, List<Diagnostic> diagnost
     public void Report(DiagnosticDescriptor descriptor, Location location, object[] arguments, params RelatedLocation[] related) =>
         diagnostics.Add(new Diagnostic(descriptor, location, arguments, [.. related]));
 
+    /// <summary>Reports with the fixes that make the diagnostic go away (an editor's quick fixes, the JSON and SARIF "fixes").</summary>
+    public void Report(DiagnosticDescriptor descriptor, Location location, object[] arguments, DiagnosticFix[] fixes) =>
+        diagnostics.Add(new Diagnostic(descriptor, location, arguments, fixes: [.. fixes]));
+
     /// <summary>Where <paramref name="app"/> is named in a place's <c>runs</c> list, else the place's declaration.</summary>
     public static Location RunsEntry(ModelSymbol place, ApplicationSymbol app)
     {
