@@ -75,9 +75,15 @@ internal sealed class ModelWorkspace
             }
         }
 
+        // What changed on disk is let go now rather than at its next use: a deleted file is never used again.
         foreach (var path in _closed.Where(entry => !entry.Value.Inputs.IsCurrent()).Select(entry => entry.Key).ToList())
         {
             _closed.Remove(path);
+        }
+
+        foreach (var path in _closedTrees.Where(entry => FileStamp.Of(entry.Key) != entry.Value.Stamp).Select(entry => entry.Key).ToList())
+        {
+            _closedTrees.Remove(path);
         }
 
         return affected;
