@@ -6,8 +6,9 @@ namespace VirtLang.LanguageServer.Tests;
 /// <summary>
 /// Incremental sync, as a property: whatever ranges a client sends (any line break, surrogate pairs, several changes
 /// in one notification, a position past the end of a line or of the document, which LSP says to clamp), the server
-/// holds exactly the text the client has; and the diagnostics it publishes for an edited document are those of the
-/// same text opened fresh. Seeded: a failure names its seed and its edits.
+/// holds exactly the text the client has, and every feature answers on the (often broken) result; and the
+/// diagnostics it publishes for an edited document are those of the same text opened fresh. Seeded: a failure names
+/// its seed and its edits.
 /// </summary>
 public sealed class IncrementalSyncProperties : IAsyncLifetime
 {
@@ -59,6 +60,25 @@ public sealed class IncrementalSyncProperties : IAsyncLifetime
             await _session.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
             var held = _session.Server.DocumentText(uri);
             Assert.True(held == text, $"seed {seed}: the server holds other text after the edits\n{log}");
+
+            // The edited text (often broken) as every feature sees it: an answer every time.
+            var lines = Lines(text).Count;
+            var whole = new { textDocument = new { uri }, range = Range((0, 0), (lines, 0)) };
+            await AnswersAsync(seed, "textDocument/foldingRange", new { textDocument = new { uri } });
+            await AnswersAsync(seed, "textDocument/semanticTokens/full", new { textDocument = new { uri } });
+            await AnswersAsync(seed, "textDocument/inlayHint", whole);
+            for (var i = 0; i < 2; i++)
+            {
+                var (line, character) = PositionOf(text, Settle(text, random.Next(text.Length + 1)));
+                var position = LspSession.Position(uri, line, character);
+                foreach (var method in new[] { "textDocument/completion", "textDocument/hover", "textDocument/signatureHelp", "textDocument/documentHighlight", "textDocument/definition" })
+                {
+                    await AnswersAsync(seed, method, position);
+                }
+
+                await AnswersAsync(seed, "textDocument/selectionRange", new { textDocument = new { uri }, positions = new[] { new { line, character } } });
+            }
+
             await _session.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
         }
     }
@@ -88,6 +108,14 @@ public sealed class IncrementalSyncProperties : IAsyncLifetime
             await _session.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = edited } });
             await _session.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = fresh } });
         }
+    }
+
+    private async Task AnswersAsync(int seed, string method, object parameters)
+    {
+        // Well-formed requests on an open document: any error at all (InternalError, or a bug's exception reported
+        // as InvalidParams) is a failure.
+        var response = await _session.RequestAsync(method, parameters);
+        Assert.False(response.TryGetProperty("error", out var error), $"seed {seed}: {method} failed: {error}");
     }
 
     /// <summary>A random change as a client sends it (an LSP range over UTF-16 lines), and the text it makes.</summary>
