@@ -36,20 +36,24 @@ internal static class LspLatency
         await session.DiagnosticsAsync(Uri, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open to first diagnostics (cold, JIT included): {open.ElapsedMilliseconds} ms"));
 
-        var diagnostics = new List<double>();
+        // A keystroke: the first digit of a memory value changed, so each version is a different text, always valid.
         var version = 1;
-        for (var i = 0; i < edits + 5; i++)
+        var digitColumn = lines[memoryLine].IndexOf('=', StringComparison.Ordinal) + 2;
+        Task TypeDigitAsync(string digit)
         {
-            // Change the digit of a memory value back and forth: each version is a different text, always valid.
-            var column = lines[memoryLine].IndexOf('=', StringComparison.Ordinal) + 2;
-            var digit = (i % 2 == 0) ? "2" : "3";
             version++;
-            var watch = Stopwatch.StartNew();
-            await session.NotifyAsync("textDocument/didChange", new
+            return session.NotifyAsync("textDocument/didChange", new
             {
                 textDocument = new { uri = Uri, version },
-                contentChanges = new[] { new { range = new { start = new { line = memoryLine, character = column }, end = new { line = memoryLine, character = column + 1 } }, text = digit } },
+                contentChanges = new[] { new { range = new { start = new { line = memoryLine, character = digitColumn }, end = new { line = memoryLine, character = digitColumn + 1 } }, text = digit } },
             });
+        }
+
+        var diagnostics = new List<double>();
+        for (var i = 0; i < edits + 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await TypeDigitAsync(i % 2 == 0 ? "2" : "3");
             await session.DiagnosticsAsync(Uri, version);
             if (i >= 5)
             {
@@ -61,13 +65,7 @@ internal static class LspLatency
         for (var i = 0; i < edits + 5; i++)
         {
             // A keystroke first, as when typing: the tree is parsed again; names come from the last checked model.
-            var column = lines[memoryLine].IndexOf('=', StringComparison.Ordinal) + 2;
-            version++;
-            await session.NotifyAsync("textDocument/didChange", new
-            {
-                textDocument = new { uri = Uri, version },
-                contentChanges = new[] { new { range = new { start = new { line = memoryLine, character = column }, end = new { line = memoryLine, character = column + 1 } }, text = i % 2 == 0 ? "4" : "2" } },
-            });
+            await TypeDigitAsync(i % 2 == 0 ? "4" : "2");
             var (line, character) = i % 2 == 0 ? (osLine, lines[osLine].IndexOf('=', StringComparison.Ordinal) + 2) : (memoryLine, 4);
             var watch = Stopwatch.StartNew();
             var response = await session.RequestAsync("textDocument/completion", LspSession.Position(Uri, line, character));
@@ -87,13 +85,7 @@ internal static class LspLatency
         for (var i = 0; i < edits + 5; i++)
         {
             // Editors ask for folding ranges after each change: the tree is parsed again, then walked.
-            var column = lines[memoryLine].IndexOf('=', StringComparison.Ordinal) + 2;
-            version++;
-            await session.NotifyAsync("textDocument/didChange", new
-            {
-                textDocument = new { uri = Uri, version },
-                contentChanges = new[] { new { range = new { start = new { line = memoryLine, character = column }, end = new { line = memoryLine, character = column + 1 } }, text = i % 2 == 0 ? "4" : "2" } },
-            });
+            await TypeDigitAsync(i % 2 == 0 ? "4" : "2");
             var watch = Stopwatch.StartNew();
             var response = await session.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri = Uri } });
             if (response.GetProperty("result").GetArrayLength() < 172)
