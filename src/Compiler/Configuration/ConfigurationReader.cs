@@ -15,6 +15,18 @@ public static class ConfigurationReader
 {
     public const string FileName = "vdlconfig.json";
 
+    /// <summary>
+    /// Where a configuration for the files of <paramref name="directory"/> may be, nearest first: in the folder, then
+    /// in each parent. The nearest that exists applies; the build and the editor watch these for changes.
+    /// </summary>
+    public static IEnumerable<string> CandidatesFor(string directory)
+    {
+        for (var folder = directory; !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            yield return Path.Combine(folder, FileName);
+        }
+    }
+
     private static readonly string[] SeverityWords = ["error", "warning", "info", "none"];
 
     public static (VdlConfiguration Configuration, IReadOnlyList<Diagnostic> Diagnostics) Read(SourceText json)

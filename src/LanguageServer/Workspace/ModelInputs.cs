@@ -67,10 +67,9 @@ internal sealed class ModelInputs
                 // appearing, changing or going away changes the model's diagnostics.
                 foreach (var directory in _files.Where(Path.IsPathRooted).Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
                 {
-                    for (var folder = directory; folder is not null; folder = Path.GetDirectoryName(folder))
+                    foreach (var configuration in Compiler.Configuration.ConfigurationReader.CandidatesFor(directory))
                     {
                         // Stamped after the check read them: a write in that instant is missed until the next change.
-                        var configuration = Path.Combine(folder, Compiler.Configuration.ConfigurationReader.FileName);
                         var stamp = FileStamp.Of(configuration);
                         if (!_disk.TryAdd(configuration, stamp) || stamp.Exists)
                         {

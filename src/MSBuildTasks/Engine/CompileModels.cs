@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using Microsoft.Build.Framework;
 using VirtLang.Compiler;
+using VirtLang.Compiler.Configuration;
 using VirtLang.Compiler.Emit;
 using VirtLang.Language.Diagnostics;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -158,15 +159,6 @@ public sealed class CompileModels : MSBuildTask
     }
 
     /// <summary>The vdlconfig.json files that exist from the file's folder up: each can change the model's severities.</summary>
-    private static IEnumerable<string> ConfigurationFiles(string file)
-    {
-        for (var directory = Path.GetDirectoryName(file); !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
-        {
-            var candidate = Path.Combine(directory, "vdlconfig.json");
-            if (File.Exists(candidate))
-            {
-                yield return candidate;
-            }
-        }
-    }
+    private static IEnumerable<string> ConfigurationFiles(string file) =>
+        ConfigurationReader.CandidatesFor(Path.GetDirectoryName(file) ?? string.Empty).Where(File.Exists);
 }
