@@ -7,12 +7,13 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <c>// vdl-disable-next-line VDL1010 VDL2001</c> silences those codes on the line after the comment (codes separated
 /// by spaces or commas; none listed silences every code there). Only comments in the file itself count.
 /// </summary>
-internal static class SuppressionComments
+public static class SuppressionComments
 {
-    private const string Directive = "vdl-disable-next-line";
+    /// <summary>The word after <c>//</c> that silences the next line (the editor's quick fix writes it too).</summary>
+    public const string Directive = "vdl-disable-next-line";
 
     /// <summary>The diagnostics that no comment silences.</summary>
-    public static IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, IEnumerable<ModelFile> files)
+    internal static IEnumerable<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, IEnumerable<ModelFile> files)
     {
         // Only files that mention the directive are read for it (a vectorized search, not a walk of every trivia),
         // and only when one of their diagnostics asks.

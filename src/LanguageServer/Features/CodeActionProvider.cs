@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VirtLang.Compiler;
+using VirtLang.Compiler.Diagnostics;
 using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
@@ -14,7 +15,7 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class CodeActionProvider
 {
-    private const string Directive = "// vdl-disable-next-line";
+    private const string Directive = "// " + SuppressionComments.Directive;
 
     public static JsonArray Actions(OpenDocument document, JsonElement range, ModelCompilation compilation)
     {
@@ -76,13 +77,12 @@ internal static class CodeActionProvider
         var lineText = text.ToString(lineSpan);
         var indent = lineText[..(lineText.Length - lineText.TrimStart().Length)];
         JsonObject edit;
-        var previous = line > 1 ? text.ToString(text.GetLineSpan(line - 1)) : null;
-        if (previous is not null && previous.TrimStart().StartsWith(Directive, StringComparison.Ordinal) && previous.Trim().Length > Directive.Length)
+        if (line > 1 && text.GetLineSpan(line - 1) is var previous
+            && text.ToString(previous).Trim() is var directive && directive.StartsWith(Directive, StringComparison.Ordinal) && directive.Length > Directive.Length)
         {
-            var previousEnd = text.GetLineSpan(line - 1).End;
             edit = new JsonObject
             {
-                ["range"] = Positions.Range(text, new Language.Text.TextSpan(previousEnd, 0)),
+                ["range"] = Positions.Range(text, new Language.Text.TextSpan(previous.End, 0)),
                 ["newText"] = " " + diagnostic.Code,
             };
         }
@@ -97,7 +97,7 @@ internal static class CodeActionProvider
 
         return new JsonObject
         {
-            ["title"] = $"Silence {diagnostic.Code} on this line (// vdl-disable-next-line)",
+            ["title"] = $"Silence {diagnostic.Code} on this line ({Directive})",
             ["kind"] = "quickfix",
             ["diagnostics"] = new JsonArray(DiagnosticsPublisher.ToLsp(diagnostic)),
             ["edit"] = new JsonObject { ["changes"] = new JsonObject { [document.Uri] = new JsonArray(edit) } },
