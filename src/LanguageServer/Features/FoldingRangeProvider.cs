@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
+using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -95,12 +96,11 @@ internal static partial class FoldingRangeProvider
         }
     }
 
-    /// <summary>The LSP (0-based) line of an offset.</summary>
-    private static int Line(SourceText text, int offset) => text.GetLinePosition(offset).Line - 1;
+    private static int Line(SourceText text, int offset) => Positions.LineAndCharacter(text, offset).Line;
 
     private static bool IsFirstOnLine(SourceText text, int offset)
     {
-        var lineStart = offset - (text.GetLinePosition(offset).Column - 1);
+        var lineStart = offset - Positions.LineAndCharacter(text, offset).Character;
         return text.Text.AsSpan(lineStart, offset - lineStart).IsWhiteSpace();
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VirtLang.Compiler;
 using VirtLang.Language.Syntax;
+using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -83,8 +84,7 @@ internal static class SemanticTokensProvider
                 continue;
             }
 
-            var position = document.Text.GetLinePosition(token.Span.Start);
-            var (line, character) = (position.Line - 1, position.Column - 1);
+            var (line, character) = Positions.LineAndCharacter(document.Text, token.Span.Start);
             data.Add(line - previousLine);
             data.Add(line == previousLine ? character - previousCharacter : character);
             data.Add(token.Span.Length);

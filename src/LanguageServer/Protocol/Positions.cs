@@ -21,10 +21,17 @@ internal static class Positions
         return text.GetOffset(new LinePosition(line + 1, character + 1));
     }
 
-    public static JsonObject Position(SourceText text, int offset)
+    /// <summary>The LSP (0-based) line and UTF-16 character of an offset.</summary>
+    public static (int Line, int Character) LineAndCharacter(SourceText text, int offset)
     {
         var p = text.GetLinePosition(offset);
-        return new JsonObject { ["line"] = p.Line - 1, ["character"] = p.Column - 1 };
+        return (p.Line - 1, p.Column - 1);
+    }
+
+    public static JsonObject Position(SourceText text, int offset)
+    {
+        var (line, character) = LineAndCharacter(text, offset);
+        return new JsonObject { ["line"] = line, ["character"] = character };
     }
 
     public static JsonObject Range(SourceText text, TextSpan span) =>
