@@ -1,4 +1,5 @@
 using VirtLang.Compiler.Lowering;
+using VirtLang.Runtime.Analysis;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
@@ -35,7 +36,7 @@ public sealed class StoryTests
     public void HostedBinaryTranslationIsFarBehindOnIoHeavyWorkAndNearNativeOnCpuWork()
     {
         var result = Run("hosted.vdl");
-        Assert.InRange(App(result, "test-db").MeanSlowdown, 2.5, 3.2);
+        Assert.InRange(App(result, "test-db").MeanSlowdown, 3.0, 3.9); // SPEC WEB99: fewer than a third of native's clients
         Assert.InRange(App(result, "build-farm").MeanSlowdown, 1.0, 1.3);
     }
 
@@ -99,9 +100,12 @@ public sealed class StoryTests
         foreach (var (name, outcome) in outcomes.Where(p => p.Key != "none"))
         {
             Assert.True(outcome.Fits, name);
-            Assert.True(outcome.HostsNeeded * 3 <= dedicated.HostsNeeded, $"{name} needs {outcome.HostsNeeded} hosts");
-            Assert.True(outcome.EnergyKilowattHours < dedicated.EnergyKilowattHours * 0.6, name);
-            Assert.InRange(outcome.MeanUtilization, 0.4, 0.8);
+            // With the planning headroom and a spare, the trapping platforms (emulated I/O, first-generation VT-x) still
+            // halve the servers; paravirtualization, nested paging and containers reach a third.
+            var cheap = name is "paravirtual" or "ept" or "os_level";
+            Assert.True(outcome.HostsNeeded * (cheap ? 3 : 2) <= dedicated.HostsNeeded, $"{name} needs {outcome.HostsNeeded} hosts");
+            Assert.True(outcome.EnergyKilowattHours < dedicated.EnergyKilowattHours * (cheap ? 0.6 : 0.8), name);
+            Assert.InRange(outcome.MeanUtilization, 0.3, ConsolidationStudy.TargetUtilization); // headroom: p95 at most the target
         }
 
         // Emulated I/O and first-generation VT-x cost hosts; paravirtualization, nested paging and containers the fewest.
@@ -125,7 +129,7 @@ public sealed class StoryTests
         // hosted BT > first VT-x > VT-x with EPT > paravirtual > containers (the order of Platform.Story, reversed).
         Assert.Equal(["hosted, binary translation", "bare-metal, first VT-x (no EPT)", "bare-metal, VT-x + EPT", "paravirtual (Xen)", "containers (os_level)"],
             outcomes.OrderByDescending(o => o.SlowdownOf(SideBySide.IoHeavy)).Select(o => o.Platform.Label));
-        Assert.InRange(io.Max(), 2.5, 3.2);
+        Assert.InRange(io.Max(), 3.0, 3.9);
         Assert.InRange(io.Min(), 1.0, 1.01);
     }
 }

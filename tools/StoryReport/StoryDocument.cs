@@ -75,10 +75,12 @@ internal static class StoryDocument
             ## Side by side: the same applications under each kind
 
             The {apps} applications of [one-app-per-server.vdl](one-app-per-server.vdl) (its four, for {SideBySide.Departments} departments)
-            on its server (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its
+            on its server (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads, {baseline.Topology.Hosts[0].Cpu.CapacityCores:0.#} reference cores, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its
             scenario's week: one server each, then consolidated under each platform on the fewest servers that still serve
-            {ConsolidationStudy.ServedTarget * 100:0} % of every application's demand (`ConsolidationStudy` in the runtime; one VM
-            or container per application, placed largest peak first).
+            {ConsolidationStudy.ServedTarget * 100:0} % of every application's demand with no host busier than
+            {ConsolidationStudy.TargetUtilization * 100:0} % at its 95th percentile (planning headroom), plus {ConsolidationStudy.SpareHosts} spare for a
+            failure (N+1; the spare is counted, not simulated) (`ConsolidationStudy` in the runtime; one VM or container per
+            application, placed largest peak first).
 
             | platform | hosts needed | mean utilization | p95 (busiest) | slowdown | energy |
             |---|--:|--:|--:|--:|--:|

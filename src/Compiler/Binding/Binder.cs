@@ -158,6 +158,9 @@ internal sealed class Binder
             Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.Value, Dimension.None) ?? 0),
             MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0),
             Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.Value) ?? "light", out var io) ? io : IoClass.Light,
+            Iops = NonNegative(_values.Number(demand.Find("iops")?.Attribute.Value, Dimension.None)),
+            DiskBytesPerSecond = NonNegative(_values.Number(demand.Find("throughput")?.Attribute.Value, Dimension.Bandwidth) / 8),
+            NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.Value, Dimension.Bandwidth)),
         };
         var profileExpression = demand.Find("profile")?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
@@ -190,6 +193,7 @@ internal sealed class Binder
             Cores = Whole(cpu, "cores") ?? 1,
             Threads = Whole(cpu, "threads") ?? 1,
             ClockHz = _values.Number(cpu.Find("clock")?.Attribute.Value, Dimension.Frequency) ?? 0,
+            SmtYield = _values.Number(cpu.Find("smt_yield")?.Attribute.Value, Dimension.Ratio) is { } yield ? Math.Clamp(yield, 0, 1) : null,
             Features = Features(cpu.Find("features")?.Attribute.Value),
             MemoryBytes = _values.Number(view.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
             Disks = Devices(view, "disk"),
@@ -314,9 +318,14 @@ internal sealed class Binder
             d.Block.Name!.Value.Text,
             _values.Text(d.Find("driver")?.Attribute.Value),
             _values.Number(d.Find("capacity")?.Attribute.Value, Dimension.Memory) ?? 0,
-            _values.Number(d.Find("speed")?.Attribute.Value, Dimension.Bandwidth) ?? 0,
-            d.NameLocation)),
+            _values.Number(d.Find(kind == "disk" ? "throughput" : "speed")?.Attribute.Value, Dimension.Bandwidth) ?? 0,
+            d.NameLocation)
+        {
+            Iops = Math.Max(0, _values.Number(d.Find("iops")?.Attribute.Value, Dimension.None) ?? 0),
+        }),
     ];
+
+    private static double? NonNegative(double? value) => value is { } v ? Math.Max(0, v) : null;
 
     /// <summary>The names of a list-of-references attribute, recorded as references.</summary>
     private IReadOnlyList<string> References(BlockView view, string attribute)

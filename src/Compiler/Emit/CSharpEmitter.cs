@@ -53,7 +53,7 @@ public static class CSharpEmitter
         foreach (var (app, i) in appIndex)
         {
             Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
         }
 
         code.AppendLine("public static Topology Build()");
@@ -121,13 +121,13 @@ public static class CSharpEmitter
         Line(code, host);
         var hostName = host.Copies > 1 ? $"{Str(host.Name + "-")} + k.ToString(System.Globalization.CultureInfo.InvariantCulture)" : Str(host.Name);
         var cpu = host.HasCpu
-            ? string.Create(CultureInfo.InvariantCulture, $"new CpuSpec({host.Sockets}, {host.Cores}, {host.Threads}, {Num(host.ClockHz / 1e9)}, (CpuFeatures){(int)host.Features})")
+            ? string.Create(CultureInfo.InvariantCulture, $"new CpuSpec({host.Sockets}, {host.Cores}, {host.Threads}, {Num(host.ClockHz / 1e9)}, (CpuFeatures){(int)host.Features}) {{ SmtYield = {NullableNum(host.SmtYield)} }}")
             : "new CpuSpec(1, 1, 1, 0, CpuFeatures.None)";
         var overrides = host.Overrides is { } o
             ? $"new CostOverrides {{ Cpu = {NullableNum(o.Cpu)}, Io = {NullableNum(o.Io)}, MemoryPerGuestBytes = {(o.MemoryPerGuestBytes is { } m ? Long(m) : "null")} }}"
             : "null";
         var hostSpec = $"new HostSpec {{ Name = {hostName}, Cpu = {cpu}, MemoryBytes = {Long(host.MemoryBytes)}, " +
-            $"Disks = [{string.Join(", ", host.Disks.Select(d => $"new DiskSpec({Str(d.Name)}, {Long(d.CapacityBytes)}, 0, 0, {NullableStr(d.Driver)})"))}], " +
+            $"Disks = [{string.Join(", ", host.Disks.Select(d => $"new DiskSpec({Str(d.Name)}, {Long(d.CapacityBytes)}, {Num(d.Iops)}, {Num(d.BitsPerSecond / 8)}, {NullableStr(d.Driver)})"))}], " +
             $"Nics = [{string.Join(", ", host.Nics.Select(n => $"new NicSpec({Str(n.Name)}, {Num(n.BitsPerSecond)}, {NullableStr(n.Driver)})"))}], " +
             $"Power = new PowerSpec({Num(host.IdleWatts)}, {Num(host.MaxWatts)}), Os = {Os(host.Os)}, Patch = {NullableStr(host.Patch)}, " +
             $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides} }}, " +

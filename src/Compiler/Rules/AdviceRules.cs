@@ -31,30 +31,40 @@ internal sealed class AdviceRules : IRuleFamily
         CheckUnused(context);
     }
 
-    /// <summary>The mean host CPU the applications of a host need, in cores: their mean demand times the CPU factor of their I/O class.</summary>
+    /// <summary>
+    /// The mean host CPU the applications of a host need, in reference cores, as the simulator charges it: each
+    /// guest's own execution (a VM's at most its vCPUs at the host's speed) plus the layer's work for its I/O.
+    /// </summary>
     public static double MeanHostCpu(HostSymbol host)
     {
         var costs = host.Costs;
         var mode = host.Mode;
-        var cores = host.Runs.Sum(a => a.MeanCpu * costs.CpuFactor(a.Io, mode));
+        var path = costs.IoPathOf(mode);
+        double Own(ApplicationSymbol a) => a.MeanCpu * costs.GuestCpuFactor(a.Io, mode);
+        double Layer(ApplicationSymbol a) => a.MeanCpu * path.CpuPerCore(a.OperationsPerCore);
+        var cores = host.Runs.Sum(a => Own(a) + Layer(a));
         foreach (var guest in host.Guests)
         {
-            var work = guest.Runs.Sum(a => a.MeanCpu * costs.CpuFactor(a.Io, mode));
-            cores += (guest.IsVm ? Math.Min(work, guest.Vcpus * costs.CpuFactor(IoClass.Light, mode)) : work) * guest.Copies;
+            var own = guest.Runs.Sum(Own);
+            var layer = guest.Privileged ? 0 : guest.Runs.Sum(Layer);
+            cores += ((guest.IsVm ? Math.Min(own, guest.Vcpus * host.Cpu.CoreSpeed) : own) + layer) * guest.Copies;
         }
 
         return cores;
     }
 
+    /// <summary>A host's CPU as a message says it: reference cores, with the logical CPUs they come from.</summary>
+    internal static string Capacity(HostSymbol host) => $"{Amounts.Cores(host.CapacityCores)} of capacity ({host.LogicalCpus} logical CPUs)";
+
     private static void CheckUtilization(RuleContext context, HostSymbol host)
     {
-        if (host.LogicalCpus <= 0)
+        if (host.CapacityCores <= 0)
         {
             return;
         }
 
         var cores = MeanHostCpu(host);
-        var utilization = Math.Min(1, cores / host.LogicalCpus);
+        var utilization = Math.Min(1, cores / host.CapacityCores);
         if (utilization >= IdleBelow)
         {
             return;
@@ -63,8 +73,8 @@ internal sealed class AdviceRules : IRuleFamily
         var advice = cores == 0
             ? $"it runs no application; {host.LogicalCpus} logical CPU{(host.LogicalCpus == 1 ? " waits" : "s wait")} for work"
             : host.HypervisorKind == HypervisorKind.None
-                ? $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; run its work as a guest of a shared host and free the machine (the one-application-per-server waste)"
-                : $"{Amounts.Cores(cores)} of mean demand on {host.LogicalCpus} logical CPUs; it has room to consolidate more guests, or the same guests fit a smaller machine";
+                ? $"{Amounts.Cores(cores)} of mean demand on {Capacity(host)}; run its work as a guest of a shared host and free the machine (the one-application-per-server waste)"
+                : $"{Amounts.Cores(cores)} of mean demand on {Capacity(host)}; it has room to consolidate more guests, or the same guests fit a smaller machine";
         context.Report(CompilerDiagnostics.LowUtilization, host.Declaration, [host.Name, Amounts.Percent(utilization), advice]);
     }
 

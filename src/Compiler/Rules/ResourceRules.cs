@@ -148,10 +148,11 @@ internal sealed class ResourceRules : IRuleFamily
     {
         var app = placement.App;
         var vm = placement.Guest is { IsVm: true } guest ? guest : null;
-        var cpu = vm is null ? placement.Host.LogicalCpus : (double)vm.Vcpus;
-        if (cpu > 0 && app.PeakCpu > cpu)
+        // In reference cores: a vCPU is at most one core at the host's speed.
+        var cpu = vm is null ? placement.Host.CapacityCores : vm.Vcpus * placement.Host.Cpu.CoreSpeed;
+        if (cpu > 0 && app.PeakCpu > cpu + 1e-9)
         {
-            var cpuWhat = vm is null ? $"{placement.Host.LogicalCpus} logical CPUs" : $"{vm.Vcpus} vCPUs";
+            var cpuWhat = vm is null ? AdviceRules.Capacity(placement.Host) : $"{vm.Vcpus} vCPUs ({Amounts.Cores(cpu)} at the host's clock)";
             context.Report(CompilerDiagnostics.DemandTooLarge, placement.Entry,
                 [$"app `{app.Name}`", $"{Amounts.Cores(app.PeakCpu)} ({Amounts.Number(app.Cpu)} x {Amounts.Percent(app.ProfilePeak)} peak)", placement.Display, cpuWhat],
                 new RelatedLocation(app.View.Child("demand").Where("cpu"), $"the demand of `{app.Name}`"));

@@ -325,7 +325,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         var value = numeric.Value;
         var (dimension, minimum, whole, maximum) = type switch
         {
-            QuantityType q => (q.Dimension, q.Minimum, false, (double?)null),
+            QuantityType q => (q.Dimension, q.Minimum, false, q.Maximum),
             NumberType n => (Dimension.None, n.Minimum, n.Whole, n.Maximum),
             _ => (Dimension.None, (double?)null, false, (double?)null),
         };
@@ -343,7 +343,8 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
         else if (maximum is { } max && value.Value > max)
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {max.ToString("N0", CultureInfo.InvariantCulture)}");
+            var bound = dimension == Dimension.Ratio ? $"{(max * 100).ToString(CultureInfo.InvariantCulture)}%" : max.ToString("N0", CultureInfo.InvariantCulture);
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {bound}");
         }
         else if (whole && value.Value != Math.Floor(value.Value))
         {

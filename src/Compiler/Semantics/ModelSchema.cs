@@ -43,7 +43,8 @@ public static class ModelSchema
         new("cpu", named: false,
         [
             new("sockets", Count), new("cores", Count, Help: "per socket"), new("threads", Count, Help: "per core"),
-            new("clock", new QuantityType(Dimension.Frequency, Minimum: 0, Example: "2.6GHz")),
+            new("clock", new QuantityType(Dimension.Frequency, Minimum: 0, Example: "2.6GHz"), Help: "capacity scales with it; none: the reference 2.5GHz"),
+            new("smt_yield", new QuantityType(Dimension.Ratio, Minimum: 0, Example: "25%", Maximum: 1), Help: "what each extra thread adds to a busy core (default 25%)"),
             new("features", new ListType(new EnumType(["vtx", "amdv", "ept", "npt"])), Help: "virtualization features"),
         ]),
         new("disk", named: true,
@@ -74,9 +75,12 @@ public static class ModelSchema
         ]),
         new("demand", named: false,
         [
-            new("cpu", new NumberType(Minimum: 0), Help: "cores at 100 %"),
+            new("cpu", new NumberType(Minimum: 0), Help: "reference cores (2.5GHz) at 100 %"),
             new("memory", Memory),
-            new("io", new EnumType(["light", "moderate", "heavy"])),
+            new("io", new EnumType(["light", "moderate", "heavy"]), Help: "I/O class: sets the I/O per core not given below"),
+            new("iops", new NumberType(Minimum: 0), Help: "disk requests per second at full demand"),
+            new("throughput", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "200MB/s"), Help: "disk bytes per second at full demand"),
+            new("network", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "1Gbps"), Help: "network traffic at full demand"),
             new("profile", new CallType(["constant", "diurnal", "weekly", "spiky", "trace"])),
         ]),
 

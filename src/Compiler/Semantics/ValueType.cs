@@ -16,7 +16,7 @@ public sealed record NumberType(double? Minimum = null, bool Whole = false, doub
 }
 
 /// <summary>A quantity of one dimension (memory, frequency...), with an optional smallest value in canonical units.</summary>
-public sealed record QuantityType(Dimension Dimension, double? Minimum = null, string Example = "") : ValueType
+public sealed record QuantityType(Dimension Dimension, double? Minimum = null, string Example = "", double? Maximum = null) : ValueType
 {
     public override string Description => $"a {Dimension.ToString().ToLowerInvariant()} quantity such as {Example}";
 }

@@ -35,6 +35,18 @@ public sealed class ApplicationSymbol : ModelSymbol
 
     public IoClass Io { get; internal set; } = IoClass.Light;
 
+    /// <summary>Disk requests per second at full demand, when written.</summary>
+    public double? Iops { get; internal set; }
+
+    /// <summary>Disk bytes per second at full demand, when written.</summary>
+    public double? DiskBytesPerSecond { get; internal set; }
+
+    /// <summary>Network bits per second at full demand, when written.</summary>
+    public double? NetworkBitsPerSecond { get; internal set; }
+
+    /// <summary>Disk requests and packets per second per core of demand, by the runtime's rule.</summary>
+    public double OperationsPerCore => Cpu > 0 ? IoRates.AtFullDemand(Io, Cpu, Iops, DiskBytesPerSecond, NetworkBitsPerSecond).Operations / Cpu : 0;
+
     /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
     public string? Profile { get; internal set; }
 

@@ -26,6 +26,9 @@ public sealed class HostSymbol : ModelSymbol
 
     public double ClockHz { get; internal set; }
 
+    /// <summary>The <c>smt_yield</c> written (a fraction), else null for the runtime's default.</summary>
+    public double? SmtYield { get; internal set; }
+
     public CpuFeatures Features { get; internal set; }
 
     public double MemoryBytes { get; internal set; }
@@ -71,7 +74,13 @@ public sealed class HostSymbol : ModelSymbol
 
     public bool HasCpu { get; internal set; }
 
-    public CpuSpec Cpu => _cpu ??= new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features);
+    public CpuSpec Cpu => _cpu ??= new((int)Math.Min(int.MaxValue, Sockets), (int)Math.Min(int.MaxValue, Cores), (int)Math.Min(int.MaxValue, Threads), ClockHz / 1e9, Features)
+    {
+        SmtYield = SmtYield,
+    };
+
+    /// <summary>CPU capacity in reference cores (the runtime's <see cref="CpuSpec.CapacityCores"/>); 0 when the CPU is unknown.</summary>
+    public double CapacityCores => HasCpu ? Cpu.CapacityCores : 0;
 
     /// <summary>The runtime's cost model for this host's hypervisor: the one source of truth for overheads.</summary>
     // Read by several rules for every guest: made once (after binding has set what they depend on). Only references

@@ -3,9 +3,9 @@ using VirtLang.Runtime.Results;
 namespace VirtLang.Runtime.Analysis;
 
 /// <summary>How a platform of a <see cref="ConsolidationStudy"/> served the applications on the fewest hosts that did.</summary>
-/// <param name="HostsNeeded">The fewest hosts that served every application; the application count when none did.</param>
+/// <param name="HostsNeeded">The fewest hosts that served every application within the planning headroom, plus the spare; the application count when none did.</param>
 /// <param name="Fits">False when even one guest per host did not serve every application.</param>
-/// <param name="Result">The run on <paramref name="HostsNeeded"/> hosts.</param>
+/// <param name="Result">The run on the hosts that carry the applications (the spare stays idle and is not simulated).</param>
 public sealed record PlatformOutcome(Platform Platform, int HostsNeeded, bool Fits, SimulationResult Result)
 {
     public double MeanUtilization => Result.MeanUtilization;

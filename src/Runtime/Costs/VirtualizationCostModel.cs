@@ -64,30 +64,35 @@ public abstract class VirtualizationCostModel
         return cpu.HasNestedPaging ? AccelerationMode.NestedPaging : AccelerationMode.HardwareAssist;
     }
 
-    /// <summary>Host CPU per unit of guest CPU demand for work of class <paramref name="io"/>.</summary>
-    public double CpuFactor(IoClass io, AccelerationMode mode)
-    {
-        if (Overrides.Cpu is { } cpu)
-        {
-            return cpu;
-        }
+    /// <summary>
+    /// The host CPU the guest's own execution takes per unit of native work of class <paramref name="io"/> (the
+    /// model's <c>overhead { cpu }</c> replaces it for every class).
+    /// </summary>
+    public double GuestCpuFactor(IoClass io, AccelerationMode mode) => Overrides.Cpu ?? Figures(mode).GuestFactor(io);
 
-        var figures = Figures(mode);
-        return io == IoClass.Light ? figures.CpuBound : figures.TrapBound;
+    /// <summary>
+    /// What the layer adds per I/O operation in this mode; the model's <c>overhead { io = X }</c> ("the virtual I/O
+    /// path costs X times the native one") sets its CPU to (X − 1) × the native path's, keeping who does it.
+    /// </summary>
+    public IoPath IoPathOf(AccelerationMode mode)
+    {
+        var path = Figures(mode).Io;
+        return Overrides.Io is { } io ? path with { CpuMicroseconds = (io - 1) * IoPath.NativeMicroseconds } : path;
     }
 
     /// <summary>
-    /// The slowdown from slower virtual devices: the device figure weighted by how much of the work is I/O (none for
-    /// light, a quarter for moderate, all of it for heavy; docs/simulation.md explains the weights).
+    /// All the host CPU a unit of native work of class <paramref name="io"/> takes, at the class's own I/O rates: the
+    /// guest's execution plus the layer's I/O work, wherever it runs. What the checker's utilization estimate uses.
     /// </summary>
-    public double IoFactor(IoClass io, AccelerationMode mode)
-    {
-        var devices = Overrides.Io ?? Figures(mode).Devices;
-        return 1 + (IoWeight(io) * (devices - 1));
-    }
+    public double CpuFactor(IoClass io, AccelerationMode mode) => CpuFactor(io, IoRates.PerCore(io).Operations, mode);
+
+    /// <summary>The same for work that does <paramref name="operationsPerCore"/> I/O operations per second per core.</summary>
+    public double CpuFactor(IoClass io, double operationsPerCore, AccelerationMode mode) =>
+        GuestCpuFactor(io, mode) + IoPathOf(mode).CpuPerCore(operationsPerCore);
 
     /// <summary>How much longer work of class <paramref name="io"/> takes than on bare hardware, with no contention.</summary>
-    public double Slowdown(IoClass io, AccelerationMode mode) => CpuFactor(io, mode) * IoFactor(io, mode);
+    public double Slowdown(IoClass io, AccelerationMode mode) =>
+        GuestCpuFactor(io, mode) + IoPathOf(mode).Delay(IoRates.PerCore(io).Operations);
 
     /// <summary>Memory the hypervisor spends on a guest beyond the guest's own (state, shadow tables, translation cache).</summary>
     public long GuestOverheadBytes(GuestSpec guest, AccelerationMode mode)
@@ -96,13 +101,6 @@ public abstract class VirtualizationCostModel
         var overhead = Overrides.MemoryPerGuestBytes ?? DefaultGuestOverheadBytes(guest);
         return guest is VirtualMachineSpec && mode == AccelerationMode.BinaryTranslation ? overhead + CodeCacheBytes : overhead;
     }
-
-    public static double IoWeight(IoClass io) => io switch
-    {
-        IoClass.Light => 0,
-        IoClass.Moderate => 0.25,
-        _ => 1,
-    };
 
     protected abstract CostFigures Figures(AccelerationMode mode);
 

@@ -52,6 +52,7 @@ internal sealed class GuestState
 
     public bool Migrating { get; set; }
 
+    /// <summary>The most CPU it may use, in the host's CPUs (vCPUs, a container's limit); times the host's core speed in reference cores.</summary>
     public double CpuCap { get; }
 
     public double Weight { get; }
@@ -81,4 +82,10 @@ internal sealed class GuestState
     public double DemandSum { get; set; }
 
     public double HostWork { get; set; }
+
+    /// <summary>The layer's I/O work for it this step (reference cores), charged to the host's I/O worker.</summary>
+    public double IoWork { get; set; }
+
+    /// <summary>Its I/O this step, on its host's devices.</summary>
+    public IoRates Io { get; set; }
 }

@@ -16,11 +16,16 @@ internal sealed class HostState : IEventTarget
     private static readonly double NoiseScale = Math.Sqrt(6);
 
     private readonly SimulationRun _run;
-    private readonly double[] _cpuFactor = new double[3];
-    private readonly double[] _slowdown = new double[3];
+    private readonly double[] _guestFactor = new double[3];
+    private readonly double _coreSpeed;
+    private readonly double _diskOpsCapacity;
+    private readonly double _diskBytesCapacity;
+    private readonly double _networkBitsCapacity;
     private double[] _want = [];
     private double[] _weight = [];
     private double[] _allotted = [];
+    private double[] _deviceShare = [];
+    private double[] _fraction = [];
     private int _step;
     private bool _memoryDirty = true;
     private long _memoryUsed;
@@ -34,9 +39,17 @@ internal sealed class HostState : IEventTarget
         Mode = Cost.ModeOf(spec.Hypervisor.Acceleration, spec.Cpu);
         for (var io = 0; io < 3; io++)
         {
-            _cpuFactor[io] = Cost.CpuFactor((IoClass)io, Mode);
-            _slowdown[io] = Cost.Slowdown((IoClass)io, Mode);
+            _guestFactor[io] = Cost.GuestCpuFactor((IoClass)io, Mode);
         }
+
+        IoPath = Cost.IoPathOf(Mode);
+        CapacityCores = spec.Cpu.CapacityCores;
+        _coreSpeed = spec.Cpu.CoreSpeed;
+
+        // A device that does not say its capacity does not bound: 0 is unbounded, and so is a set with any such device.
+        _diskOpsCapacity = spec.Disks.All(d => d.Iops > 0) ? spec.Disks.Sum(d => d.Iops) : 0;
+        _diskBytesCapacity = spec.Disks.All(d => d.BytesPerSecond > 0) ? spec.Disks.Sum(d => d.BytesPerSecond) : 0;
+        _networkBitsCapacity = spec.Nics.All(n => n.BitsPerSecond > 0) ? spec.Nics.Sum(n => n.BitsPerSecond) : 0;
 
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
@@ -50,6 +63,12 @@ internal sealed class HostState : IEventTarget
     public VirtualizationCostModel Cost { get; }
 
     public AccelerationMode Mode { get; }
+
+    /// <summary>What the virtualization layer adds per I/O operation on this host, and who does it.</summary>
+    public IoPath IoPath { get; }
+
+    /// <summary>The host's CPU in reference cores (<see cref="CpuSpec.CapacityCores"/>).</summary>
+    public double CapacityCores { get; }
 
     public List<GuestState> Guests { get; } = [];
 
@@ -83,6 +102,20 @@ internal sealed class HostState : IEventTarget
     public long MaxMemoryUsed { get; private set; }
 
     public double EnergyKilowattHours { get; private set; }
+
+    /// <summary>Reference-core hours of the layer's I/O work (device emulation, back-end drivers), done by <see cref="IoPath"/>'s worker.</summary>
+    public double IoCoreHours { get; private set; }
+
+    public double DiskUtilizationSum { get; private set; }
+
+    public double MaxDiskUtilization { get; private set; }
+
+    public double NetworkUtilizationSum { get; private set; }
+
+    public double MaxNetworkUtilization { get; private set; }
+
+    /// <summary>Steps at which a disk or NIC was asked for more than it can do.</summary>
+    public int DeviceSaturatedSteps { get; private set; }
 
     /// <summary>
     /// Allocates the series and schedules the first step. Called once every host, guest and instance exists, so
@@ -130,16 +163,25 @@ internal sealed class HostState : IEventTarget
             _want = new double[n];
             _weight = new double[n];
             _allotted = new double[n];
+            _deviceShare = new double[n];
+            _fraction = new double[n];
         }
 
-        var capacity = (double)Spec.Cpu.LogicalCpus;
+        // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
+        var hostUp = IsUp;
+        var operationCpu = IoPath.CpuSeconds;
         var upWeight = 0.0;
         var busy = 0;
+        IoRates load = default;
+        GuestState? driverDomain = null;
+        var driverDomainModelled = false;
         for (var g = 0; g < n; g++)
         {
             var guest = guests[g];
             var sum = 0.0;
             var work = 0.0;
+            var ioWork = 0.0;
+            IoRates io = default;
             foreach (var instance in guest.Instances)
             {
                 var app = instance.Application;
@@ -148,38 +190,108 @@ internal sealed class HostState : IEventTarget
                 demand = demand > 0 ? demand : 0;
                 instance.Demand = demand;
                 sum += demand;
-                work += demand * _cpuFactor[instance.IoIndex];
+                work += demand * _guestFactor[instance.IoIndex];
+                if (instance.OperationsPerCore > 0 && demand > 0)
+                {
+                    io += instance.IoPerCore * demand;
+                    ioWork += demand * instance.OperationsPerCore * operationCpu;
+                }
             }
 
             guest.DemandSum = sum;
             guest.HostWork = work;
-            if (guest.IsUp && IsUp)
+            guest.Io = io;
+
+            // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
+            guest.IoWork = guest.Privileged ? 0 : ioWork;
+            driverDomainModelled |= guest.Privileged;
+            if (guest.IsUp && hostUp)
             {
                 upWeight += guest.Weight;
+                load += io;
                 if (sum > 0)
                 {
                     busy++;
                 }
+
+                if (guest.Privileged)
+                {
+                    driverDomain = guest;
+                }
             }
         }
 
+        // 2. Devices: a device asked for more than it can do serves every request in proportion, so a guest that uses
+        // it progresses at most that fast (and asks for no more CPU than that progress needs).
+        var diskUtilization = Math.Max(Ratio(load.DiskOpsPerSecond, _diskOpsCapacity), Ratio(load.DiskBytesPerSecond, _diskBytesCapacity));
+        var networkUtilization = Ratio(load.NetworkBitsPerSecond, _networkBitsCapacity);
+        var diskServed = diskUtilization > 1 ? 1 / diskUtilization : 1;
+        var networkServed = networkUtilization > 1 ? 1 / networkUtilization : 1;
+        var layerAsked = 0.0;
+        for (var g = 0; g < n; g++)
+        {
+            var guest = guests[g];
+            var share = 1.0;
+            if (guest.Io.DiskOpsPerSecond > 0 || guest.Io.DiskBytesPerSecond > 0)
+            {
+                share = diskServed;
+            }
+
+            if (guest.Io.NetworkBitsPerSecond > 0)
+            {
+                share = Math.Min(share, networkServed);
+            }
+
+            _deviceShare[g] = share;
+            if (guest.IsUp && hostUp)
+            {
+                layerAsked += guest.IoWork * share;
+            }
+        }
+
+        // 3. The layer's I/O work: a driver domain asks for it as a guest (capped by its vCPUs, shared like any guest);
+        // a hypervisor or a hosted VMM's process serves it ahead of the guests' vCPUs. With the driver domain down,
+        // no guest's I/O is served.
+        var capacity = CapacityCores;
+        var onDriverDomain = IoPath.Worker == IoWorker.DriverDomain && driverDomainModelled;
+        var ioServed = 1.0;
+        var layerTakenFirst = 0.0;
+        if (onDriverDomain)
+        {
+            ioServed = driverDomain is null ? 0 : 1;
+        }
+        else if (layerAsked > 0)
+        {
+            layerTakenFirst = Math.Min(layerAsked, capacity);
+            ioServed = layerTakenFirst / layerAsked;
+            capacity -= layerTakenFirst;
+        }
+
         capacity *= 1 - Math.Min(1, Cost.SchedulingLossPerBusyGuest * busy);
+        var driverDomainAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
             var guest = guests[g];
             _weight[g] = guest.Weight;
-            if (!guest.IsUp || !IsUp || guest.DemandSum <= 0)
+            var extra = onDriverDomain && ReferenceEquals(guest, driverDomain) ? layerAsked : 0;
+            if (!guest.IsUp || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
             {
                 _want[g] = 0;
                 continue;
             }
 
-            // A VM gets at most its vCPUs and a container at most its limit (in guest cores); a container without
-            // burst at most its share of the host.
-            var want = guest.DemandSum > guest.CpuCap ? guest.HostWork * (guest.CpuCap / guest.DemandSum) : guest.HostWork;
+            // A VM's vCPUs, or a container's limit, each run at most one core: its cap in reference cores is that
+            // many cores at the host's speed. A container without burst gets at most its share of the host.
+            var asked = (guest.HostWork * _deviceShare[g]) + extra;
+            var want = Math.Min(asked, guest.CpuCap * _coreSpeed);
             if (!guest.Burst && guest.Kind == GuestKind.Container)
             {
                 want = Math.Min(want, capacity * guest.Weight / upWeight);
+            }
+
+            if (extra > 0)
+            {
+                driverDomainAsked = asked;
             }
 
             _want[g] = want;
@@ -187,23 +299,68 @@ internal sealed class HostState : IEventTarget
 
         CpuAllocator.Share(_want.AsSpan(0, n), _weight.AsSpan(0, n), capacity, _allotted.AsSpan(0, n));
 
-        var hours = _run.StepHours;
+        // 4. What each guest got: the fraction of its work delivered, bounded by its devices and by the I/O path.
         var used = 0.0;
+        var layerUsed = 0.0;
         for (var g = 0; g < n; g++)
         {
             var guest = guests[g];
             var allotted = _allotted[g];
             used += allotted;
-            var up = guest.IsUp && IsUp;
+            if (onDriverDomain && ReferenceEquals(guest, driverDomain) && driverDomainAsked > 0)
+            {
+                // The driver domain's back-ends get the same share of what it asked for as its own work.
+                ioServed = allotted / driverDomainAsked;
+                layerUsed += layerAsked * ioServed;
+            }
+        }
 
-            // Everything in a guest scales together: the fraction of its host work it got is the fraction of each
-            // instance's demand delivered.
-            var fraction = up && guest.HostWork > 0 ? allotted / guest.HostWork : (up ? 1 : 0);
-            if (guest.Kind == GuestKind.VirtualMachine && up && guest.HostWork > 0)
+        for (var g = 0; g < n; g++)
+        {
+            var guest = guests[g];
+            var up = guest.IsUp && hostUp;
+            var fraction = up && guest.HostWork > 0 ? Math.Min(1, _allotted[g] / guest.HostWork) : (up ? 1 : 0);
+            if (onDriverDomain && ReferenceEquals(guest, driverDomain))
+            {
+                fraction = guest.HostWork > 0 ? Math.Min(fraction, ioServed) : fraction;
+            }
+
+            if (up && guest.IoWork > 0)
+            {
+                fraction = Math.Min(fraction, ioServed);
+                if (!onDriverDomain)
+                {
+                    layerUsed += guest.IoWork * fraction;
+                }
+            }
+
+            _fraction[g] = fraction;
+        }
+
+        if (!onDriverDomain)
+        {
+            used += Math.Min(layerUsed, layerTakenFirst);
+        }
+
+        var utilization = hostUp ? Math.Min(1, used / CapacityCores) : 0;
+
+        // 5. Delivered work and slowdown: the guest's own factor, the I/O path's delay, what it was not given, swapping,
+        // and the queueing of a busy host.
+        var queueing = QueueingDelay.ResponseFactor(utilization, CapacityCores);
+        var criticalCpu = operationCpu * IoPath.CriticalShare;
+        var hours = _run.StepHours;
+        for (var g = 0; g < n; g++)
+        {
+            var guest = guests[g];
+            var allotted = _allotted[g];
+            var up = guest.IsUp && hostUp;
+            var fraction = _fraction[g];
+            if (guest.Kind == GuestKind.VirtualMachine && up && guest.HostWork > 0 && guest.DemandSum > 0)
             {
                 var perCore = guest.HostWork / guest.DemandSum;
-                StealCoreHours += (_want[g] - allotted) / perCore * hours;
-                VmWantCoreHours += _want[g] / perCore * hours;
+                var asked = Math.Min(_want[g], guest.HostWork);
+                StealCoreHours += Math.Max(0, asked - Math.Min(allotted, asked)) / perCore * hours;
+                VmWantCoreHours += asked / perCore * hours;
             }
 
             foreach (var instance in guest.Instances)
@@ -219,13 +376,13 @@ internal sealed class HostState : IEventTarget
                 app.Delivered += demand * fraction * hours;
                 if (demand > 0 && fraction > 0)
                 {
-                    app.SlowdownWeighted += _slowdown[instance.IoIndex] / fraction * guest.SwapSlowdown * demand;
+                    var alone = _guestFactor[instance.IoIndex] + (instance.OperationsPerCore * criticalCpu);
+                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * demand;
                     app.SlowdownWeight += demand;
                 }
             }
         }
 
-        var utilization = IsUp ? Math.Min(1, used / Spec.Cpu.LogicalCpus) : 0;
         UtilizationSum += utilization;
         MaxUtilization = Math.Max(MaxUtilization, utilization);
         Histogram[(int)(utilization * HistogramBins)]++;
@@ -234,15 +391,26 @@ internal sealed class HostState : IEventTarget
             Series[_step] = (float)utilization;
         }
 
-        if (IsUp)
+        if (hostUp)
         {
             EnergyKilowattHours += Spec.Power.WattsAt(utilization) * hours / 1000;
             MemoryUsedSum += _memoryUsed;
+            IoCoreHours += layerUsed * hours;
+            DiskUtilizationSum += Math.Min(1, diskUtilization);
+            MaxDiskUtilization = Math.Max(MaxDiskUtilization, Math.Min(1, diskUtilization));
+            NetworkUtilizationSum += Math.Min(1, networkUtilization);
+            MaxNetworkUtilization = Math.Max(MaxNetworkUtilization, Math.Min(1, networkUtilization));
+            if (diskUtilization > 1 || networkUtilization > 1)
+            {
+                DeviceSaturatedSteps++;
+            }
         }
 
         _run.Fingerprint.Add(now, SimulationRun.StepFingerprintKind, Index);
         _run.Fingerprint.Add((long)Math.Round(utilization * 1e9));
     }
+
+    private static double Ratio(double asked, double capacity) => capacity > 0 ? asked / capacity : 0;
 
     private void RecomputeMemory()
     {

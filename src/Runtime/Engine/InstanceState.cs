@@ -1,14 +1,32 @@
+using VirtLang.Runtime.Model;
+
 namespace VirtLang.Runtime.Engine;
 
 /// <summary>One application instance in one guest: the unit of demand.</summary>
-internal sealed class InstanceState(ApplicationState application, ulong seed)
+internal sealed class InstanceState
 {
-    public ApplicationState Application { get; } = application;
+    public InstanceState(ApplicationState application, ulong seed)
+    {
+        Application = application;
+        Seed = seed;
+        IoIndex = (int)application.Spec.Io;
+        var cpu = application.Spec.Cpu;
+        IoPerCore = cpu > 0 ? application.Spec.IoAtFullDemand * (1 / cpu) : default;
+        OperationsPerCore = IoPerCore.Operations;
+    }
+
+    public ApplicationState Application { get; }
 
     /// <summary>The instance's own seed for its profile (spikes at its own moments).</summary>
-    public ulong Seed { get; } = seed;
+    public ulong Seed { get; }
 
-    public int IoIndex { get; } = (int)application.Spec.Io;
+    public int IoIndex { get; }
+
+    /// <summary>Its I/O per core of demand: I/O scales with the work, as the application's demand does.</summary>
+    public IoRates IoPerCore { get; }
+
+    /// <summary>Disk requests and packets per core of demand: what the virtualization layer pays for.</summary>
+    public double OperationsPerCore { get; }
 
     /// <summary>This step's demand in cores (scratch, rewritten every step).</summary>
     public double Demand { get; set; }

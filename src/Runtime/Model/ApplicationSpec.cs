@@ -17,6 +17,18 @@ public sealed class ApplicationSpec
 
     public IoClass Io { get; init; } = IoClass.Light;
 
+    /// <summary>Disk requests per second of one instance at its full demand; null: its I/O class's rate per core × <see cref="Cpu"/>.</summary>
+    public double? Iops { get; init; }
+
+    /// <summary>Disk bytes per second of one instance at its full demand; null: from its I/O class.</summary>
+    public double? DiskBytesPerSecond { get; init; }
+
+    /// <summary>Network bits per second of one instance at its full demand; null: from its I/O class.</summary>
+    public double? NetworkBitsPerSecond { get; init; }
+
+    /// <summary>The I/O of one instance at its full demand (<see cref="Cpu"/> cores): what the model gives, else its class's.</summary>
+    public IoRates IoAtFullDemand => IoRates.AtFullDemand(Io, Cpu, Iops, DiskBytesPerSecond, NetworkBitsPerSecond);
+
     public WorkloadProfile Profile { get; init; } = ConstantProfile.Full;
 
     /// <summary>How many instances the model asks for (results compare it with the instances placed).</summary>

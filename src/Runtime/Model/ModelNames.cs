@@ -43,6 +43,14 @@ public static class ModelNames
         (AccelerationMode.NestedPaging, "nested_paging"),
     ];
 
+    private static readonly (IoWorker Kind, string Name)[] IoWorkerNames =
+    [
+        (IoWorker.None, "none"),
+        (IoWorker.HostProcess, "host_process"),
+        (IoWorker.DriverDomain, "driver_domain"),
+        (IoWorker.Hypervisor, "hypervisor"),
+    ];
+
     public static IEnumerable<string> HypervisorKindWords => HypervisorKindNames.Select(p => p.Name);
 
     public static IEnumerable<string> AccelerationWords => AccelerationNames.Select(p => p.Name);
@@ -52,6 +60,8 @@ public static class ModelNames
     public static IEnumerable<string> IoClassWords => IoClassNames.Select(p => p.Name);
 
     public static string ToName(IoClass io) => IoClassNames.First(p => p.Kind == io).Name;
+
+    public static string ToName(IoWorker worker) => IoWorkerNames.First(p => p.Kind == worker).Name;
 
     public static string ToName(AccelerationMode mode) => AccelerationModeNames.First(p => p.Kind == mode).Name;
 

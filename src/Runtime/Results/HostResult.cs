@@ -1,6 +1,9 @@
 namespace VirtLang.Runtime.Results;
 
-/// <summary>What one host did over a run. Utilization is of its logical CPUs; steal is vCPU demand the host could not serve.</summary>
+/// <summary>
+/// What one host did over a run. Utilization is of its CPU capacity in reference cores (<see cref="CapacityCores"/>);
+/// steal is vCPU demand the host could not serve.
+/// </summary>
 public sealed record HostResult
 {
     public required string Name { get; init; }
@@ -14,6 +17,28 @@ public sealed record HostResult
     public int LogicalCpus { get; init; }
 
     public int Guests { get; init; }
+
+    /// <summary>Its CPU in reference cores: cores at their clock, plus the SMT yield of extra threads.</summary>
+    public double CapacityCores { get; init; }
+
+    /// <summary>Who did the virtualization layer's I/O work (<c>none</c>, <c>host_process</c>, <c>driver_domain</c>, <c>hypervisor</c>).</summary>
+    public string IoWorker { get; init; } = "none";
+
+    /// <summary>Reference-core hours of that I/O work; part of the utilization (the driver domain's is in its guest's share).</summary>
+    public double IoCoreHours { get; init; }
+
+    /// <summary>Mean and highest utilization of the host's disks (operations or bytes, whichever is nearer its bound), 0 when they give no bound.</summary>
+    public double MeanDiskUtilization { get; init; }
+
+    public double MaxDiskUtilization { get; init; }
+
+    /// <summary>Mean and highest utilization of the host's NICs, 0 when they give no speed.</summary>
+    public double MeanNetworkUtilization { get; init; }
+
+    public double MaxNetworkUtilization { get; init; }
+
+    /// <summary>Steps at which a disk or NIC was asked for more than it can do (every guest using it slowed).</summary>
+    public int DeviceSaturatedSteps { get; init; }
 
     public double MeanUtilization { get; init; }
 

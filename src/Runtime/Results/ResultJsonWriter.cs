@@ -55,6 +55,20 @@ public static class ResultJsonWriter
             json.WriteEndObject();
             Number(json, "energyKilowattHours", host.EnergyKilowattHours);
             Number(json, "downtimeMinutes", host.DowntimeMinutes);
+            Number(json, "capacityCores", host.CapacityCores);
+            json.WriteStartObject("io");
+            json.WriteString("worker", host.IoWorker);
+            Number(json, "cpuCoreHours", host.IoCoreHours);
+            json.WriteStartObject("disk");
+            Number(json, "mean", host.MeanDiskUtilization);
+            Number(json, "max", host.MaxDiskUtilization);
+            json.WriteEndObject();
+            json.WriteStartObject("network");
+            Number(json, "mean", host.MeanNetworkUtilization);
+            Number(json, "max", host.MaxNetworkUtilization);
+            json.WriteEndObject();
+            json.WriteNumber("saturatedSteps", host.DeviceSaturatedSteps);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
