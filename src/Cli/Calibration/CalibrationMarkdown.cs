@@ -3,8 +3,8 @@ using System.Text;
 namespace VirtLang.Cli.Calibration;
 
 /// <summary>
-/// The generated table of docs/calibration.md: everything between <see cref="Begin"/> and <see cref="End"/> is
-/// replaced, the prose around it kept.
+/// The generated table of docs/calibration.md: everything between the lines <see cref="Begin"/> and <see cref="End"/>
+/// is replaced, the prose around it kept.
 /// </summary>
 internal static class CalibrationMarkdown
 {
@@ -36,17 +36,35 @@ internal static class CalibrationMarkdown
         return text.ToString();
     }
 
-    /// <summary>The page with its table replaced; null when the page lacks the markers (in order).</summary>
+    /// <summary>The page with its table replaced; null when the page lacks the markers, each on a line of its own, in order.</summary>
     public static string? Splice(string page, IReadOnlyList<CalibrationRow> rows)
     {
-        var start = page.IndexOf(Begin, StringComparison.Ordinal);
-        var end = page.IndexOf(End, StringComparison.Ordinal);
-        if (start < 0 || end < start)
+        var start = MarkerLine(page, Begin, 0);
+        var end = start < 0 ? -1 : MarkerLine(page, End, start);
+        if (end < 0)
         {
             return null;
         }
 
         return page[..start] + Table(rows) + page[(end + End.Length)..];
+    }
+
+    /// <summary>
+    /// Where the marker stands alone on a line, from <paramref name="from"/>; -1 when it does not. A marker quoted in
+    /// the page's prose (this page explains them) is not one.
+    /// </summary>
+    private static int MarkerLine(string page, string marker, int from)
+    {
+        for (var at = page.IndexOf(marker, from, StringComparison.Ordinal); at >= 0; at = page.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + marker.Length;
+            if ((at == 0 || page[at - 1] == '\n') && (after == page.Length || page[after] is '\n' or '\r'))
+            {
+                return at;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A cell is one line, and a pipe in a title or source would split it.</summary>
