@@ -103,6 +103,8 @@ internal static partial class CalibrationHeaderParser
 
         var confidence = Choice<CalibrationConfidence>(source, values, "confidence", ["confirmed", "secondary", "unconfirmed"], problems);
         var role = Choice<CalibrationRole>(source, values, "role", ["fitted", "held-out"], problems);
+        // In the order of the file, as diagnostics are.
+        problems.Sort(before, problems.Count - before, Comparer<CalibrationProblem>.Create((a, b) => (a.Line, a.Column).CompareTo((b.Line, b.Column))));
         if (problems.Count > before || confidence is null || role is null)
         {
             return null;
