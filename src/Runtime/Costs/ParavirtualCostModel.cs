@@ -8,8 +8,11 @@ namespace VirtLang.Runtime.Costs;
 /// </summary>
 public sealed class ParavirtualCostModel(CostOverrides? overrides) : VirtualizationCostModel(overrides)
 {
-    /// <summary>Barham et al.: Xen keeps 20 kB of state per domain.</summary>
-    private const long DomainStateBytes = 20 * 1024;
+    /// <summary>
+    /// Barham et al.: Xen keeps 20 kB of state per domain; its toolstack (libxl, LIBXL_MAXMEM_CONSTANT) sets each
+    /// domain's ceiling 1 MiB above its memory, which we count as reserved.
+    /// </summary>
+    private const long DomainStateBytes = (20 * 1024) + (1L << 20);
 
     /// <summary>
     /// Barham et al.: SPEC INT2000 567 native and on Xen (1.00); Linux build 263 s native, 271 s on Xen (1.03); ttcp
@@ -18,6 +21,8 @@ public sealed class ParavirtualCostModel(CostOverrides? overrides) : Virtualizat
     private static readonly CostFigures Xen = new(1.00, 271.0 / 263.0, 1.00);
 
     public override HypervisorKind Kind => HypervisorKind.Paravirtual;
+
+    public override bool HasBalloonDriver => true;
 
     /// <summary>Xen lost 7.5 % of the machine with 128 busy domains (Barham et al.).</summary>
     public override double SchedulingLossPerBusyGuest => 0.075 / 128;
