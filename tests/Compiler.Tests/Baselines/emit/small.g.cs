@@ -25,7 +25,7 @@ public static class Model
 #line 47 "small.vdl"
             for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
 #line 39 "small.vdl"
-            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null } }, Guests = guests, Runs = [] });
+            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null }, PageSharing = false, Ballooning = null }, Guests = guests, Runs = [] });
 #line default
         }
     }
