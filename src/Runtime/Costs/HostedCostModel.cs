@@ -8,6 +8,8 @@ namespace VirtLang.Runtime.Costs;
 /// </summary>
 public sealed class HostedCostModel(CostOverrides? overrides) : VirtualizationCostModel(overrides)
 {
+    private const long MiB = 1L << 20;
+
     /// <summary>
     /// VMware Workstation 3.2 in Barham et al.: SPEC INT2000 554 vs 567 (1.023); Linux build 334 s vs 263 s (1.270);
     /// ttcp 291 and 615 Mb/s against 897 (3.08 and 1.46: 2.27 on average). Together 2.88 for I/O-heavy work, matching
@@ -50,6 +52,4 @@ public sealed class HostedCostModel(CostOverrides? overrides) : VirtualizationCo
     /// </summary>
     protected override long DefaultGuestOverheadBytes(GuestSpec guest) =>
         guest is VirtualMachineSpec vm ? (218 * MiB) + (8 * MiB * vm.Vcpus) + (long)(0.002 * vm.MemoryBytes) : 0;
-
-    private const long MiB = 1L << 20;
 }
