@@ -89,22 +89,6 @@ public class AllocationTests
     }
 
     [Fact]
-    public void Memory_overcommit_slows_the_guests_that_overflow()
-    {
-        // 16 GiB host, two VMs of 12 GiB: 8 GiB too many, a third of each guest's memory; penalty 10: 1 + 10/3.
-        var v1 = new VirtualMachineSpec { Name = "v1", Vcpus = 1, MemoryBytes = 12 * GiB, Runs = [App("a", 0.5)] };
-        var v2 = new VirtualMachineSpec { Name = "v2", Vcpus = 1, MemoryBytes = 12 * GiB, Runs = [App("b", 0.5)] };
-        var result = Simulator.Run(One(Host("h", 8, Free(HypervisorKind.BareMetal), [v1, v2], memory: 16 * GiB)), Day());
-        var queueing = QueueingDelay.ResponseFactor(1.0 / 8, 8);
-        Assert.All(result.Applications, a => Assert.Equal((1 + (10.0 / 3)) * queueing, a.MeanSlowdown, 9));
-        Assert.Equal(24 * GiB, result.Hosts[0].MaxMemoryUsedBytes);
-
-        // The same guests on a 32 GiB host do not swap.
-        var roomy = Simulator.Run(One(Host("h", 8, Free(HypervisorKind.BareMetal), [v1, v2], memory: 32 * GiB)), Day());
-        Assert.All(roomy.Applications, a => Assert.Equal(queueing, a.MeanSlowdown, 9));
-    }
-
-    [Fact]
     public void An_application_bigger_than_its_container_limit_swaps_alone()
     {
         var tight = new ContainerSpec { Name = "tight", MemoryLimitBytes = 2 * GiB, Runs = [App("a", 0.5, memory: 4 * GiB)] };

@@ -204,6 +204,8 @@ internal sealed class Binder
             Patch = _values.Text(view.Find("patch")?.Attribute.Value),
             HasHypervisorBlock = !hypervisor.IsEmpty,
             HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value),
+            PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false,
+            Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.Value),
             Runs = Applications(view),
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })

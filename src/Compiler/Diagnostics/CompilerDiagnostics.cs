@@ -114,6 +114,10 @@ public static class CompilerDiagnostics
         "VDL2006", Warning, "Container limits past host memory",
         "the memory limits of the containers of {0} add up to {1}, past its {2}; fine only while they do not all use their limit at once");
 
+    public static readonly DiagnosticDescriptor ActiveMemorySwaps = new(
+        "VDL2007", Warning, "Host will swap active memory",
+        "{0} will swap {1} of guest memory: {2}, less {3} of page sharing, plus hypervisor overhead {4} is more than its {5}");
+
     public static readonly DiagnosticDescriptor UncertifiedOs = new(
         "VDL3001", Error, "Application on an uncertified OS",
         "app `{0}` is certified for {1}, but {2} runs {3}");
@@ -207,7 +211,7 @@ public static class CompilerDiagnostics
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument,
-        HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits,
+        HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,
         Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure,

@@ -130,7 +130,7 @@ public static class CSharpEmitter
             $"Disks = [{string.Join(", ", host.Disks.Select(d => $"new DiskSpec({Str(d.Name)}, {Long(d.CapacityBytes)}, {Num(d.Iops)}, {Num(d.BitsPerSecond / 8)}, {NullableStr(d.Driver)})"))}], " +
             $"Nics = [{string.Join(", ", host.Nics.Select(n => $"new NicSpec({Str(n.Name)}, {Num(n.BitsPerSecond)}, {NullableStr(n.Driver)})"))}], " +
             $"Power = new PowerSpec({Num(host.IdleWatts)}, {Num(host.MaxWatts)}), Os = {Os(host.Os)}, Patch = {NullableStr(host.Patch)}, " +
-            $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides} }}, " +
+            $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides}, PageSharing = {Bool(host.PageSharing)}, Ballooning = {(host.Ballooning is { } b ? Bool(b) : "null")} }}, " +
             $"Guests = guests, Runs = {Runs(host.Runs)} }}";
         code.AppendLine(host.Copies > 1
             ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {host.Copies}; k++) hosts.Add({hostSpec});")

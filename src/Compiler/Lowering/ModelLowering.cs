@@ -87,6 +87,8 @@ public static class ModelLowering
             {
                 Drivers = host.HypervisorDrivers,
                 Overrides = host.Overrides,
+                PageSharing = host.PageSharing,
+                Ballooning = host.Ballooning,
             };
             foreach (var name in Names(host.Name, host.Copies))
             {

@@ -7,7 +7,7 @@ namespace VirtLang.Compiler.Rules;
 /// <summary>
 /// VDL1016 and VDL1017: attributes that a host's hypervisor kind rules out or requires. No host OS under a
 /// bare-metal or paravirtual hypervisor (it runs on the hardware); a privileged guest only under paravirtual; nothing
-/// to accelerate without a virtual CPU; an OS-level host, or a bare host running applications, needs its OS.
+/// to accelerate without a virtual CPU, and no guest memory to share or balloon; an OS-level host, or a bare host running applications, needs its OS.
 /// </summary>
 internal sealed class HypervisorKindRules : IRuleFamily
 {
@@ -38,6 +38,18 @@ internal sealed class HypervisorKindRules : IRuleFamily
             {
                 context.Report(CompilerDiagnostics.NotValidForKind, host.View.Child("hypervisor").WhereName("acceleration"),
                     [$"`acceleration` is not valid under a `{kindName}` hypervisor: {(kind == HypervisorKind.None ? "there is no hypervisor" : "containers run natively on the host's kernel")}, so there is no virtual CPU to accelerate"]);
+            }
+
+            if (kind is HypervisorKind.None or HypervisorKind.OsLevel)
+            {
+                foreach (var attribute in new[] { "page_sharing", "ballooning" })
+                {
+                    if (host.View.Child("hypervisor").Find(attribute) is not null)
+                    {
+                        context.Report(CompilerDiagnostics.NotValidForKind, host.View.Child("hypervisor").WhereName(attribute),
+                            [$"`{attribute}` is not valid under a `{kindName}` hypervisor: {(kind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel, which already shares their pages and has no balloon to inflate")}"]);
+                    }
+                }
             }
 
             if (host.Os is null && host.View.Find("os") is null)

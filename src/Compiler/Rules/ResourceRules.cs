@@ -24,6 +24,7 @@ internal sealed class ResourceRules : IRuleFamily
             CheckGuestSizes(context, host);
             CheckDisk(context, host);
             CheckContainerLimits(context, host);
+            CheckActiveMemory(context, host);
         }
 
         foreach (var placement in context.Placements)
@@ -36,7 +37,7 @@ internal sealed class ResourceRules : IRuleFamily
     /// What a guest holds of its host's memory: a VM its configured memory; a container what its applications use (at
     /// most its limit). A limit is a cap, not a reservation: limits past the host are VDL2006, a warning.
     /// </summary>
-    public static double GuestMemory(GuestSymbol guest)
+    public static double HeldMemory(GuestSymbol guest)
     {
         if (guest.IsVm)
         {
@@ -71,7 +72,7 @@ internal sealed class ResourceRules : IRuleFamily
             return;
         }
 
-        var guests = host.Guests.Sum(g => GuestMemory(g) * g.Copies) + host.Runs.Sum(a => a.MemoryBytes);
+        var guests = host.Guests.Sum(g => HeldMemory(g) * g.Copies) + host.Runs.Sum(a => a.MemoryBytes);
         var overhead = Overhead(host);
         var allowed = host.MemoryBytes * host.MemoryOvercommit;
         if (guests + overhead <= allowed)
@@ -85,6 +86,74 @@ internal sealed class ResourceRules : IRuleFamily
             : $"{Amounts.Bytes(host.MemoryBytes)} x memory_overcommit {Amounts.Number(host.MemoryOvercommit)} = {Amounts.Bytes(allowed)}";
         context.Report(CompilerDiagnostics.HostMemory, host.Declaration,
             [host.Display, Amounts.Bytes(guests + overhead), what, Amounts.Bytes(overhead), has, string.Empty],
+            new RelatedLocation(host.Where("memory"), $"the memory of `{host.Name}`"));
+    }
+
+    /// <summary>
+    /// What each guest of <paramref name="host"/> asks of its memory, one entry per copy, built exactly as the simulator
+    /// builds them (<see cref="GuestMemory"/>); the host's own applications come last, as one claimant.
+    /// </summary>
+    public static List<GuestMemory> GuestMemories(HostSymbol host)
+    {
+        var costs = host.Costs;
+        var mode = host.Mode;
+        var balloonable = host.BalloonsIdleMemory;
+        var memories = new List<GuestMemory>();
+        foreach (var guest in host.Guests)
+        {
+            var applications = guest.Runs.Sum(a => (long)a.MemoryBytes);
+            GuestMemory memory;
+            if (guest.IsVm)
+            {
+                var spec = new VirtualMachineSpec { Name = guest.Name, Vcpus = (int)Math.Clamp(guest.Vcpus, 1, int.MaxValue), MemoryBytes = (long)guest.MemoryBytes };
+                memory = GuestMemory.VirtualMachine(spec.MemoryBytes, applications, costs.GuestOverheadBytes(spec, mode), GuestMemory.ImageOf(guest.Os?.Name, guest.Patch), balloonable);
+            }
+            else
+            {
+                var overhead = costs.GuestOverheadBytes(new ContainerSpec { Name = guest.Name }, mode);
+                memory = GuestMemory.Container(guest.MemoryLimitBytes is { } limit ? (long)limit : null, applications, overhead);
+            }
+
+            for (var k = 0L; k < guest.Copies; k++)
+            {
+                memories.Add(memory);
+            }
+        }
+
+        if (host.Runs.Count > 0)
+        {
+            memories.Add(GuestMemory.Processes(host.Runs.Sum(a => (long)a.MemoryBytes)));
+        }
+
+        return memories;
+    }
+
+    /// <summary>
+    /// VDL2007: the simulator's own reclamation (<see cref="MemoryReclamation"/>) would swap: what the guests actively
+    /// use (or, where nothing balloons, all they hold), after page sharing, plus the overheads, is more than the host has.
+    /// </summary>
+    private static void CheckActiveMemory(RuleContext context, HostSymbol host)
+    {
+        if (host.MemoryBytes <= 0)
+        {
+            return;
+        }
+
+        var memories = GuestMemories(host);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(memories);
+        var outcome = MemoryReclamation.Reclaim((long)host.MemoryBytes, host.Costs.ReservedMemoryBytes, host.PageSharing, span, new GuestReclaim[span.Length]);
+        if (outcome.SwappedBytes <= 0)
+        {
+            return;
+        }
+
+        var unballooned = memories.Where(m => !m.Balloonable && m.ConsumedBytes > m.ActiveBytes).Sum(m => m.ConsumedBytes - m.ActiveBytes);
+        var what = unballooned > 0
+            ? $"active memory {Amounts.Bytes(outcome.ActiveBytes)} and {Amounts.Bytes(unballooned)} of idle memory that nothing balloons"
+            : $"active memory {Amounts.Bytes(outcome.ActiveBytes)}";
+        context.Report(CompilerDiagnostics.ActiveMemorySwaps, host.Declaration,
+            [host.Display, Amounts.Bytes(outcome.SwappedBytes), what, Amounts.Bytes(outcome.SharedBytes),
+                Amounts.Bytes(host.Costs.ReservedMemoryBytes + outcome.GuestOverheadBytes), Amounts.Bytes(host.MemoryBytes)],
             new RelatedLocation(host.Where("memory"), $"the memory of `{host.Name}`"));
     }
 

@@ -96,6 +96,8 @@ public static class ModelSchema
             new("kind", new EnumType(["none", "hosted", "bare_metal", "paravirtual", "os_level"]), Required: true),
             new("product", new StringType()), new("version", Version), new("drivers", new ListType(Driver)),
             new("acceleration", new EnumType(["hardware", "software"])),
+            new("page_sharing", Bool, Help: "share identical pages between guests of the same OS image under memory pressure (default false)"),
+            new("ballooning", Bool, Help: "balloon idle guest memory before host swapping (default true under hosted, bare_metal, paravirtual)"),
         ], [("overhead", false)]),
         new("overhead", named: false,
         [

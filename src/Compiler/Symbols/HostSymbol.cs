@@ -59,6 +59,15 @@ public sealed class HostSymbol : ModelSymbol
 
     public CostOverrides? Overrides { get; internal set; }
 
+    /// <summary><c>page_sharing</c>: false unless written.</summary>
+    public bool PageSharing { get; internal set; }
+
+    /// <summary><c>ballooning</c> as written; null: the kind's default (<see cref="VirtualizationCostModel.HasBalloonDriver"/>).</summary>
+    public bool? Ballooning { get; internal set; }
+
+    /// <summary>Whether the hypervisor balloons idle guest memory: only where the kind's guests have a balloon driver.</summary>
+    public bool BalloonsIdleMemory => Costs.HasBalloonDriver && (Ballooning ?? true);
+
     public IReadOnlyList<GuestSymbol> Guests { get; internal set; } = [];
 
     public IReadOnlyList<ApplicationSymbol> Runs { get; internal set; } = [];

@@ -17,6 +17,8 @@ public sealed class BareMetalCostModel(CostOverrides? overrides) : Virtualizatio
 
     public override HypervisorKind Kind => HypervisorKind.BareMetal;
 
+    public override bool HasBalloonDriver => true;
+
     /// <summary>The hypervisor's kernel and management agents (assumption: 512 MiB).</summary>
     protected override long DefaultReservedMemoryBytes => 512L << 20;
 

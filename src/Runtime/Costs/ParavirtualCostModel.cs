@@ -8,8 +8,11 @@ namespace VirtLang.Runtime.Costs;
 /// </summary>
 public sealed class ParavirtualCostModel(CostOverrides? overrides) : VirtualizationCostModel(overrides)
 {
-    /// <summary>Barham et al.: Xen keeps 20 kB of state per domain.</summary>
-    private const long DomainStateBytes = 20 * 1024;
+    /// <summary>
+    /// Barham et al.: Xen keeps 20 kB of state per domain; its toolstack (libxl, LIBXL_MAXMEM_CONSTANT) sets each
+    /// domain's ceiling 1 MiB above its memory, which we count as reserved.
+    /// </summary>
+    private const long DomainStateBytes = (20 * 1024) + (1L << 20);
 
     /// <summary>
     /// Xen's split drivers: the guest puts requests on a shared ring and the driver domain's back-end serves them on
@@ -23,6 +26,8 @@ public sealed class ParavirtualCostModel(CostOverrides? overrides) : Virtualizat
     private static readonly CostFigures Xen = CostFigures.FromPublished(1.00, 271.0 / 263.0, SplitDrivers);
 
     public override HypervisorKind Kind => HypervisorKind.Paravirtual;
+
+    public override bool HasBalloonDriver => true;
 
     /// <summary>Xen lost 7.5 % of the machine with 128 busy domains (Barham et al.).</summary>
     public override double SchedulingLossPerBusyGuest => 0.075 / 128;

@@ -34,6 +34,12 @@ public abstract class VirtualizationCostModel
     /// </summary>
     public virtual double SchedulingLossPerBusyGuest => 0;
 
+    /// <summary>
+    /// Whether the kind's guests have a balloon driver the hypervisor can inflate (VMware Tools' vmmemctl, virtio-balloon,
+    /// Xen's balloon driver): the default of <c>ballooning</c>. Containers and bare hosts have none.
+    /// </summary>
+    public virtual bool HasBalloonDriver => false;
+
     protected abstract long DefaultReservedMemoryBytes { get; }
 
     public static VirtualizationCostModel For(HypervisorSpec hypervisor)
@@ -107,12 +113,33 @@ public abstract class VirtualizationCostModel
     protected abstract long DefaultGuestOverheadBytes(GuestSpec guest);
 
     /// <summary>
-    /// ESXi's per-VM memory overhead: about 20 MB for 1 vCPU and 256 MB, 169 MB for 8 vCPUs and 16 GB. The line through
-    /// both points is 19.84 MiB per vCPU plus 0.643 MiB per GiB of guest memory.
+    /// ESXi's per-VM memory overhead as a function of vCPUs and configured memory: the least-squares fit of
+    /// <c>a + b·vCPUs + c·GiB + d·vCPUs·GiB</c> (MiB) over the 16 cells of VMware's published table ("Overhead Memory
+    /// on Virtual Machines", vSphere Resource Management: 256 MB to 16 GB × 1 to 8 vCPUs, hardware MMU, VMX swap on).
+    /// Every cell is within 0.3 % (docs/simulation.md lists the fit); beyond the table it is an extrapolation.
     /// </summary>
+    public static long EsxiVmOverheadBytes(int vcpus, long memoryBytes)
+    {
+        var gib = memoryBytes / (double)(1L << 30);
+        var mib = EsxiFixedMiB + (EsxiPerVcpuMiB * vcpus) + (EsxiPerGibMiB * gib) + (EsxiPerVcpuGibMiB * vcpus * gib);
+        return (long)(mib * MiB);
+    }
+
+    /// <summary>The fit's constant term (MiB).</summary>
+    public const double EsxiFixedMiB = 14.3731;
+
+    /// <summary>The fit's MiB per vCPU.</summary>
+    public const double EsxiPerVcpuMiB = 3.9786;
+
+    /// <summary>The fit's MiB per GiB of configured memory.</summary>
+    public const double EsxiPerGibMiB = 7.5738;
+
+    /// <summary>The fit's MiB per vCPU and GiB (page tables and per-vCPU state growing with memory).</summary>
+    public const double EsxiPerVcpuGibMiB = 0.0092;
+
     protected static long VmMonitorOverheadBytes(VirtualMachineSpec vm)
     {
         ArgumentNullException.ThrowIfNull(vm);
-        return (long)((19.84 * MiB * vm.Vcpus) + (0.643 * MiB * vm.MemoryBytes / (1024.0 * MiB)));
+        return EsxiVmOverheadBytes(vm.Vcpus, vm.MemoryBytes);
     }
 }

@@ -69,7 +69,10 @@ internal sealed class GuestState
 
     public long AppMemoryBytes { get; }
 
-    /// <summary>Memory it holds on its host, and how much slower swapping makes it (1: none); set when the host's memory is recomputed.</summary>
+    /// <summary>
+    /// Memory it holds on its host, and how much slower memory reclamation makes it (1: none; ballooning a little, host
+    /// swapping a lot); set when the host's memory is recomputed.
+    /// </summary>
     public long ResidentBytes { get; set; }
 
     public double SwapSlowdown { get; set; } = 1;

@@ -29,6 +29,8 @@ internal sealed class HostState : IEventTarget
     private int _step;
     private bool _memoryDirty = true;
     private long _memoryUsed;
+    private GuestMemory[] _memory = [];
+    private GuestReclaim[] _reclaimed = [];
 
     public HostState(SimulationRun run, HostSpec spec, int index)
     {
@@ -100,6 +102,17 @@ internal sealed class HostState : IEventTarget
     public double MemoryUsedSum { get; private set; }
 
     public long MaxMemoryUsed { get; private set; }
+
+    // Memory reclamation, each the largest over the run (docs/simulation.md, "Memory").
+    public long MaxGuestOverhead { get; private set; }
+
+    public long MaxActive { get; private set; }
+
+    public long MaxShared { get; private set; }
+
+    public long MaxBallooned { get; private set; }
+
+    public long MaxSwapped { get; private set; }
 
     public double EnergyKilowattHours { get; private set; }
 
@@ -415,27 +428,42 @@ internal sealed class HostState : IEventTarget
     private void RecomputeMemory()
     {
         _memoryDirty = false;
-        var guestsTotal = 0L;
-        foreach (var guest in Guests)
+        var guests = Guests;
+        var n = guests.Count;
+        if (_memory.Length < n)
         {
-            var own = guest.Spec switch
-            {
-                VirtualMachineSpec vm => vm.MemoryBytes > 0 ? vm.MemoryBytes : guest.AppMemoryBytes,
-                ContainerSpec { MemoryLimitBytes: { } limit } => Math.Min(limit, guest.AppMemoryBytes),
-                _ => guest.AppMemoryBytes,
-            };
-            guest.ResidentBytes = own + (guest.Spec is null ? 0 : Cost.GuestOverheadBytes(guest.Spec, Mode));
-            guestsTotal += guest.ResidentBytes;
+            _memory = new GuestMemory[n];
+            _reclaimed = new GuestReclaim[n];
         }
 
-        _memoryUsed = Cost.ReservedMemoryBytes + guestsTotal;
-        MaxMemoryUsed = Math.Max(MaxMemoryUsed, _memoryUsed);
-
-        // Overcommit: what does not fit is taken from every guest in proportion to its memory (ballooning and host
-        // swapping spread it); applications that want more than their VM or container has swap inside it.
-        var hostOverflow = guestsTotal > 0 ? Math.Max(0, _memoryUsed - Spec.MemoryBytes) / (double)guestsTotal : 0;
-        foreach (var guest in Guests)
+        var balloonable = Cost.HasBalloonDriver && (Spec.Hypervisor.Ballooning ?? true);
+        for (var g = 0; g < n; g++)
         {
+            var guest = guests[g];
+            var overhead = guest.Spec is null ? 0 : Cost.GuestOverheadBytes(guest.Spec, Mode);
+            _memory[g] = guest.Spec switch
+            {
+                VirtualMachineSpec vm => GuestMemory.VirtualMachine(vm.MemoryBytes, guest.AppMemoryBytes, overhead, GuestMemory.ImageOf(guest.Os?.Name, guest.Patch), balloonable),
+                ContainerSpec container => GuestMemory.Container(container.MemoryLimitBytes, guest.AppMemoryBytes, overhead),
+                _ => GuestMemory.Processes(guest.AppMemoryBytes),
+            };
+            guest.ResidentBytes = _memory[g].ConsumedBytes + overhead;
+        }
+
+        var outcome = MemoryReclamation.Reclaim(Spec.MemoryBytes, Cost.ReservedMemoryBytes, Spec.Hypervisor.PageSharing, _memory.AsSpan(0, n), _reclaimed.AsSpan(0, n));
+        _memoryUsed = outcome.DemandBytes;
+        MaxMemoryUsed = Math.Max(MaxMemoryUsed, _memoryUsed);
+        MaxGuestOverhead = Math.Max(MaxGuestOverhead, outcome.GuestOverheadBytes);
+        MaxActive = Math.Max(MaxActive, outcome.ActiveBytes);
+        MaxShared = Math.Max(MaxShared, outcome.SharedBytes);
+        MaxBallooned = Math.Max(MaxBallooned, outcome.BalloonedBytes);
+        MaxSwapped = Math.Max(MaxSwapped, outcome.SwappedBytes);
+
+        // Ballooned idle memory costs a little (the guest drops page cache); host-swapped memory costs a lot; and
+        // applications that want more than their VM or container has swap inside it.
+        for (var g = 0; g < n; g++)
+        {
+            var guest = guests[g];
             var room = guest.Spec switch
             {
                 VirtualMachineSpec { MemoryBytes: > 0 } vm => vm.MemoryBytes,
@@ -443,7 +471,10 @@ internal sealed class HostState : IEventTarget
                 _ => long.MaxValue,
             };
             var inner = guest.AppMemoryBytes > room ? (guest.AppMemoryBytes - room) / (double)guest.AppMemoryBytes : 0;
-            guest.SwapSlowdown = 1 + (_run.Options.SwapPenalty * Math.Min(1, inner + hostOverflow));
+            var reclaimed = _reclaimed[g];
+            var consumed = _memory[g].ConsumedBytes;
+            var balloon = consumed > 0 ? 1 + (_run.Options.BalloonPenalty * reclaimed.BalloonedBytes / consumed) : 1;
+            guest.SwapSlowdown = balloon * (1 + (_run.Options.SwapPenalty * Math.Min(1, inner + reclaimed.SwappedFraction)));
         }
     }
 }

@@ -12,6 +12,13 @@ public sealed record SimulationOptions
     /// <summary>Slowdown per unit of swapped fraction: a guest with 10 % of its memory swapped runs 1 + 0.1 × this times slower (assumption: 10).</summary>
     public double SwapPenalty { get; init; } = 10;
 
+    /// <summary>
+    /// Slowdown per unit of ballooned fraction: a VM with half its memory ballooned runs 1 + 0.5 × this times slower.
+    /// Assumption (0.05): ballooning takes idle page cache; Waldspurger (OSDI 2002) found a ballooned VM within a few
+    /// percent of one configured with that little memory.
+    /// </summary>
+    public double BalloonPenalty { get; init; } = 0.05;
+
     /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
     public bool RecordSeries { get; init; } = true;
 

@@ -12,4 +12,10 @@ public sealed record HypervisorSpec(HypervisorKind Kind, Acceleration Accelerati
     public IReadOnlyList<string> Drivers { get; init; } = [];
 
     public CostOverrides? Overrides { get; init; }
+
+    /// <summary>Page sharing between guests of the same OS image (off by default: ESXi stopped sharing between VMs by default in 2014).</summary>
+    public bool PageSharing { get; init; }
+
+    /// <summary>Whether the hypervisor balloons idle guest memory under pressure; null: the kind's default (on where guests have a balloon driver).</summary>
+    public bool? Ballooning { get; init; }
 }

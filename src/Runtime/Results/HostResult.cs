@@ -56,7 +56,23 @@ public sealed record HostResult
 
     public double MeanMemoryUsedBytes { get; init; }
 
+    /// <summary>What the host was asked to hold (reserve, guests' consumed memory, overheads) before reclaiming: may exceed <see cref="MemoryBytes"/>.</summary>
     public long MaxMemoryUsedBytes { get; init; }
+
+    /// <summary>The hypervisor's per-guest memory overhead summed over the host's guests (not its reserve), the largest over the run.</summary>
+    public long GuestOverheadBytes { get; init; }
+
+    /// <summary>The guests' active memory (applications plus guest OS footprints), the largest over the run.</summary>
+    public long ActiveBytes { get; init; }
+
+    /// <summary>Memory saved by page sharing under pressure, the largest over the run.</summary>
+    public long SharedBytes { get; init; }
+
+    /// <summary>Idle guest memory taken back by ballooning, the largest over the run.</summary>
+    public long BalloonedBytes { get; init; }
+
+    /// <summary>Guest memory on the host's swap, the largest over the run.</summary>
+    public long SwappedBytes { get; init; }
 
     public double EnergyKilowattHours { get; init; }
 

@@ -41,13 +41,14 @@ public static class ResultCsvWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine("host,hypervisor,mode,logical_cpus,guests,utilization_mean,utilization_p95,utilization_max,steal_core_hours,steal_fraction,memory_bytes,memory_used_mean_bytes,memory_used_max_bytes,energy_kwh,downtime_minutes,capacity_cores,io_worker,io_cpu_core_hours,disk_utilization_mean,disk_utilization_max,network_utilization_mean,network_utilization_max,device_saturated_steps");
+        writer.WriteLine("host,hypervisor,mode,logical_cpus,guests,utilization_mean,utilization_p95,utilization_max,steal_core_hours,steal_fraction,memory_bytes,memory_used_mean_bytes,memory_used_max_bytes,energy_kwh,downtime_minutes,capacity_cores,io_worker,io_cpu_core_hours,disk_utilization_mean,disk_utilization_max,network_utilization_mean,network_utilization_max,device_saturated_steps,memory_guest_overhead_bytes,memory_active_bytes,memory_shared_bytes,memory_ballooned_bytes,memory_swapped_bytes");
         foreach (var h in result.Hosts)
         {
             Row(writer, Text(h.Name), Text(h.Hypervisor), Text(h.Mode), Int(h.LogicalCpus), Int(h.Guests), Num(h.MeanUtilization), Num(h.P95Utilization),
                 Num(h.MaxUtilization), Num(h.StealCoreHours), Num(h.StealFraction), Int(h.MemoryBytes), Num(Math.Round(h.MeanMemoryUsedBytes)),
                 Int(h.MaxMemoryUsedBytes), Num(h.EnergyKilowattHours), Num(h.DowntimeMinutes), Num(h.CapacityCores), Text(h.IoWorker), Num(h.IoCoreHours),
-                Num(h.MeanDiskUtilization), Num(h.MaxDiskUtilization), Num(h.MeanNetworkUtilization), Num(h.MaxNetworkUtilization), Int(h.DeviceSaturatedSteps));
+                Num(h.MeanDiskUtilization), Num(h.MaxDiskUtilization), Num(h.MeanNetworkUtilization), Num(h.MaxNetworkUtilization), Int(h.DeviceSaturatedSteps),
+                Int(h.GuestOverheadBytes), Int(h.ActiveBytes), Int(h.SharedBytes), Int(h.BalloonedBytes), Int(h.SwappedBytes));
         }
     }
 

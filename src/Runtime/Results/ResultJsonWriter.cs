@@ -52,6 +52,11 @@ public static class ResultJsonWriter
             json.WriteNumber("capacityBytes", host.MemoryBytes);
             Number(json, "meanUsedBytes", Math.Round(host.MeanMemoryUsedBytes));
             json.WriteNumber("maxUsedBytes", host.MaxMemoryUsedBytes);
+            json.WriteNumber("guestOverheadBytes", host.GuestOverheadBytes);
+            json.WriteNumber("activeBytes", host.ActiveBytes);
+            json.WriteNumber("sharedBytes", host.SharedBytes);
+            json.WriteNumber("balloonedBytes", host.BalloonedBytes);
+            json.WriteNumber("swappedBytes", host.SwappedBytes);
             json.WriteEndObject();
             Number(json, "energyKilowattHours", host.EnergyKilowattHours);
             Number(json, "downtimeMinutes", host.DowntimeMinutes);
