@@ -219,7 +219,8 @@ internal sealed class HostState : IEventTarget
                 app.Delivered += demand * fraction * hours;
                 if (demand > 0 && fraction > 0)
                 {
-                    app.SlowdownWeighted += _slowdown[instance.IoIndex] / fraction * guest.SwapSlowdown * demand;
+                    // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
+                    app.SlowdownWeighted += _slowdown[instance.IoIndex] / fraction * guest.SwapSlowdown * guest.CodeCacheSlowdown(now, _run.Options.Timings) * demand;
                     app.SlowdownWeight += demand;
                 }
             }

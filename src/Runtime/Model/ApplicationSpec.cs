@@ -17,6 +17,15 @@ public sealed class ApplicationSpec
 
     public IoClass Io { get; init; } = IoClass.Light;
 
+    /// <summary>
+    /// Memory it writes, in bits per second at the profile's level 1 (scaled by its demand level): what pre-copy live
+    /// migration must send again. Null: <see cref="DefaultDirtyRates"/> by its I/O class.
+    /// </summary>
+    public double? DirtyBitsPerSecond { get; init; }
+
+    /// <summary>Its dirty rate at level 1, given or by default.</summary>
+    public double EffectiveDirtyBitsPerSecond => DirtyBitsPerSecond ?? DefaultDirtyRates.For(Io);
+
     public WorkloadProfile Profile { get; init; } = ConstantProfile.Full;
 
     /// <summary>How many instances the model asks for (results compare it with the instances placed).</summary>

@@ -83,6 +83,7 @@ public static class ResultJsonWriter
             }
 
             json.WriteEndArray();
+            Number(json, "migrationDowntimeMs", app.MigrationDowntimeMs);
             json.WriteEndObject();
         }
 
