@@ -158,6 +158,7 @@ internal sealed class Binder
             Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.Value, Dimension.None) ?? 0),
             MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0),
             Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.Value) ?? "light", out var io) ? io : IoClass.Light,
+            DirtyBitsPerSecond = _values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth) is { } dirty ? Math.Max(0, dirty) : null,
         };
         var profileExpression = demand.Find("profile")?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;

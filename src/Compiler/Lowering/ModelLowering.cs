@@ -34,6 +34,7 @@ public static class ModelLowering
                     Cpu = app.Cpu,
                     MemoryBytes = (long)app.MemoryBytes,
                     Io = app.Io,
+                    DirtyBitsPerSecond = app.DirtyBitsPerSecond,
                     Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
                     Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
                     CertifiedOs = app.CertifiedOs,

@@ -77,6 +77,8 @@ public static class ModelSchema
             new("cpu", new NumberType(Minimum: 0), Help: "cores at 100 %"),
             new("memory", Memory),
             new("io", new EnumType(["light", "moderate", "heavy"])),
+            new("dirty_rate", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "40MB/s"),
+                Help: "memory written per second at 100 %, which live migration resends (default by io)"),
             new("profile", new CallType(["constant", "diurnal", "weekly", "spiky", "trace"])),
         ]),
 

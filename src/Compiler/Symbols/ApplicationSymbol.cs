@@ -35,6 +35,9 @@ public sealed class ApplicationSymbol : ModelSymbol
 
     public IoClass Io { get; internal set; } = IoClass.Light;
 
+    /// <summary>Memory written per second at 100 %, in bits per second; null: the simulator's default for <see cref="Io"/>.</summary>
+    public double? DirtyBitsPerSecond { get; internal set; }
+
     /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
     public string? Profile { get; internal set; }
 

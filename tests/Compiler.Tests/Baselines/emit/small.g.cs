@@ -10,7 +10,7 @@ public static class Model
 #line 2 "small.vdl"
     public static readonly OperatingSystemSpec Os0 = new("rhel8", "linux", "8.6", true);
 #line 26 "small.vdl"
-    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
+    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, DirtyBitsPerSecond = null, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
     public static Topology Build()
     {
         var hosts = new List<HostSpec>();
