@@ -97,15 +97,25 @@ public class LiveMigrationTests
     [Fact]
     public void A_migration_that_shrinks_too_slowly_stops_and_copies_after_the_maximum_of_rounds()
     {
-        // Each round 0.9 of the one before: it would need 39 rounds to reach 300 MB.
-        var result = Migrate(Dirtying("a", 0.9 * 8e9));
+        // Each round 0.9 of the one before: it would need 39 rounds to reach 300 MB (and the 3x cap is lifted).
+        var unbounded = FaultTimings.Default with { MigrationMaxSentFactor = double.PositiveInfinity };
+        var result = Migrate(Dirtying("a", 0.9 * 8e9), unbounded);
         var end = End(result);
         Assert.Contains("maximum of 30 rounds; 30 rounds", end.Detail, StringComparison.Ordinal);
         var stopAndCopy = Memory * Math.Pow(0.9, 30);
         Assert.Equal(((stopAndCopy / LinkBytesPerSecond) + Resume) * 1000, result.Applications[0].MigrationDowntimeMs, 1);
 
-        var fewer = Migrate(Dirtying("a", 0.9 * 8e9), FaultTimings.Default with { MigrationMaxRounds = 5 });
+        var fewer = Migrate(Dirtying("a", 0.9 * 8e9), unbounded with { MigrationMaxRounds = 5 });
         Assert.Contains("maximum of 5 rounds", End(fewer).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pre_copy_gives_up_once_it_has_sent_three_times_the_memory()
+    {
+        // 1 + 0.9 + 0.81 = 2.71 after three rounds, 3.44 after four: the stop-and-copy sends 0.9^4 of the memory.
+        var result = Migrate(Dirtying("a", 0.9 * 8e9));
+        Assert.Contains("did not converge before sending 3x its memory; 4 rounds", End(result).Detail, StringComparison.Ordinal);
+        Assert.Equal(((Memory * Math.Pow(0.9, 4) / LinkBytesPerSecond) + Resume) * 1000, result.Applications[0].MigrationDowntimeMs, 1);
     }
 
     [Fact]
@@ -181,7 +191,7 @@ public class LiveMigrationTests
     [Fact]
     public void Bad_migration_timings_are_refused_before_the_run()
     {
-        var error = Assert.Throws<SimulationSetupException>(() => Migrate(Dirtying("a", 0), FaultTimings.Default with { MigrationLinkFraction = 0, MigrationMaxRounds = 0 }));
-        Assert.Equal(2, error.Problems.Count);
+        var error = Assert.Throws<SimulationSetupException>(() => Migrate(Dirtying("a", 0), FaultTimings.Default with { MigrationLinkFraction = 0, MigrationMaxRounds = 0, CodeCacheWarmUpTimeConstant = 0 }));
+        Assert.Equal(3, error.Problems.Count);
     }
 }

@@ -7,7 +7,7 @@ namespace VirtLang.Runtime.Engine;
 /// <summary>
 /// One pre-copy live migration (Clark et al., NSDI 2005). Round 0 sends the VM's memory while it runs; each next
 /// round sends what it dirtied during the previous one. Iterating stops when what is left could be sent within the
-/// downtime target, when a round no longer shrinks, or after the maximum of rounds; then the VM is paused and the
+/// downtime target, when a round no longer shrinks, or after the maximum of rounds or of bytes sent; then the VM is paused and the
 /// rest is sent (stop-and-copy), and it resumes on the target after a fixed resume cost. Its downtime is that pause.
 /// The pace is its share of the hosts' links (<see cref="MigrationLinks"/>), which can change mid-round.
 /// </summary>
@@ -128,6 +128,10 @@ internal sealed class LiveMigration : IEventTarget
         else if (_rounds >= timings.MigrationMaxRounds)
         {
             StopAndCopy(dirtied, $"did not converge in the maximum of {timings.MigrationMaxRounds} rounds; ");
+        }
+        else if (_bytesSent >= timings.MigrationMaxSentFactor * _memoryBytes)
+        {
+            StopAndCopy(dirtied, string.Create(CultureInfo.InvariantCulture, $"did not converge before sending {timings.MigrationMaxSentFactor:0.##}x its memory; "));
         }
         else
         {

@@ -419,9 +419,9 @@ internal sealed class ScenarioDriver : IEventTarget
             problems.Add("fault timings: a migration's link fraction must be above 0 and at most 1");
         }
 
-        if (t.MigrationMaxRounds < 1)
+        if (t.MigrationMaxRounds < 1 || !(t.MigrationMaxSentFactor >= 1))
         {
-            problems.Add("fault timings: pre-copy needs at least one round");
+            problems.Add("fault timings: pre-copy needs at least one round and may send at least the VM's memory");
         }
     }
 

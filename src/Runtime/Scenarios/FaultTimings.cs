@@ -38,10 +38,16 @@ public sealed record FaultTimings
     public long CodeCacheWarmUpTimeConstant { get; init; } = 60 * SimTime.TicksPerSecond;
 
     /// <summary>
-    /// Pre-copy gives up iterating after this many rounds and stops and copies what is left (Xen's save loop stops
-    /// after about 30 iterations; assumption as a default).
+    /// Pre-copy gives up iterating after this many rounds and stops and copies what is left (Xen's
+    /// <c>xc_domain_save</c>: <c>DEF_MAX_ITERS 29</c>, "limit us to 30 times round loop").
     /// </summary>
     public int MigrationMaxRounds { get; init; } = 30;
+
+    /// <summary>
+    /// Pre-copy also gives up once it has sent this many times the VM's memory (Xen's <c>DEF_MAX_FACTOR 3</c>,
+    /// "never send more than 3x" the guest's pages).
+    /// </summary>
+    public double MigrationMaxSentFactor { get; init; } = 3;
 
     /// <summary>
     /// The downtime pre-copy aims at: it stops iterating once what is left could be sent within this time
