@@ -194,4 +194,14 @@ public class LiveMigrationTests
         var error = Assert.Throws<SimulationSetupException>(() => Migrate(Dirtying("a", 0), FaultTimings.Default with { MigrationLinkFraction = 0, MigrationMaxRounds = 0, CodeCacheWarmUpTimeConstant = 0 }));
         Assert.Equal(3, error.Problems.Count);
     }
+
+    [Fact]
+    public void The_json_adds_each_applications_migration_downtime_after_its_outages()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(ResultJsonWriter.ToJson(Migrate(Dirtying("a", 1e9))));
+        var app = document.RootElement.GetProperty("applications")[0];
+        Assert.Equal("migrationDowntimeMs", app.EnumerateObject().Last().Name);
+        var ratio = 1e9 / 8 / LinkBytesPerSecond;
+        Assert.Equal(((Memory * ratio * ratio / LinkBytesPerSecond) + Resume) * 1000, app.GetProperty("migrationDowntimeMs").GetDouble(), 2);
+    }
 }
