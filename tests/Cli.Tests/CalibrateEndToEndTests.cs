@@ -16,8 +16,6 @@ public sealed class CalibrateEndToEndTests(CalibrateEndToEndTests.CalibrationSui
     /// </summary>
     private static readonly Dictionary<string, string> KnownOff = new(StringComparer.Ordinal)
     {
-        ["barham-2003-linux-build-vmware"] = "moderate I/O multiplies the trap-bound factor that already holds the build's slowdown (issue 12, part 2)",
-        ["vmware-esxi-memory-overhead"] = "the results do not report a host's per-guest overhead yet (issue 12, part 3)",
     };
 
     private readonly TemporaryDirectory _temporary = new("vdl-calibrate-");

@@ -19,7 +19,7 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Contains("Scenario `black-friday`: 7d at 1m steps, seed 42", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"\nesx-01 +bare_metal +nested_paging ", result.Output);
         Assert.Contains("fail             esx-01     host down with 1 VM; repaired after 2h", result.Output, StringComparison.Ordinal);
-        Assert.Contains("5 containers restart on the patched kernel", result.Output, StringComparison.Ordinal);
+        Assert.Contains("shared kernel to 2024.06: host reboots with 5 containers", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"Fingerprint [0-9a-f]{16}\.", result.Output);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(WorkingDirectory, "out.json")));

@@ -56,4 +56,36 @@ public sealed class ModelLoweringTests
         Assert.Equal("2024.06", Assert.IsType<PatchEvent>(scenario.Events[4]).Level);
         Assert.Matches(@"datacenter\.vdl\(\d+,3\)$", scenario.Events[0].Origin!);
     }
+
+    /// <summary>`dirty_rate` is a bandwidth in bits per second, as the simulator's NICs are; absent, the simulator's default by I/O class.</summary>
+    [Fact]
+    public void DirtyRateIsLoweredInBitsPerSecondOrLeftToTheDefault()
+    {
+        var text = """
+            app db {
+              demand {
+                cpu = 2
+                io = heavy
+                dirty_rate = 40MB/s
+              }
+            }
+            app web {
+              demand {
+                io = moderate
+              }
+            }
+            host h {
+              memory = 64GiB
+              runs = [db, web]
+            }
+
+            """;
+        var provider = new Sources.InMemorySourceProvider(new Dictionary<string, string> { ["m.vdl"] = text });
+        provider.TryRead("m.vdl", out var source, out _);
+        var compilation = ModelCompilation.Create([source!], provider);
+        var runs = ModelLowering.Lower(compilation.SemanticModel).Topology.Hosts.Single().Runs;
+        Assert.Equal(320e6, runs.Single(a => a.Name == "db").DirtyBitsPerSecond);
+        Assert.Null(runs.Single(a => a.Name == "web").DirtyBitsPerSecond);
+        Assert.Equal(DefaultDirtyRates.ModerateBitsPerSecond, runs.Single(a => a.Name == "web").EffectiveDirtyBitsPerSecond);
+    }
 }

@@ -60,6 +60,8 @@ public sealed class SchemaRulesTests
     [InlineData("hardware x {\n  memory = -4GiB\n  cpu {\n    cores = 0\n  }\n}\n", "2:12 VDL1015 `memory` = -4GiB is out of range: it must be at least 0", "4:13 VDL1015 `cores` = 0 is out of range: it must be at least 1")]
     [InlineData("cluster c {\n  policy {\n    cpu_overcommit = 0.5\n  }\n}\n", "3:22 VDL1015 `cpu_overcommit` = 0.5 is out of range: it must be at least 1")]
     [InlineData("app a {\n  replicas = 2.5\n}\n", "2:14 VDL1015 `replicas` = 2.5 is out of range: it must be a whole number")]
+    [InlineData("app a {\n  demand {\n    dirty_rate = -40MB/s\n  }\n}\n", "3:18 VDL1015 `dirty_rate` = -40MB/s is out of range: it must be at least 0")]
+    [InlineData("app a {\n  demand {\n    dirty_rate = 4GiB\n  }\n}\n", "3:18 VDL1012 `dirty_rate` must be a bandwidth quantity such as 40MB/s, not a memory quantity (4GiB)")]
     public void ReportsWhatIsWrongAndWhere(string model, params string[] expected) =>
         Assert.Equal(expected, Check(model));
 

@@ -89,49 +89,28 @@ public class ScenarioEventTests
         Assert.Equal(["crash", "restart"], result.Events.Select(e => e.Kind));
     }
 
+    private static HostSpec Xen() => Host("xen", 8, Free(HypervisorKind.Paravirtual),
+        [new VirtualMachineSpec { Name = "dom0", Vcpus = 1, MemoryBytes = 2 * GiB, Privileged = true }, Vm("db", 2, App("db", 1)), Vm("web", 2, App("web", 1))]);
+
     [Fact]
-    public void The_privileged_guest_of_a_paravirtual_host_takes_every_guests_io_with_it()
+    public void A_driver_domain_crash_reboots_its_host_by_default()
     {
-        var dom0 = new VirtualMachineSpec { Name = "dom0", Vcpus = 1, MemoryBytes = 2 * GiB, Privileged = true };
-        var host = Host("xen", 8, Free(HypervisorKind.Paravirtual), [dom0, Vm("db", 2, App("db", 1)), Vm("web", 2, App("web", 1))]);
-        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(Hours(1), "dom0")));
+        var result = Simulator.Run(new Topology { Hosts = [Xen()] }, Day(new CrashEvent(Hours(1), "dom0")));
+        Assert.All(result.Applications, a => Assert.Equal(5, a.DowntimeMinutes, 9));
+        Assert.Equal(5, result.Hosts[0].DowntimeMinutes, 9);
+        Assert.Contains("control domain: its crash reboots the host", result.Events[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(["crash", "restart"], result.Events.Select(e => e.Kind));
+        Assert.Equal("xen", result.Events[1].Subject);
+    }
+
+    [Fact]
+    public void A_restartable_driver_domain_takes_every_guests_io_until_it_has_restarted()
+    {
+        var options = new SimulationOptions { Timings = FaultTimings.Default with { RestartableDriverDomain = true } };
+        var result = Simulator.Run(new Topology { Hosts = [Xen()] }, Day(new CrashEvent(Hours(1), "dom0")), options);
         Assert.All(result.Applications, a => Assert.Equal(1, a.DowntimeMinutes, 9));
+        Assert.Equal(0, result.Hosts[0].DowntimeMinutes, 9);
         Assert.Contains("owns the drivers", result.Events[0].Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_live_migration_takes_memory_over_bandwidth_times_the_dirty_page_factor_and_pauses_briefly()
-    {
-        var vm = new VirtualMachineSpec { Name = "v", Vcpus = 2, MemoryBytes = 16 * GiB, Runs = [App("a", 1)] };
-        var topology = new Topology
-        {
-            Hosts =
-            [
-                Host("src", 8, Free(HypervisorKind.BareMetal), [vm]),
-                Host("dst", 8, Free(HypervisorKind.BareMetal)),
-            ],
-        };
-        var result = Simulator.Run(topology, Day(new MigrateEvent(Hours(2), "v", "dst")));
-
-        // 16 GiB x 8 bits over 10 Gb/s x 1.3 = 17.87 s of pre-copy, then a 300 ms pause.
-        var copy = SimTime.FromSeconds(16.0 * (1L << 30) * 8 / 10e9 * 1.3);
-        Assert.Equal(["migrate-start", "migrate-end"], result.Events.Select(e => e.Kind));
-        Assert.Equal(Hours(2) + copy, result.Events[1].Time);
-        Assert.Equal(0.3 / 60, result.Applications[0].DowntimeMinutes, 9);
-        Assert.Equal(0, result.Hosts.Single(h => h.Name == "src").Guests);
-        Assert.Equal(1, result.Hosts.Single(h => h.Name == "dst").Guests);
-
-        // After the move the work lands on the target.
-        Assert.True(result.Hosts.Single(h => h.Name == "dst").MeanUtilization > result.Hosts.Single(h => h.Name == "src").MeanUtilization);
-    }
-
-    [Fact]
-    public void A_migration_at_the_very_start_still_copies_the_guests_memory()
-    {
-        var vm = new VirtualMachineSpec { Name = "v", Vcpus = 2, MemoryBytes = 16 * GiB, Runs = [App("a", 1)] };
-        var topology = new Topology { Hosts = [Host("src", 8, Free(HypervisorKind.BareMetal), [vm]), Host("dst", 8, Free(HypervisorKind.BareMetal))] };
-        var result = Simulator.Run(topology, Day(new MigrateEvent(0, "v", "dst")));
-        Assert.Equal(SimTime.FromSeconds(16.0 * (1L << 30) * 8 / 10e9 * 1.3), result.Events[1].Time);
     }
 
     [Theory]
@@ -162,7 +141,7 @@ public class ScenarioEventTests
     }
 
     [Fact]
-    public void A_host_patch_under_os_level_restarts_every_container_at_once_and_reports_broken_certifications()
+    public void A_host_patch_under_os_level_reboots_the_host_with_every_container_and_reports_broken_certifications()
     {
         var certified = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.03"), (PatchComparison.Less, "2025")], ">= 2024.03, < 2025");
         var strict = App("strict", 1, patch: certified);
@@ -174,12 +153,16 @@ public class ScenarioEventTests
             Patch = "2024.05",
             Hypervisor = Free(HypervisorKind.OsLevel),
             Guests = [Container("z1", 1, true, strict), Container("z2", 1, true, App("easy", 1)), Container("z3", 1, true, App("other", 1))],
+            Runs = [App("own", 1)],
         };
         var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new PatchEvent(Hours(5), "zones", "2025.01")));
         Assert.Equal(["patch", "certification-broken", "restart"], result.Events.Select(e => e.Kind));
-        Assert.Contains("3 containers restart", result.Events[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("shared kernel to 2025.01: host reboots with 3 containers, 1 application on the host", result.Events[0].Detail, StringComparison.Ordinal);
         Assert.Equal("strict", result.Events[1].Subject);
-        Assert.All(result.Applications, a => Assert.Equal(5.0 / 60, a.DowntimeMinutes, 9));
+
+        // The shared kernel needs the machine rebooted: every container and the host's own applications wait for it.
+        Assert.All(result.Applications, a => Assert.Equal(5, a.DowntimeMinutes, 9));
+        Assert.Equal(5, result.Hosts[0].DowntimeMinutes, 9);
     }
 
     [Fact]
@@ -238,5 +221,19 @@ public class ScenarioEventTests
         var app = result.Applications[0];
         Assert.Equal(120, app.DowntimeMinutes, 9);
         Assert.Single(app.Outages);
+    }
+
+    [Fact]
+    public void A_host_failed_for_good_is_never_logged_back_up()
+    {
+        // Failed without repair at 1h; a host crash at 2h and a VM crash at 3h both end while it is still down.
+        var host = Host("h", 8, Free(HypervisorKind.BareMetal), [Vm("v", 2, App("a", 1))]);
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new FailEvent(Hours(1), "h"), new CrashEvent(Hours(2), "h"), new CrashEvent(Hours(3), "v")));
+        Assert.Equal(["fail", "crash", "restart", "crash", "restart"], result.Events.Select(e => e.Kind));
+        Assert.All(result.Events, e => Assert.DoesNotContain("back up", e.Detail, StringComparison.Ordinal));
+        Assert.Contains("still down", result.Events[2].Detail, StringComparison.Ordinal);
+        Assert.Contains("still down", result.Events[4].Detail, StringComparison.Ordinal);
+        Assert.Equal(23 * 60, result.Hosts[0].DowntimeMinutes, 9);
+        Assert.Equal(23 * 60, result.Applications[0].DowntimeMinutes, 9);
     }
 }

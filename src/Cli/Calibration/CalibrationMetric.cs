@@ -32,10 +32,12 @@ internal sealed record CalibrationMetric(
         new("utilization", CalibrationSubjectKind.Host,
             "the host's mean CPU utilization (`hosts[].utilization.mean`); a plain fraction or a percentage",
             [Dimension.None, Dimension.Ratio], Percent, (result, host) => Host(result, host).MeanUtilization),
-        // Waits for HostResult.GuestOverheadBytes (issue 12, part 3); then: (result, host) => Host(result, host).GuestOverheadBytes.
         new("guest-overhead", CalibrationSubjectKind.Host,
-            "the host's memory overhead per guest, in bytes (a memory quantity such as `20.29MiB`)",
-            [Dimension.Memory], Mebibytes, null),
+            "the hypervisor's per-guest memory overhead summed over the host's guests (`hosts[].memory.guestOverheadBytes`; a memory quantity such as `20.29MiB`)",
+            [Dimension.Memory], Mebibytes, (result, host) => Host(result, host).GuestOverheadBytes),
+        new("io-cpu", CalibrationSubjectKind.Host,
+            "reference-core hours of the virtualization layer's I/O work on the host (`hosts[].io.cpuCoreHours`)",
+            [Dimension.None], Ratio, (result, host) => Host(result, host).IoCoreHours),
     ];
 
     public static CalibrationMetric? Find(string name) => All.FirstOrDefault(m => m.Name == name);

@@ -53,7 +53,7 @@ public static class CSharpEmitter
         foreach (var (app, i) in appIndex)
         {
             Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
         }
 
         code.AppendLine("public static Topology Build()");

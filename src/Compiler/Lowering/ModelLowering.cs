@@ -37,6 +37,7 @@ public static class ModelLowering
                     Iops = app.Iops,
                     DiskBytesPerSecond = app.DiskBytesPerSecond,
                     NetworkBitsPerSecond = app.NetworkBitsPerSecond,
+                    DirtyBitsPerSecond = app.DirtyBitsPerSecond,
                     Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
                     Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
                     CertifiedOs = app.CertifiedOs,

@@ -81,6 +81,8 @@ public static class ModelSchema
             new("iops", new NumberType(Minimum: 0), Help: "disk requests per second at full demand"),
             new("throughput", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "200MB/s"), Help: "disk bytes per second at full demand"),
             new("network", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "1Gbps"), Help: "network traffic at full demand"),
+            new("dirty_rate", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "40MB/s"),
+                Help: "memory written per second at 100 %, which live migration resends (default by io)"),
             new("profile", new CallType(["constant", "diurnal", "weekly", "spiky", "trace"])),
         ]),
 

@@ -47,6 +47,9 @@ public sealed class ApplicationSymbol : ModelSymbol
     /// <summary>Disk requests and packets per second per core of demand, by the runtime's rule.</summary>
     public double OperationsPerCore => Cpu > 0 ? IoRates.AtFullDemand(Io, Cpu, Iops, DiskBytesPerSecond, NetworkBitsPerSecond).Operations / Cpu : 0;
 
+    /// <summary>Memory written per second at 100 %, in bits per second; null: the simulator's default for <see cref="Io"/>.</summary>
+    public double? DirtyBitsPerSecond { get; internal set; }
+
     /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
     public string? Profile { get; internal set; }
 

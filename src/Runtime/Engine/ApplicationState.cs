@@ -21,6 +21,9 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
 
     public List<(long From, long To)> Outages { get; } = [];
 
+    /// <summary>Ticks its instances were paused by live migrations, summed over instances.</summary>
+    public long MigrationDowntimeTicks { get; set; }
+
     public double Demand { get; set; }
 
     public double Delivered { get; set; }

@@ -1,4 +1,6 @@
+using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Runtime.Engine;
 
@@ -76,6 +78,27 @@ internal sealed class GuestState
     public long ResidentBytes { get; set; }
 
     public double SwapSlowdown { get; set; } = 1;
+
+    /// <summary>
+    /// When its binary-translation code cache last started empty: a boot, restart, reboot or arrival by migration.
+    /// <see cref="long.MinValue"/>, the start of every run: warm, because a run models a stack in steady state.
+    /// </summary>
+    public long CodeCacheColdSince { get; set; } = long.MinValue;
+
+    /// <summary>
+    /// How much slower a VM on a binary-translating host runs while its translation cache refills:
+    /// 1 + A × exp(−t ÷ τ), t since <see cref="CodeCacheColdSince"/>; 1 for containers, processes and other modes.
+    /// </summary>
+    public double CodeCacheSlowdown(long now, FaultTimings timings)
+    {
+        if (CodeCacheColdSince == long.MinValue || Kind != GuestKind.VirtualMachine || Host.Mode != AccelerationMode.BinaryTranslation)
+        {
+            return 1;
+        }
+
+        var elapsed = (double)(now - CodeCacheColdSince);
+        return 1 + (timings.CodeCacheWarmUpAmplitude * Math.Exp(-elapsed / timings.CodeCacheWarmUpTimeConstant));
+    }
 
     // Scratch for the step of its host.
     public double Want { get; set; }

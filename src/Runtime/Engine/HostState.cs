@@ -389,8 +389,9 @@ internal sealed class HostState : IEventTarget
                 app.Delivered += demand * fraction * hours;
                 if (demand > 0 && fraction > 0)
                 {
+                    // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
                     var alone = _guestFactor[instance.IoIndex] + (instance.OperationsPerCore * criticalCpu);
-                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * demand;
+                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.CodeCacheSlowdown(now, _run.Options.Timings) * demand;
                     app.SlowdownWeight += demand;
                 }
             }

@@ -9,20 +9,20 @@ namespace VirtLang.Runtime.Engine;
 /// Plays a scenario's events on the kernel's queue. An event's kind is its index times four plus a phase (start, end,
 /// resume), so scheduling allocates nothing; what an event took down is remembered by index and brought back up at
 /// its end. The blast radius of each fault follows simulation.md: a guest crash takes that guest, a shared kernel or
-/// host OS takes all it carries, a paravirtual host's privileged guest takes every guest's I/O with it.
+/// host OS takes all it carries, a paravirtual host's driver domain reboots the host (or, when it is restartable,
+/// takes every guest's I/O with it). Live migrations run as <see cref="LiveMigration"/>s sharing the hosts' links.
 /// </summary>
 internal sealed class ScenarioDriver : IEventTarget
 {
     private const int Start = 0;
     private const int End = 1;
-    private const int Resume = 2;
     private const int FingerprintKindBase = 2;
 
     private readonly SimulationRun _run;
     private readonly IReadOnlyList<ScenarioEvent> _events;
     private readonly List<GuestState>?[] _affected;
     private readonly bool[] _tookHost;
-    private readonly HostState?[] _migrationSource;
+    private readonly MigrationLinks _links;
 
     public ScenarioDriver(SimulationRun run)
     {
@@ -30,8 +30,9 @@ internal sealed class ScenarioDriver : IEventTarget
         _events = run.Scenario.Events;
         _affected = new List<GuestState>?[_events.Count];
         _tookHost = new bool[_events.Count];
-        _migrationSource = new HostState?[_events.Count];
+        _links = new MigrationLinks(run);
         var problems = new List<string>();
+        ValidateTimings(run.Options.Timings, problems);
         for (var i = 0; i < _events.Count; i++)
         {
             Validate(_events[i], problems);
@@ -69,8 +70,6 @@ internal sealed class ScenarioDriver : IEventTarget
             case (End, FailEvent fail): EndFail(fail); break;
             case (Start, CrashEvent crash): StartCrash(index, crash); break;
             case (Start, MigrateEvent migrate): StartMigration(index, migrate); break;
-            case (End, MigrateEvent migrate): EndMigration(index, migrate); break;
-            case (Resume, MigrateEvent migrate): ResumeMigrated(migrate); break;
             case (Start, PatchEvent patch): StartPatch(index, patch); break;
             case (End, _): Restore(index, e); break;
             default: break;
@@ -112,6 +111,7 @@ internal sealed class ScenarioDriver : IEventTarget
     {
         var host = _run.HostsByName[fail.Host];
         _run.BringUp(host);
+        Rebooted(host.Guests);
         _run.Record("repair", host.Spec.Name, host.IsUp ? "host back up" : "repaired, but still down for another reason");
     }
 
@@ -139,7 +139,19 @@ internal sealed class ScenarioDriver : IEventTarget
         List<GuestState> affected;
         long restart;
         string detail;
-        if (guest.Privileged && guest.Host.Spec.Hypervisor.Kind == HypervisorKind.Paravirtual)
+        var driverDomain = guest.Privileged && guest.Host.Spec.Hypervisor.Kind == HypervisorKind.Paravirtual;
+        if (driverDomain && !Timings.RestartableDriverDomain)
+        {
+            // Xen's dom0 is the host's control domain: when it dies the hypervisor reboots the machine.
+            var control = guest.Host;
+            _tookHost[index] = true;
+            _run.TakeDown(control);
+            _run.Record("crash", guest.Name, $"the driver domain is {control.Spec.Name}'s control domain: its crash reboots the host with every domain ({Describe(control.Guests)}); back after {SimTime.Format(Timings.HostReboot)}");
+            Later(Timings.HostReboot, index, End);
+            return;
+        }
+
+        if (driverDomain)
         {
             affected = [.. guest.Host.Guests];
             restart = Timings.VmRestart;
@@ -164,11 +176,16 @@ internal sealed class ScenarioDriver : IEventTarget
 
     private void Restore(int index, ScenarioEvent e)
     {
+        var target = e is CrashEvent c ? c.Target : ((PatchEvent)e).Target;
         if (_tookHost[index])
         {
-            var host = _run.HostsByName[e is CrashEvent c ? c.Target : ((PatchEvent)e).Target];
+            // The target is the host, or the driver domain whose crash rebooted it.
+            var host = _run.HostsByName.TryGetValue(target, out var h) ? h : _run.GuestsByName[target].Host;
             _run.BringUp(host);
-            _run.Record("restart", host.Spec.Name, $"back up with {Describe(host.Guests)}");
+            Rebooted(host.Guests);
+            _run.Record("restart", host.Spec.Name, host.IsUp
+                ? $"back up with {Describe(host.Guests)}"
+                : "rebooted, but still down for another reason");
             return;
         }
 
@@ -179,7 +196,14 @@ internal sealed class ScenarioDriver : IEventTarget
                 _run.BringUp(g);
             }
 
-            _run.Record("restart", affected.Count == 1 ? affected[0].Name : e is PatchEvent p ? p.Target : ((CrashEvent)e).Target, $"back up ({Describe(affected)})");
+            // Only a guest that rebooted starts with an empty code cache; guests that merely lost their I/O to a
+            // restartable driver domain kept running.
+            var driverDomainOnly = affected.Count > 1;
+            Rebooted(driverDomainOnly ? affected.Where(g => g.Name == target) : affected);
+            var stillDown = affected.Count(g => !g.IsUp);
+            _run.Record("restart", affected.Count == 1 ? affected[0].Name : target, stillDown == 0
+                ? $"back up ({Describe(affected)})"
+                : $"restarted, but {stillDown} of {affected.Count} still down for another reason (their host is down)");
         }
     }
 
@@ -195,45 +219,17 @@ internal sealed class ScenarioDriver : IEventTarget
             return;
         }
 
-        source.RefreshMemory();
-        var bitsPerSecond = Math.Min(source.Spec.Nics.Max(n => n.BitsPerSecond), target.Spec.Nics.Max(n => n.BitsPerSecond));
-        var seconds = guest.ResidentBytes * 8.0 / bitsPerSecond * Timings.DirtyPageFactor;
-        var duration = Math.Max(1, SimTime.FromSeconds(seconds));
-        guest.Migrating = true;
-        _migrationSource[index] = source;
-        _run.Record("migrate-start", guest.Name, string.Create(CultureInfo.InvariantCulture,
-            $"to {target.Spec.Name}: {guest.ResidentBytes / (double)(1L << 30):0.#} GiB at {bitsPerSecond / 1e9:0.#} Gbps x{Timings.DirtyPageFactor:0.##} dirty pages = {SimTime.Format(duration)}"));
-        Later(duration, index, End);
+        var migration = new LiveMigration(_run, _links, index, guest, target);
+        _run.Record("migrate-start", guest.Name, migration.Start());
     }
 
-    private void EndMigration(int index, MigrateEvent migrate)
+    /// <summary>Guests that have just booted: a binary-translating host's VMs among them start with a cold code cache.</summary>
+    private void Rebooted(IEnumerable<GuestState> guests)
     {
-        var guest = _run.GuestsByName[migrate.Guest];
-        var target = _run.HostsByName[migrate.TargetHost];
-        var source = _migrationSource[index]!;
-        if (!source.IsUp || !target.IsUp)
+        foreach (var g in guests)
         {
-            guest.Migrating = false;
-            _run.Record("migrate-aborted", guest.Name, $"{(source.IsUp ? target : source).Spec.Name} went down during the copy; the guest stays on {source.Spec.Name}");
-            return;
+            g.CodeCacheColdSince = Now;
         }
-
-        // Stop and copy: the guest is paused, moves, and resumes on the target.
-        _run.TakeDown(guest);
-        source.Guests.Remove(guest);
-        target.Guests.Add(guest);
-        guest.Host = target;
-        source.MemoryChanged();
-        target.MemoryChanged();
-        _run.Record("migrate-end", guest.Name, $"now on {target.Spec.Name}; paused {SimTime.Format(Timings.MigrationStop)}");
-        Later(Timings.MigrationStop, index, Resume);
-    }
-
-    private void ResumeMigrated(MigrateEvent migrate)
-    {
-        var guest = _run.GuestsByName[migrate.Guest];
-        guest.Migrating = false;
-        _run.BringUp(guest);
     }
 
     /// <summary>Where the scenario says it, for what the simulator refuses: " (dc.vdl(40,3))".</summary>
@@ -279,9 +275,9 @@ internal sealed class ScenarioDriver : IEventTarget
             return $"the target's CPU lacks {ModelNames.ToNames(missing)}, which the guest was started with";
         }
 
-        if (source.Spec.Nics.Count == 0 || target.Spec.Nics.Count == 0)
+        if (MigrationLinks.Nic(source) <= 0 || MigrationLinks.Nic(target) <= 0)
         {
-            return $"{(source.Spec.Nics.Count == 0 ? source : target).Spec.Name} has no network interface to migrate over";
+            return $"{(MigrationLinks.Nic(source) <= 0 ? source : target).Spec.Name} has no network interface to migrate over";
         }
 
         return null;
@@ -293,26 +289,19 @@ internal sealed class ScenarioDriver : IEventTarget
         {
             host.Patch = patch.Level;
             var shared = host.Guests.Where(g => g.Kind != GuestKind.VirtualMachine).ToList();
-            if (host.Spec.Hypervisor.Kind == HypervisorKind.OsLevel)
-            {
-                // One kernel: the patch reaches every container at once, and each restarts on it.
-                foreach (var g in shared)
-                {
-                    _run.TakeDown(g);
-                }
 
-                _affected[index] = shared;
-                _run.Record("patch", host.Spec.Name, $"host OS to {patch.Level}: {Describe(shared)} restart on the patched kernel and take it");
-                Later(Timings.ContainerRestart, index, End);
-            }
-            else
+            // A new kernel (or hypervisor) runs only after a reboot of the machine. Under os_level that is the one
+            // kernel every container shares, so all of them (and the host's own applications) wait for the host.
+            _tookHost[index] = true;
+            _run.TakeDown(host);
+            var what = host.Spec.Hypervisor.Kind switch
             {
-                _tookHost[index] = true;
-                _run.TakeDown(host);
-                _run.Record("patch", host.Spec.Name, $"{(host.Spec.Hypervisor.Kind is HypervisorKind.BareMetal or HypervisorKind.Paravirtual ? "hypervisor" : "host OS")} to {patch.Level}: host reboots with {Describe(host.Guests)}");
-                Later(Timings.HostReboot, index, End);
-            }
-
+                HypervisorKind.OsLevel => "shared kernel",
+                HypervisorKind.BareMetal or HypervisorKind.Paravirtual => "hypervisor",
+                _ => "host OS",
+            };
+            _run.Record("patch", host.Spec.Name, $"{what} to {patch.Level}: host reboots with {Describe(host.Guests)}, back after {SimTime.Format(Timings.HostReboot)}");
+            Later(Timings.HostReboot, index, End);
             CheckCertification(shared, patch.Level);
             return;
         }
@@ -410,6 +399,29 @@ internal sealed class ScenarioDriver : IEventTarget
             case MigrateEvent migrate: Guest(migrate.Guest); Host(migrate.TargetHost); break;
             case PatchEvent patch: HostOrGuest(patch.Target); break;
             default: problems.Add($"{where}unknown event {e.GetType().Name}"); break;
+        }
+    }
+
+    private static void ValidateTimings(Scenarios.FaultTimings t, List<string> problems)
+    {
+        if (t.VmRestart <= 0 || t.ContainerRestart <= 0 || t.HostReboot <= 0 || t.MigrationResume < 0 || t.MigrationDowntimeTarget < 0)
+        {
+            problems.Add("fault timings: restart, reboot and migration times must be positive");
+        }
+
+        if (!(t.CodeCacheWarmUpAmplitude >= 0) || double.IsInfinity(t.CodeCacheWarmUpAmplitude) || t.CodeCacheWarmUpTimeConstant <= 0)
+        {
+            problems.Add("fault timings: the code-cache warm-up needs an amplitude of at least 0 and a positive time constant");
+        }
+
+        if (!(t.MigrationLinkFraction > 0 && t.MigrationLinkFraction <= 1))
+        {
+            problems.Add("fault timings: a migration's link fraction must be above 0 and at most 1");
+        }
+
+        if (t.MigrationMaxRounds < 1 || !(t.MigrationMaxSentFactor >= 1))
+        {
+            problems.Add("fault timings: pre-copy needs at least one round and may send at least the VM's memory");
         }
     }
 

@@ -104,6 +104,7 @@ public static class Simulator
                 Availability = 1 - ((double)app.DowntimeTicks / end),
                 DowntimeMinutes = SimTime.ToMinutes(app.DowntimeTicks),
                 Outages = [.. app.Outages.Select(o => (SimTime.ToMinutes(o.From), SimTime.ToMinutes(o.To)))],
+                MigrationDowntimeMs = (double)app.MigrationDowntimeTicks / SimTime.TicksPerMillisecond,
             });
         }
 

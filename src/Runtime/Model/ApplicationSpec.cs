@@ -29,6 +29,15 @@ public sealed class ApplicationSpec
     /// <summary>The I/O of one instance at its full demand (<see cref="Cpu"/> cores): what the model gives, else its class's.</summary>
     public IoRates IoAtFullDemand => IoRates.AtFullDemand(Io, Cpu, Iops, DiskBytesPerSecond, NetworkBitsPerSecond);
 
+    /// <summary>
+    /// Memory it writes, in bits per second at the profile's level 1 (scaled by its demand level): what pre-copy live
+    /// migration must send again. Null: <see cref="DefaultDirtyRates"/> by its I/O class.
+    /// </summary>
+    public double? DirtyBitsPerSecond { get; init; }
+
+    /// <summary>Its dirty rate at level 1, given or by default.</summary>
+    public double EffectiveDirtyBitsPerSecond => DirtyBitsPerSecond ?? DefaultDirtyRates.For(Io);
+
     public WorkloadProfile Profile { get; init; } = ConstantProfile.Full;
 
     /// <summary>How many instances the model asks for (results compare it with the instances placed).</summary>

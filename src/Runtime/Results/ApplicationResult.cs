@@ -27,4 +27,10 @@ public sealed record ApplicationResult
 
     /// <summary>The spans (in minutes from the start) with no instance up.</summary>
     public IReadOnlyList<(double From, double To)> Outages { get; init; } = [];
+
+    /// <summary>
+    /// Milliseconds its instances spent paused by live migrations (stop-and-copy and resume), summed over instances.
+    /// Added with pre-copy migration; such a pause counts in the outages only when no other instance was up.
+    /// </summary>
+    public double MigrationDowntimeMs { get; init; }
 }

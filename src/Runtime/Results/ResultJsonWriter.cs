@@ -102,6 +102,7 @@ public static class ResultJsonWriter
             }
 
             json.WriteEndArray();
+            Number(json, "migrationDowntimeMs", app.MigrationDowntimeMs);
             json.WriteEndObject();
         }
 

@@ -10,7 +10,7 @@ public static class Model
 #line 2 "small.vdl"
     public static readonly OperatingSystemSpec Os0 = new("rhel8", "linux", "8.6", true);
 #line 26 "small.vdl"
-    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
+    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, Iops = null, DiskBytesPerSecond = null, NetworkBitsPerSecond = null, DirtyBitsPerSecond = null, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
     public static Topology Build()
     {
         var hosts = new List<HostSpec>();
@@ -25,7 +25,7 @@ public static class Model
 #line 47 "small.vdl"
             for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
 #line 39 "small.vdl"
-            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5), MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0, 0, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null }, PageSharing = false, Ballooning = null }, Guests = guests, Runs = [] });
+            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5) { SmtYield = null }, MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0d, 0d, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null }, PageSharing = false, Ballooning = null }, Guests = guests, Runs = [] });
 #line default
         }
     }

@@ -1,0 +1,85 @@
+using VirtLang.Runtime.Engine;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Results;
+using VirtLang.Runtime.Scenarios;
+using static VirtLang.Runtime.Tests.Stacks;
+
+namespace VirtLang.Runtime.Tests;
+
+/// <summary>Binary translation's code cache refills after a (re)start or a migration: slowdown × (1 + A·exp(−t/τ)).</summary>
+public class CodeCacheWarmUpTests
+{
+    /// <summary>Hosted with software acceleration: binary translation, with the cost figures neutralised (slowdown 1 when warm).</summary>
+    private static HypervisorSpec Translating(HypervisorKind kind = HypervisorKind.Hosted) => Free(kind) with { Acceleration = Acceleration.Software };
+
+    private static SimulationResult CrashAtStart(HypervisorSpec hypervisor, FaultTimings? timings = null)
+    {
+        var host = Host("h", 8, hypervisor, [Vm("v", 2, App("a", 1))]);
+        return Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), new SimulationOptions { Timings = timings ?? FaultTimings.Default });
+    }
+
+    /// <summary>
+    /// The VM is down for the first minute and up, cold, from minute 1: the step at minute k runs 1 + e^−(k−1) times
+    /// slower (A = 1, τ = 60 s), so the day's mean over its 1,439 up steps is 1 + Σ e^−j ÷ 1439.
+    /// </summary>
+    [Fact]
+    public void A_restarted_vm_on_a_translating_host_runs_slower_while_its_code_cache_refills()
+    {
+        var result = CrashAtStart(Translating());
+        var extra = 1 / (1 - Math.Exp(-1));
+        Assert.Equal(1 + (extra / 1439), result.Applications[0].MeanSlowdown, 9);
+    }
+
+    [Fact]
+    public void The_amplitude_and_time_constant_are_overridable_per_run()
+    {
+        var result = CrashAtStart(Translating(), FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0.5, CodeCacheWarmUpTimeConstant = 120 * Kernel.SimTime.TicksPerSecond });
+        var extra = 0.5 / (1 - Math.Exp(-0.5));
+        Assert.Equal(1 + (extra / 1439), result.Applications[0].MeanSlowdown, 9);
+        Assert.Equal(1, CrashAtStart(Translating(), FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 }).Applications[0].MeanSlowdown, 12);
+    }
+
+    [Fact]
+    public void Other_modes_have_no_warm_up()
+    {
+        // Hardware acceleration on a CPU with VT-x and EPT: nested paging, nothing to translate.
+        Assert.Equal(1, CrashAtStart(Free(HypervisorKind.Hosted)).Applications[0].MeanSlowdown, 12);
+        Assert.Equal(1, CrashAtStart(Free(HypervisorKind.BareMetal)).Applications[0].MeanSlowdown, 12);
+    }
+
+    [Fact]
+    public void The_start_of_a_run_counts_as_warm()
+    {
+        var host = Host("h", 8, Translating(), [Vm("v", 2, App("a", 1))]);
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day());
+        Assert.Equal(1, result.Applications[0].MeanSlowdown, 12);
+    }
+
+    [Fact]
+    public void A_host_reboot_leaves_every_vm_of_the_host_cold()
+    {
+        var host = Host("h", 8, Translating(HypervisorKind.BareMetal), [Vm("v1", 2, App("a", 1)), Vm("v2", 2, App("b", 1))]);
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "h")));
+
+        // Down for the 5-minute reboot, then cold from minute 5: 1435 up steps.
+        var extra = 1 / (1 - Math.Exp(-1));
+        Assert.All(result.Applications, a => Assert.Equal(1 + (extra / 1435), a.MeanSlowdown, 9));
+    }
+
+    [Fact]
+    public void A_vm_arriving_by_migration_on_a_translating_host_is_cold()
+    {
+        var vm = new VirtualMachineSpec { Name = "v", Vcpus = 2, MemoryBytes = 4 * GiB, Runs = [App("a", 1)] };
+        var topology = new Topology { Hosts = [Host("src", 8, Translating(), [vm]), Host("dst", 8, Translating())] };
+        var moved = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")));
+
+        // Cold from the resume (seconds after 12h): the next step is at 12h01, then one a minute; 1440 up steps.
+        var resumed = moved.Events.Single(e => e.Kind == "migrate-end").Time;
+        var first = Kernel.SimTime.ToSeconds(Hours(12) + Minutes(1) - resumed) / 60;
+        var extra = Math.Exp(-first) / (1 - Math.Exp(-1));
+        Assert.Equal(1 + (extra / 1440), moved.Applications[0].MeanSlowdown, 9);
+
+        var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), new SimulationOptions { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 } });
+        Assert.Equal(1, warm.Applications[0].MeanSlowdown, 12);
+    }
+}
