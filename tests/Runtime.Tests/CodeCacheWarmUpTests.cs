@@ -15,7 +15,7 @@ public class CodeCacheWarmUpTests
     private static SimulationResult CrashAtStart(HypervisorSpec hypervisor, FaultTimings? timings = null)
     {
         var host = Host("h", 8, hypervisor, [Vm("v", 2, App("a", 1))]);
-        return Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), new SimulationOptions { Timings = timings ?? FaultTimings.Default });
+        return Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), new SimulationOptions { Timings = timings ?? FaultTimings.Default, Queueing = false });
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public class CodeCacheWarmUpTests
     public void The_start_of_a_run_counts_as_warm()
     {
         var host = Host("h", 8, Translating(), [Vm("v", 2, App("a", 1))]);
-        var result = Simulator.Run(new Topology { Hosts = [host] }, Day());
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(), Isolated);
         Assert.Equal(1, result.Applications[0].MeanSlowdown, 12);
     }
 
@@ -59,7 +59,7 @@ public class CodeCacheWarmUpTests
     public void A_host_reboot_leaves_every_vm_of_the_host_cold()
     {
         var host = Host("h", 8, Translating(HypervisorKind.BareMetal), [Vm("v1", 2, App("a", 1)), Vm("v2", 2, App("b", 1))]);
-        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "h")));
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "h")), Isolated);
 
         // Down for the 5-minute reboot, then cold from minute 5: 1435 up steps.
         var extra = 1 / (1 - Math.Exp(-1));
@@ -71,7 +71,7 @@ public class CodeCacheWarmUpTests
     {
         var vm = new VirtualMachineSpec { Name = "v", Vcpus = 2, MemoryBytes = 4 * GiB, Runs = [App("a", 1)] };
         var topology = new Topology { Hosts = [Host("src", 8, Translating(), [vm]), Host("dst", 8, Translating())] };
-        var moved = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")));
+        var moved = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), Isolated);
 
         // Cold from the resume (seconds after 12h): the next step is at 12h01, then one a minute; 1440 up steps.
         var resumed = moved.Events.Single(e => e.Kind == "migrate-end").Time;
@@ -79,7 +79,7 @@ public class CodeCacheWarmUpTests
         var extra = Math.Exp(-first) / (1 - Math.Exp(-1));
         Assert.Equal(1 + (extra / 1440), moved.Applications[0].MeanSlowdown, 9);
 
-        var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), new SimulationOptions { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 } });
+        var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), new SimulationOptions { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 }, Queueing = false });
         Assert.Equal(1, warm.Applications[0].MeanSlowdown, 12);
     }
 }

@@ -23,7 +23,7 @@ public sealed class MemoryReclamationTests
 
     private static SimulationResultOf Run(long hostMemory, HypervisorSpec hypervisor, params VirtualMachineSpec[] vms)
     {
-        var result = Simulator.Run(One(Host("h", 8, hypervisor, vms, memory: hostMemory)), Day());
+        var result = Simulator.Run(One(Host("h", 8, hypervisor, vms, memory: hostMemory)), Day(), Isolated);
         return new(result.Hosts[0], result.Applications.Select(a => a.MeanSlowdown).ToList());
     }
 
@@ -93,7 +93,7 @@ public sealed class MemoryReclamationTests
         // 12 GiB of applications in containers on an 8 GiB host: no balloon to inflate, a third swaps.
         var a = new ContainerSpec { Name = "a", Runs = [App("a-app", 0.5, memory: 6 * GiB)] };
         var b = new ContainerSpec { Name = "b", Runs = [App("b-app", 0.5, memory: 6 * GiB)] };
-        var result = Simulator.Run(One(Host("h", 8, Free(HypervisorKind.OsLevel), [a, b], memory: 8 * GiB)), Day());
+        var result = Simulator.Run(One(Host("h", 8, Free(HypervisorKind.OsLevel), [a, b], memory: 8 * GiB)), Day(), Isolated);
         Assert.Equal((12 * GiB, 0L, 4 * GiB), (result.Hosts[0].ActiveBytes, result.Hosts[0].BalloonedBytes, result.Hosts[0].SwappedBytes));
         Assert.All(result.Applications, app => Assert.Equal(1 + (10.0 / 3), app.MeanSlowdown, 9));
     }

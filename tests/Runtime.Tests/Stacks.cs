@@ -39,6 +39,9 @@ internal static class Stacks
     public static ContainerSpec Container(string name, double shares, bool burst, params ApplicationSpec[] apps) =>
         new() { Name = name, CpuShares = shares, Burst = burst, Runs = apps };
 
+    /// <summary>Options for a test that isolates one mechanism: no queueing of a busy host.</summary>
+    public static Engine.SimulationOptions Isolated { get; } = new() { Queueing = false };
+
     public static ScenarioSpec Day(params ScenarioEvent[] events) =>
         new() { Name = "test", Duration = SimTime.TicksPerDay, Step = SimTime.TicksPerMinute, Seed = 42, Noise = 0, Events = events };
 

@@ -359,7 +359,7 @@ internal sealed class HostState : IEventTarget
 
         // 5. Delivered work and slowdown: the guest's own factor, the I/O path's delay, what it was not given, swapping,
         // and the queueing of a busy host.
-        var queueing = QueueingDelay.ResponseFactor(utilization, CapacityCores);
+        var queueing = _run.Options.Queueing ? QueueingDelay.ResponseFactor(utilization, CapacityCores) : 1;
         var criticalCpu = operationCpu * IoPath.CriticalShare;
         var hours = _run.StepHours;
         for (var g = 0; g < n; g++)

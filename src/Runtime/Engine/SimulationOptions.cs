@@ -19,6 +19,12 @@ public sealed record SimulationOptions
     /// </summary>
     public double BalloonPenalty { get; init; } = 0.05;
 
+    /// <summary>
+    /// Stretch work by the queueing of a busy host (<see cref="Costs.QueueingDelay"/>); off only for an experiment that
+    /// isolates another mechanism, as the runtime's own tests of memory and warm-up do.
+    /// </summary>
+    public bool Queueing { get; init; } = true;
+
     /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
     public bool RecordSeries { get; init; } = true;
 
