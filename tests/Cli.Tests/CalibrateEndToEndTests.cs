@@ -80,7 +80,7 @@ public sealed class CalibrateEndToEndTests(CalibrateEndToEndTests.CalibrationSui
         var model = _temporary.Write("far-off.vdl", Synthetic("confirmed", "expect: slowdown job = 2.0 ± 5%"));
         var result = VdlProcess.Run(_temporary.Path, "calibrate", model);
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"far-off +slowdown job +2\.000 +1\.000 +-50\.0 % +±5 % +off", result.Output);
+        Assert.Matches(@"far-off +slowdown job +2\.000 +1\.0\d\d +-(49|50)\.\d % +±5 % +off", result.Output); // 1 plus a little queueing
         Assert.Contains("1 row: 1 off.", result.Output, StringComparison.Ordinal);
     }
 

@@ -24,7 +24,7 @@ public sealed class ExampleRunsTests(ExampleRunsTests.Runs runs) : IClassFixture
     public void IoHeavyWorkCostsMostOnHostedBinaryTranslationAndLeastInContainers()
     {
         var hostedIo = Slowdown("hosted.vdl", "test-db");
-        Assert.InRange(hostedIo, 2.5, 3.2);
+        Assert.InRange(hostedIo, 3.0, 3.9); // SPEC WEB99: fewer than a third of native's clients
         Assert.InRange(Slowdown("hosted.vdl", "build-farm"), 1.0, 1.3);
         var paravirtual = Applications("paravirtual.vdl").Max(a => a.GetProperty("meanSlowdown").GetDouble());
         var containers = Applications("containers.vdl").Max(a => a.GetProperty("meanSlowdown").GetDouble());
