@@ -15,7 +15,7 @@ public class CodeCacheWarmUpTests
     private static SimulationResult CrashAtStart(HypervisorSpec hypervisor, FaultTimings? timings = null)
     {
         var host = Host("h", 8, hypervisor, [Vm("v", 2, App("a", 1))]);
-        return Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), new SimulationOptions { Timings = timings ?? FaultTimings.Default, Queueing = false });
+        return Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), Isolated with { Timings = timings ?? FaultTimings.Default });
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public class CodeCacheWarmUpTests
         var extra = Math.Exp(-first) / (1 - Math.Exp(-1));
         Assert.Equal(1 + (extra / 1440), moved.Applications[0].MeanSlowdown, 9);
 
-        var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), new SimulationOptions { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 }, Queueing = false });
+        var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), Isolated with { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 } });
         Assert.Equal(1, warm.Applications[0].MeanSlowdown, 12);
     }
 }

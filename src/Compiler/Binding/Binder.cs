@@ -161,7 +161,7 @@ internal sealed class Binder
             Iops = NonNegative(_values.Number(demand.Find("iops")?.Attribute.Value, Dimension.None)),
             DiskBytesPerSecond = NonNegative(_values.Number(demand.Find("throughput")?.Attribute.Value, Dimension.Bandwidth) / 8),
             NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.Value, Dimension.Bandwidth)),
-            DirtyBitsPerSecond = _values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth) is { } dirty ? Math.Max(0, dirty) : null,
+            DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth)),
         };
         var profileExpression = demand.Find("profile")?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;

@@ -182,11 +182,11 @@ internal sealed class HostState : IEventTarget
 
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
         var hostUp = IsUp;
-        var operationCpu = IoPath.CpuSeconds;
+        var path = IoPath;
         var upWeight = 0.0;
         var busy = 0;
         IoRates load = default;
-        GuestState? driverDomain = null;
+        var driverDomain = -1;
         var driverDomainModelled = false;
         for (var g = 0; g < n; g++)
         {
@@ -207,7 +207,7 @@ internal sealed class HostState : IEventTarget
                 if (instance.OperationsPerCore > 0 && demand > 0)
                 {
                     io += instance.IoPerCore * demand;
-                    ioWork += demand * instance.OperationsPerCore * operationCpu;
+                    ioWork += demand * path.CpuPerCore(instance.OperationsPerCore);
                 }
             }
 
@@ -229,7 +229,7 @@ internal sealed class HostState : IEventTarget
 
                 if (guest.Privileged)
                 {
-                    driverDomain = guest;
+                    driverDomain = g;
                 }
             }
         }
@@ -271,7 +271,7 @@ internal sealed class HostState : IEventTarget
         var layerTakenFirst = 0.0;
         if (onDriverDomain)
         {
-            ioServed = driverDomain is null ? 0 : 1;
+            ioServed = driverDomain < 0 ? 0 : 1;
         }
         else if (layerAsked > 0)
         {
@@ -286,7 +286,7 @@ internal sealed class HostState : IEventTarget
         {
             var guest = guests[g];
             _weight[g] = guest.Weight;
-            var extra = onDriverDomain && ReferenceEquals(guest, driverDomain) ? layerAsked : 0;
+            var extra = onDriverDomain && g == driverDomain ? layerAsked : 0;
             if (!guest.IsUp || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
             {
                 _want[g] = 0;
@@ -312,30 +312,25 @@ internal sealed class HostState : IEventTarget
 
         CpuAllocator.Share(_want.AsSpan(0, n), _weight.AsSpan(0, n), capacity, _allotted.AsSpan(0, n));
 
-        // 4. What each guest got: the fraction of its work delivered, bounded by its devices and by the I/O path.
-        var used = 0.0;
+        // 4. What each guest got: the fraction of its work delivered, bounded by its devices and by the I/O path. The
+        // driver domain's back-ends get the same share of what it asked for as its own work.
         var layerUsed = 0.0;
-        for (var g = 0; g < n; g++)
+        if (onDriverDomain && driverDomainAsked > 0)
         {
-            var guest = guests[g];
-            var allotted = _allotted[g];
-            used += allotted;
-            if (onDriverDomain && ReferenceEquals(guest, driverDomain) && driverDomainAsked > 0)
-            {
-                // The driver domain's back-ends get the same share of what it asked for as its own work.
-                ioServed = allotted / driverDomainAsked;
-                layerUsed += layerAsked * ioServed;
-            }
+            ioServed = _allotted[driverDomain] / driverDomainAsked;
+            layerUsed = layerAsked * ioServed;
         }
 
+        var used = 0.0;
         for (var g = 0; g < n; g++)
         {
             var guest = guests[g];
+            used += _allotted[g];
             var up = guest.IsUp && hostUp;
             var fraction = up && guest.HostWork > 0 ? Math.Min(1, _allotted[g] / guest.HostWork) : (up ? 1 : 0);
-            if (onDriverDomain && ReferenceEquals(guest, driverDomain))
+            if (onDriverDomain && g == driverDomain)
             {
-                fraction = guest.HostWork > 0 ? Math.Min(fraction, ioServed) : fraction;
+                fraction = Math.Min(fraction, ioServed);
             }
 
             if (up && guest.IoWork > 0)
@@ -360,7 +355,6 @@ internal sealed class HostState : IEventTarget
         // 5. Delivered work and slowdown: the guest's own factor, the I/O path's delay, what it was not given, swapping,
         // and the queueing of a busy host.
         var queueing = _run.Options.Queueing ? QueueingDelay.ResponseFactor(utilization, CapacityCores) : 1;
-        var criticalCpu = operationCpu * IoPath.CriticalShare;
         var hours = _run.StepHours;
         for (var g = 0; g < n; g++)
         {
@@ -390,7 +384,7 @@ internal sealed class HostState : IEventTarget
                 if (demand > 0 && fraction > 0)
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
-                    var alone = _guestFactor[instance.IoIndex] + (instance.OperationsPerCore * criticalCpu);
+                    var alone = _guestFactor[instance.IoIndex] + path.Delay(instance.OperationsPerCore);
                     app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.CodeCacheSlowdown(now, _run.Options.Timings) * demand;
                     app.SlowdownWeight += demand;
                 }
