@@ -116,7 +116,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor ActiveMemorySwaps = new(
         "VDL2007", Warning, "Host will swap active memory",
-        "{0} will swap {1} of guest memory: {2}, less {3} of page sharing, plus hypervisor overhead {4} is more than its {5}");
+        "{0} will swap {1} of guest memory: {2}{3}, plus hypervisor overhead {4} is more than its {5}");
 
     public static readonly DiagnosticDescriptor UncertifiedOs = new(
         "VDL3001", Error, "Application on an uncertified OS",
