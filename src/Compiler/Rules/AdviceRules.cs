@@ -110,7 +110,7 @@ internal sealed class AdviceRules : IRuleFamily
             return;
         }
 
-        var slowdown = host.Costs.Slowdown(IoClass.Heavy, mode);
+        var slowdown = host.Costs.Slowdown(IoClass.Heavy, placement.App.OperationsPerCore, mode);
         context.Report(CompilerDiagnostics.IoHeavyOnEmulation, placement.Entry, [placement.App.Name, host.Name, what, Amounts.Factor(slowdown)]);
     }
 

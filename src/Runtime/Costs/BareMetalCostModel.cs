@@ -10,7 +10,7 @@ public sealed class BareMetalCostModel(CostOverrides? overrides) : Virtualizatio
 {
     /// <summary>
     /// The hypervisor's own drivers, an assumption: 8 µs per operation, half of it waited for (the exit is on the
-    /// guest's CPU, completions run in the hypervisor's own threads): less than KVM's virtio (12 µs, half waited), more
+    /// guest's CPU, completions run in the hypervisor's own threads): less than KVM's virtio (12 µs, all waited), more
     /// than Xen's back-end is waited for; no direct measurement in our sources.
     /// </summary>
     private static readonly IoPath OwnDrivers = new(8, 0.5, IoWorker.Hypervisor);

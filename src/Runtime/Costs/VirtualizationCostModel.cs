@@ -97,8 +97,11 @@ public abstract class VirtualizationCostModel
         GuestCpuFactor(io, mode) + IoPathOf(mode).CpuPerCore(operationsPerCore);
 
     /// <summary>How much longer work of class <paramref name="io"/> takes than on bare hardware, with no contention.</summary>
-    public double Slowdown(IoClass io, AccelerationMode mode) =>
-        GuestCpuFactor(io, mode) + IoPathOf(mode).Delay(IoRates.PerCore(io).Operations);
+    public double Slowdown(IoClass io, AccelerationMode mode) => Slowdown(io, IoRates.PerCore(io).Operations, mode);
+
+    /// <summary>The same for work that does <paramref name="operationsPerCore"/> I/O operations per second per core.</summary>
+    public double Slowdown(IoClass io, double operationsPerCore, AccelerationMode mode) =>
+        GuestCpuFactor(io, mode) + IoPathOf(mode).Delay(operationsPerCore);
 
     /// <summary>Memory the hypervisor spends on a guest beyond the guest's own (state, shadow tables, translation cache).</summary>
     public long GuestOverheadBytes(GuestSpec guest, AccelerationMode mode)
