@@ -20,7 +20,7 @@ public class AllocationTests
         Assert.Equal(0.25, host.MaxUtilization, 9);
         var app = Assert.Single(result.Applications);
         Assert.Equal(1, app.DemandSatisfied, 9);
-        Assert.Equal(QueueingDelay.ResponseFactor(0.25, 8), app.MeanSlowdown, 9); // only the queueing of a quarter-busy host
+        Assert.Equal(1, app.MeanSlowdown, 9); // alone on its host: nobody to queue behind
         Assert.Equal(48, app.DemandCoreHours, 6);
     }
 
@@ -31,7 +31,7 @@ public class AllocationTests
         var host = Host("h", 8, Free(HypervisorKind.BareMetal), [Vm("v", 2, App("a", 4))]);
         var result = Simulator.Run(One(host), Day());
         Assert.Equal(0.5, result.Applications[0].DemandSatisfied, 9);
-        Assert.Equal(2 * QueueingDelay.ResponseFactor(0.25, 8), result.Applications[0].MeanSlowdown, 9);
+        Assert.Equal(2, result.Applications[0].MeanSlowdown, 9);
         Assert.Equal(0.25, result.Hosts[0].MeanUtilization, 9);
         Assert.Equal(0, result.Hosts[0].StealCoreHours, 9);
     }
@@ -94,9 +94,29 @@ public class AllocationTests
         var tight = new ContainerSpec { Name = "tight", MemoryLimitBytes = 2 * GiB, Runs = [App("a", 0.5, memory: 4 * GiB)] };
         var fine = new ContainerSpec { Name = "fine", Runs = [App("b", 0.5, memory: 4 * GiB)] };
         var result = Simulator.Run(One(Host("h", 8, Free(HypervisorKind.OsLevel), [tight, fine])), Day());
-        var queueing = QueueingDelay.ResponseFactor(1.0 / 8, 8);
+        var queueing = QueueingDelay.ResponseFactor(0.5 / 8, 8); // each queues behind the other's half core
         Assert.Equal((1 + (10 * 0.5)) * queueing, result.Applications.Single(a => a.Name == "a").MeanSlowdown, 9);
         Assert.Equal(queueing, result.Applications.Single(a => a.Name == "b").MeanSlowdown, 9);
+    }
+
+    [Fact]
+    public void Work_queues_behind_its_neighbours_and_waits_longer_the_busier_they_are()
+    {
+        // One core of work beside a neighbour of 1, 4 and 7 cores on an 8-core host: the response-time factor of the
+        // neighbour's share of the host, growing towards saturation.
+        double SlowdownBeside(double neighbour)
+        {
+            var host = Host("h", 8, Free(HypervisorKind.OsLevel), [Container("a", 1, true, App("a", 1)), Container("b", 1, true, App("b", neighbour))]);
+            return Simulator.Run(One(host), Day()).Applications.Single(a => a.Name == "a").MeanSlowdown;
+        }
+
+        var quiet = SlowdownBeside(1);
+        var busy = SlowdownBeside(4);
+        var nearlyFull = SlowdownBeside(7);
+        Assert.Equal(QueueingDelay.ResponseFactor(1.0 / 8, 8), quiet, 9);
+        Assert.Equal(QueueingDelay.ResponseFactor(4.0 / 8, 8), busy, 9);
+        Assert.True(quiet < busy && busy < nearlyFull);
+        Assert.True(nearlyFull > 1.5, $"{nearlyFull}");
     }
 
     [Fact]
@@ -123,6 +143,6 @@ public class AllocationTests
         Assert.Equal((all - own) * 24, result.Hosts[0].IoCoreHours, 6);
         Assert.Equal("host_process", result.Hosts[0].IoWorker);
         var slowdown = model.Slowdown(IoClass.Heavy, AccelerationMode.BinaryTranslation);
-        Assert.Equal(slowdown * QueueingDelay.ResponseFactor(all / 16, 16), result.Applications[0].MeanSlowdown, 9);
+        Assert.Equal(slowdown, result.Applications[0].MeanSlowdown, 9);
     }
 }

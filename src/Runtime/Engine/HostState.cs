@@ -353,8 +353,7 @@ internal sealed class HostState : IEventTarget
         var utilization = hostUp ? Math.Min(1, used / CapacityCores) : 0;
 
         // 5. Delivered work and slowdown: the guest's own factor, the I/O path's delay, what it was not given, swapping,
-        // and the queueing of a busy host.
-        var queueing = _run.Options.Queueing ? QueueingDelay.ResponseFactor(utilization, CapacityCores) : 1;
+        // and the queueing behind the rest of a busy host.
         var hours = _run.StepHours;
         for (var g = 0; g < n; g++)
         {
@@ -368,6 +367,15 @@ internal sealed class HostState : IEventTarget
                 var asked = Math.Min(_want[g], guest.HostWork);
                 StealCoreHours += Math.Max(0, asked - Math.Min(allotted, asked)) / perCore * hours;
                 VmWantCoreHours += asked / perCore * hours;
+            }
+
+            // A guest queues for cores behind the rest of the host, not behind itself: a job alone on a host runs at
+            // its own pace, and the busier its neighbours, the longer it waits.
+            var queueing = 1.0;
+            if (up && guest.DemandSum > 0 && _run.Options.Queueing)
+            {
+                var own = allotted + (onDriverDomain ? 0 : guest.IoWork * fraction);
+                queueing = QueueingDelay.ResponseFactor((used - own) / CapacityCores, CapacityCores);
             }
 
             foreach (var instance in guest.Instances)
