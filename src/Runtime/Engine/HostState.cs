@@ -18,6 +18,7 @@ internal sealed class HostState : IEventTarget
     private readonly SimulationRun _run;
     private readonly double[] _guestFactor = new double[3];
     private readonly double _coreSpeed;
+    private readonly QueueingCurve _queueing;
     private readonly double _diskOpsCapacity;
     private readonly double _diskBytesCapacity;
     private readonly double _networkBitsCapacity;
@@ -46,6 +47,7 @@ internal sealed class HostState : IEventTarget
 
         IoPath = Cost.IoPathOf(Mode);
         CapacityCores = spec.Cpu.CapacityCores;
+        _queueing = run.QueueingCurve(CapacityCores);
         _coreSpeed = spec.Cpu.CoreSpeed;
 
         // A device that does not say its capacity does not bound: 0 is unbounded, and so is a set with any such device.
@@ -375,7 +377,7 @@ internal sealed class HostState : IEventTarget
             if (up && guest.DemandSum > 0 && _run.Options.Queueing)
             {
                 var own = allotted + (onDriverDomain ? 0 : guest.IoWork * fraction);
-                queueing = QueueingDelay.ResponseFactor((used - own) / CapacityCores, CapacityCores);
+                queueing = _queueing.Factor((used - own) / CapacityCores);
             }
 
             foreach (var instance in guest.Instances)

@@ -1,3 +1,4 @@
+using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
@@ -82,6 +83,20 @@ internal sealed class SimulationRun
     public Dictionary<string, ApplicationState> ApplicationsByName { get; } = new(StringComparer.Ordinal);
 
     public List<EventRecord> Log { get; } = [];
+
+    private readonly Dictionary<double, QueueingCurve> _queueingCurves = [];
+
+    /// <summary>The queueing curve of a host of <paramref name="capacityCores"/>: one table per host size in the run, not per host.</summary>
+    public QueueingCurve QueueingCurve(double capacityCores)
+    {
+        var servers = Math.Max(1, Math.Floor(capacityCores));
+        if (!_queueingCurves.TryGetValue(servers, out var curve))
+        {
+            _queueingCurves.Add(servers, curve = new QueueingCurve(servers));
+        }
+
+        return curve;
+    }
 
     public void Record(string kind, string subject, string detail) => Log.Add(new EventRecord(Kernel.Now, kind, subject, detail));
 
