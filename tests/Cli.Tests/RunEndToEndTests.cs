@@ -17,7 +17,9 @@ public sealed class RunEndToEndTests : IDisposable
         var result = VdlProcess.Run(WorkingDirectory, "run", "--json", "out.json", "--csv", "csv");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Scenario `black-friday`: 7d at 1m steps, seed 42", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"\nesx-01 +bare_metal +nested_paging ", result.Output);
+        Assert.Matches(@"\nesx-01 +bare_metal +nested_paging +41\.6 ", result.Output); // 2 × 16 cores × 1.25 at 2.6 GHz
+        Assert.Matches(@"\nxen-01 .* [0-9.]+ cores, driver domain ", result.Output); // whose CPU the I/O work took
+        Assert.Matches(@"\nweb-01 .*  - +[0-9.]+ kWh", result.Output); // containers add none
         Assert.Contains("fail             esx-01     host down with 1 VM; repaired after 2h", result.Output, StringComparison.Ordinal);
         Assert.Contains("shared kernel to 2024.06: host reboots with 5 containers", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"Fingerprint [0-9a-f]{16}\.", result.Output);

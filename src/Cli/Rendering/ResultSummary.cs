@@ -4,7 +4,10 @@ using VirtLang.Runtime.Results;
 
 namespace VirtLang.Cli.Rendering;
 
-/// <summary>The terminal summary of a run: the hosts, the applications, consolidation and the event log, as plain aligned tables.</summary>
+/// <summary>
+/// The terminal summary of a run: the hosts (capacity in reference cores, utilization, the virtualization layer's
+/// mean I/O work and who did it), the applications, consolidation and the event log, as plain aligned tables.
+/// </summary>
 internal static class ResultSummary
 {
     public static void Write(SimulationResult result, TextWriter output)
@@ -13,11 +16,14 @@ internal static class ResultSummary
             $"Scenario `{result.Scenario}`: {Duration(result.Duration)} at {Duration(result.Step)} steps, seed {result.Seed}, {result.ProcessedEvents:N0} events."));
         output.WriteLine();
 
-        Table(output, ["host", "hypervisor", "mode", "mean", "p95", "max", "steal", "energy", "down"],
+        var hours = SimTime.ToMinutes(result.Duration) / 60;
+        Table(output, ["host", "hypervisor", "mode", "cores", "mean", "p95", "max", "steal", "I/O work", "energy", "down"],
             result.Hosts.Select(h => new[]
             {
-                h.Name, h.Hypervisor, h.Mode, Percent(h.MeanUtilization), Percent(h.P95Utilization), Percent(h.MaxUtilization),
-                Percent(h.StealFraction), string.Create(CultureInfo.InvariantCulture, $"{h.EnergyKilowattHours:0.0} kWh"), Minutes(h.DowntimeMinutes),
+                h.Name, h.Hypervisor, h.Mode, string.Create(CultureInfo.InvariantCulture, $"{h.CapacityCores:0.#}"),
+                Percent(h.MeanUtilization), Percent(h.P95Utilization), Percent(h.MaxUtilization), Percent(h.StealFraction),
+                h.IoCoreHours > 0 ? string.Create(CultureInfo.InvariantCulture, $"{h.IoCoreHours / hours:0.00} cores, {h.IoWorker.Replace('_', ' ')}") : "-",
+                string.Create(CultureInfo.InvariantCulture, $"{h.EnergyKilowattHours:0.0} kWh"), Minutes(h.DowntimeMinutes),
             }));
         output.WriteLine();
 
