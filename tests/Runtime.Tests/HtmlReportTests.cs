@@ -23,6 +23,18 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void The_hosts_table_shows_capacity_and_who_did_the_io_work()
+    {
+        var hosted = new HypervisorSpec(HypervisorKind.Hosted, Acceleration.Software);
+        var result = Simulator.Run(new Topology { Hosts = [Host("dev", 8, hosted, [Vm("v", 4, App("db", 1, io: IoClass.Heavy))])] }, Day());
+        var html = HtmlReport.Render(result, "m.vdl");
+        var mean = result.Hosts[0].IoCoreHours / 24;
+        Assert.True(mean > 1);
+        Assert.Contains($"<td>{mean.ToString("0.00", CultureInfo.InvariantCulture)} cores, host process</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>cores</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_from_the_model_is_escaped_everywhere_it_appears()
     {
         var html = HtmlReport.Render(Run(Hostile), Hostile);

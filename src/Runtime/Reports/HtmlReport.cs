@@ -97,10 +97,14 @@ public static class HtmlReport
     private static void Tables(StringBuilder html, SimulationResult result)
     {
         html.Append("<section id=\"hosts\">\n<h2>Hosts</h2>\n");
-        Table(html, ["host", "hypervisor", "mode", "CPUs", "guests", "mean", "p95", "max", "steal", "memory used", "energy", "down"], result.Hosts.Select(h => new[]
+        var hours = result.Duration / (double)SimTime.TicksPerHour;
+        Table(html, ["host", "hypervisor", "mode", "CPUs", "cores", "guests", "mean", "p95", "max", "steal", "I/O work", "memory used", "swapped", "energy", "down"], result.Hosts.Select(h => new[]
         {
-            h.Name, h.Hypervisor, h.Mode, Int(h.LogicalCpus), Int(h.Guests), Percent(h.MeanUtilization), Percent(h.P95Utilization), Percent(h.MaxUtilization),
-            Percent(h.StealFraction), Gib(h.MaxMemoryUsedBytes) + " of " + Gib(h.MemoryBytes), Fixed(h.EnergyKilowattHours, "0.0") + " kWh", Fixed(h.DowntimeMinutes, "0") + " min",
+            h.Name, h.Hypervisor, h.Mode, Int(h.LogicalCpus), Fixed(h.CapacityCores, "0.#"), Int(h.Guests), Percent(h.MeanUtilization), Percent(h.P95Utilization),
+            Percent(h.MaxUtilization), Percent(h.StealFraction),
+            h.IoCoreHours > 0 ? Fixed(h.IoCoreHours / hours, "0.00") + " cores, " + h.IoWorker.Replace('_', ' ') : "-",
+            Gib(h.MaxMemoryUsedBytes) + " of " + Gib(h.MemoryBytes), Gib(h.SwappedBytes), Fixed(h.EnergyKilowattHours, "0.0") + " kWh",
+            Fixed(h.DowntimeMinutes, "0") + " min",
         }));
         html.Append("</section>\n<section id=\"applications\">\n<h2>Applications</h2>\n");
         Table(html, ["application", "instances", "demand", "served", "slowdown", "available", "down", "outages"], result.Applications.Select(a => new[]
