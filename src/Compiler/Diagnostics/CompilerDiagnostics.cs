@@ -70,6 +70,14 @@ public static class CompilerDiagnostics
         "VDL1021", Error, "Import cycle",
         "import cycle: {0}");
 
+    public static readonly DiagnosticDescriptor ImportNotAFile = new(
+        "VDL1022", Error, "Import of something that is not a file",
+        "cannot import `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor EmptyImport = new(
+        "VDL1023", Error, "Empty import path",
+        "this import names no file: its path is empty");
+
     public static readonly DiagnosticDescriptor CopyNameTaken = new(
         "VDL1008", Error, "Copy name already declared",
         "`count = {0}` on {1} makes `{2}`, which is declared elsewhere; rename one or lower the count");
@@ -209,7 +217,7 @@ public static class CompilerDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
-        UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle,
+        UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,

@@ -73,6 +73,18 @@ public static class SyntaxDiagnostics
         "VDL0031", Error, "Too many errors",
         "more than {0} errors in this file; the rest are not reported");
 
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new(
+        "VDL0035", Info, "Too many diagnostics",
+        "{0} more diagnostics in this file are not shown ({1}); the first {2} are, errors first");
+
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "VDL0036", Error, "File too large",
+        "cannot import `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = new(
+        "VDL0037", Error, "Model too large",
+        "cannot import `{0}`: with it the model's files would have {1:N0} characters, more than the {2} MiB a model may have");
+
     public static readonly DiagnosticDescriptor BinaryFile = new(
         "VDL0040", Error, "Not a text file",
         "this file is not text (a NUL character at offset {0}); a .vdl file is UTF-8 text");
@@ -94,6 +106,7 @@ public static class SyntaxDiagnostics
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
         UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
+        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors,
+        TooManyDiagnostics, FileTooLarge, ModelTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }
