@@ -34,6 +34,20 @@ public sealed class ImportBoundsEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void CheckRefusesAFilePastTheSizeLimitUnread()
+    {
+        using (var stream = File.Create(Path.Combine(_temporary.Path, "huge.vdl")))
+        {
+            stream.SetLength(17 * 1024 * 1024); // sparse: nothing is written, and nothing must be read
+        }
+
+        var result = VdlProcess.Run(_temporary.Path, "check", "huge.vdl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("vdl: error: huge.vdl: it has 17,825,792 bytes, more than the 16 MiB a model file may have\n", result.Error);
+    }
+
+    [Fact]
     public void CheckRefusesADeviceNamedOnTheCommandLine()
     {
         if (OperatingSystem.IsWindows())
