@@ -57,6 +57,10 @@ public static class SyntaxDiagnostics
         "VDL0014", Error, "Malformed version constraint",
         "`{0}` is not a version constraint: {1}");
 
+    public static readonly DiagnosticDescriptor NumberTooLarge = new(
+        "VDL0015", Error, "Number too large",
+        "`{0}` is too large: a number holds whole values exactly up to 9,007,199,254,740,992 (2^53), and each attribute has a smaller maximum");
+
     public static readonly DiagnosticDescriptor BadScenarioStatement = new(
         "VDL0020", Error, "Malformed scenario statement",
         "{0}");
@@ -93,7 +97,7 @@ public static class SyntaxDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
-        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
+        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, NumberTooLarge, BadScenarioStatement,
         ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }
