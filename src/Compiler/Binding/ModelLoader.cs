@@ -101,7 +101,7 @@ internal sealed class ModelLoader(ISourceProvider provider)
 
         if (_characters + text!.Length > SourceLimits.MaxModelCharacters)
         {
-            _diagnostics.Add(new Diagnostic(SyntaxDiagnostics.ModelTooLarge, location,
+            _diagnostics.Add(new Diagnostic(SyntaxDiagnostics.ModelTextTooLarge, location,
                 [spelled, _characters + text.Length, SourceLimits.MaxModelCharacters / (1024 * 1024)]));
             return null;
         }

@@ -57,6 +57,10 @@ public static class SyntaxDiagnostics
         "VDL0014", Error, "Malformed version constraint",
         "`{0}` is not a version constraint: {1}");
 
+    public static readonly DiagnosticDescriptor NumberTooLarge = new(
+        "VDL0015", Error, "Number too large",
+        "`{0}` is too large: a number holds whole values exactly up to 9,007,199,254,740,992 (2^53), and each attribute has a smaller maximum");
+
     public static readonly DiagnosticDescriptor BadScenarioStatement = new(
         "VDL0020", Error, "Malformed scenario statement",
         "{0}");
@@ -81,8 +85,8 @@ public static class SyntaxDiagnostics
         "VDL0036", Error, "File too large",
         "cannot import `{0}`: {1}");
 
-    public static readonly DiagnosticDescriptor ModelTooLarge = new(
-        "VDL0037", Error, "Model too large",
+    public static readonly DiagnosticDescriptor ModelTextTooLarge = new(
+        "VDL0037", Error, "Model files too large",
         "cannot import `{0}`: with it the model's files would have {1:N0} characters, more than the {2} MiB a model may have");
 
     public static readonly DiagnosticDescriptor BinaryFile = new(
@@ -105,8 +109,8 @@ public static class SyntaxDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
-        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
+        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, NumberTooLarge, BadScenarioStatement,
         ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors,
-        TooManyDiagnostics, FileTooLarge, ModelTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
+        TooManyDiagnostics, FileTooLarge, ModelTextTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }
