@@ -83,6 +83,9 @@ public static class ModelSchema
             new("network", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "1Gbps"), Help: "network traffic at full demand"),
             new("dirty_rate", new QuantityType(Dimension.Bandwidth, Minimum: 0, Example: "40MB/s"),
                 Help: "memory written per second at 100 %, which live migration resends (default by io)"),
+            new("syscalls", new NumberType(Minimum: 0), Help: "system calls per second at full demand, beyond its io class (default 0)"),
+            new("page_faults", new NumberType(Minimum: 0), Help: "page faults per second at full demand, beyond its io class (default 0)"),
+            new("forks", new NumberType(Minimum: 0), Help: "process creations (fork, exit and wait) per second at full demand, beyond its io class (default 0)"),
             new("profile", new CallType(["constant", "diurnal", "weekly", "spiky", "trace"])),
         ]),
 
