@@ -47,10 +47,14 @@ public sealed class CSharpEmitterTests
         return ModelCompilation.Create([source!], provider);
     }
 
-    /// <summary>bare-metal.vdl gives a `dirty_rate` and migrates a VM, so the emitted rate is exercised.</summary>
+    /// <summary>
+    /// bare-metal.vdl gives a `dirty_rate` and migrates a VM, so the emitted rate is exercised; the forkwait calibration
+    /// model states `forks`, so the emitted kernel entries are.
+    /// </summary>
     [Theory]
     [InlineData("datacenter.vdl")]
     [InlineData("bare-metal.vdl")]
+    [InlineData("../calibration/adams-agesen-2006-forkwait-vtx.vdl")]
     public void TheGeneratedCodeSimulatesExactlyAsTheLoweredModel(string example)
     {
         var compilation = ModelCompilation.FromFiles([Path.Combine(RepositoryPaths.Examples, example)]);

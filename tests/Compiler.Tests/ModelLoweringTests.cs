@@ -88,4 +88,36 @@ public sealed class ModelLoweringTests
         Assert.Null(runs.Single(a => a.Name == "web").DirtyBitsPerSecond);
         Assert.Equal(DefaultDirtyRates.ModerateBitsPerSecond, runs.Single(a => a.Name == "web").EffectiveDirtyBitsPerSecond);
     }
+
+    /// <summary>`syscalls`, `page_faults` and `forks` are per second at full demand; absent, none (the class alone says how kernel-heavy it is).</summary>
+    [Fact]
+    public void KernelEntriesAreLoweredPerSecondOrLeftAtNone()
+    {
+        var text = """
+            app forker {
+              demand {
+                cpu = 2
+                syscalls = 50000
+                page_faults = 20000
+                forks = 300
+              }
+            }
+            app web {
+              demand {
+                io = moderate
+              }
+            }
+            host h {
+              memory = 64GiB
+              runs = [forker, web]
+            }
+
+            """;
+        var provider = new Sources.InMemorySourceProvider(new Dictionary<string, string> { ["m.vdl"] = text });
+        provider.TryRead("m.vdl", out var source, out _);
+        var compilation = ModelCompilation.Create([source!], provider);
+        var runs = ModelLowering.Lower(compilation.SemanticModel).Topology.Hosts.Single().Runs;
+        Assert.Equal(new KernelEntryRates(50_000, 20_000, 300), runs.Single(a => a.Name == "forker").KernelEntries);
+        Assert.True(runs.Single(a => a.Name == "web").KernelEntries.IsZero);
+    }
 }

@@ -162,6 +162,7 @@ internal sealed class Binder
             DiskBytesPerSecond = NonNegative(_values.Number(demand.Find("throughput")?.Attribute.Value, Dimension.Bandwidth) / 8),
             NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.Value, Dimension.Bandwidth)),
             DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth)),
+            KernelEntries = new KernelEntryRates(Rate(demand, "syscalls"), Rate(demand, "page_faults"), Rate(demand, "forks")),
         };
         var profileExpression = demand.Find("profile")?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
@@ -329,6 +330,10 @@ internal sealed class Binder
     ];
 
     private static double? NonNegative(double? value) => value is { } v ? Math.Max(0, v) : null;
+
+    /// <summary>A per-second rate of a <c>demand</c> block: zero when not written (the checker reports a negative one).</summary>
+    private double Rate(BlockView demand, string attribute) =>
+        Math.Max(0, _values.Number(demand.Find(attribute)?.Attribute.Value, Dimension.None) ?? 0);
 
     /// <summary>The names of a list-of-references attribute, recorded as references.</summary>
     private IReadOnlyList<string> References(BlockView view, string attribute)

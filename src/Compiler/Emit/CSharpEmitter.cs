@@ -53,7 +53,7 @@ public static class CSharpEmitter
         foreach (var (app, i) in appIndex)
         {
             Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
         }
 
         code.AppendLine("public static Topology Build()");
@@ -195,6 +195,11 @@ public static class CSharpEmitter
     private static string Num(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) + "d" : "0d";
 
     private static string NullableNum(double? value) => value is { } v ? Num(v) : "null";
+
+    /// <summary>The application's stated kernel entries; nothing when it states none, so models without them emit as before.</summary>
+    private static string KernelEntries(KernelEntryRates rates) => rates.IsZero
+        ? string.Empty
+        : $", KernelEntries = new KernelEntryRates({Num(rates.Syscalls)}, {Num(rates.PageFaults)}, {Num(rates.Forks)})";
 
     /// <summary>A namespace or class name from options: only letters, digits, underscores (and dots for a namespace), else the default.</summary>
     private static string Identifier(string text, string fallback, bool dotted)

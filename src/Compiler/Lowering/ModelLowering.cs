@@ -38,6 +38,7 @@ public static class ModelLowering
                     DiskBytesPerSecond = app.DiskBytesPerSecond,
                     NetworkBitsPerSecond = app.NetworkBitsPerSecond,
                     DirtyBitsPerSecond = app.DirtyBitsPerSecond,
+                    KernelEntries = app.KernelEntries,
                     Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
                     Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
                     CertifiedOs = app.CertifiedOs,

@@ -33,14 +33,15 @@ internal sealed class AdviceRules : IRuleFamily
 
     /// <summary>
     /// The mean host CPU the applications of a host need, in reference cores, as the simulator charges it: each
-    /// guest's own execution (a VM's at most its vCPUs at the host's speed) plus the layer's work for its I/O.
+    /// guest's own execution with its stated kernel entries (a VM's at most its vCPUs at the host's speed) plus the
+    /// layer's work for its I/O.
     /// </summary>
     public static double MeanHostCpu(HostSymbol host)
     {
         var costs = host.Costs;
         var mode = host.Mode;
         var path = costs.IoPathOf(mode);
-        double Own(ApplicationSymbol a) => a.MeanCpu * costs.GuestCpuFactor(a.Io, mode);
+        double Own(ApplicationSymbol a) => a.MeanCpu * costs.GuestCpuFactor(a.Io, a.KernelEntriesPerCore, mode);
         double Layer(ApplicationSymbol a) => a.MeanCpu * path.CpuPerCore(a.OperationsPerCore);
         var cores = host.Runs.Sum(a => Own(a) + Layer(a));
         foreach (var guest in host.Guests)

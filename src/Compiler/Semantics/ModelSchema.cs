@@ -37,6 +37,8 @@ public static class ModelSchema
 
     // Disk requests per second: the fastest NVMe devices serve about 10 million.
     private static readonly NumberType Iops = new(Minimum: 0, Maximum: 1e9);
+    // Kernel entries per second: a core makes at most a few million system calls a second; 1e9 leaves room and keeps rate × cost finite.
+    private static readonly NumberType KernelEntryRate = new(Minimum: 0, Maximum: 1e9);
 
     // cgroup v1's largest cpu.shares.
     private static readonly NumberType Shares = new(Minimum: 0, Maximum: 262_144);
@@ -138,6 +140,9 @@ public static class ModelSchema
             new("throughput", Bandwidth("200MB/s"), Help: "disk bytes per second at full demand"),
             new("network", Bandwidth("1Gbps"), Help: "network traffic at full demand, in bits per second"),
             new("dirty_rate", Bandwidth("40MB/s"), Help: "memory written per second at 100 %, which live migration resends (default by io)"),
+            new("syscalls", KernelEntryRate, Help: "system calls per second at full demand, beyond its io class (default 0)"),
+            new("page_faults", KernelEntryRate, Help: "page faults per second at full demand, beyond its io class (default 0)"),
+            new("forks", KernelEntryRate, Help: "process creations (fork, exit and wait) per second at full demand, beyond its io class (default 0)"),
             new("profile", new CallType(["constant", "diurnal", "weekly", "spiky", "trace"]), Help: "the load over time, as a fraction of the demand (default constant(100%))"),
         ]),
 

@@ -50,6 +50,12 @@ public sealed class ApplicationSymbol : ModelSymbol
     /// <summary>Memory written per second at 100 %, in bits per second; null: the simulator's default for <see cref="Io"/>.</summary>
     public double? DirtyBitsPerSecond { get; internal set; }
 
+    /// <summary>System calls, page faults and forks per second at full demand (zero when not written).</summary>
+    public KernelEntryRates KernelEntries { get; internal set; }
+
+    /// <summary>The same per reference core of demand, as the simulator reckons them.</summary>
+    public KernelEntryRates KernelEntriesPerCore => Cpu > 0 ? KernelEntries * (1 / Cpu) : default;
+
     /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
     public string? Profile { get; internal set; }
 

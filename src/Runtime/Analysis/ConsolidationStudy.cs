@@ -1,3 +1,4 @@
+using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
@@ -115,8 +116,9 @@ public static class ConsolidationStudy
                     guests[h].Add(new VirtualMachineSpec
                     {
                         Name = $"{app.Name}-{index + 1}",
-                        // Enough vCPUs for the application's work at this platform's CPU cost and the server's clock.
-                        Vcpus = Math.Max(1, (int)Math.Ceiling(app.Cpu * costs.CpuFactor(app.Io, mode) / cpu.CoreSpeed)),
+                        // Enough vCPUs for the application's work at this platform's CPU cost (its kernel entries' too)
+                        // and the server's clock.
+                        Vcpus = Math.Max(1, (int)Math.Ceiling(app.Cpu * (costs.CpuFactor(app.Io, mode) + KernelEntryCpuPerCore(costs, app, mode)) / cpu.CoreSpeed)),
                         MemoryBytes = size,
                         Os = server.Os,
                         Patch = server.Patch,
@@ -146,6 +148,10 @@ public static class ConsolidationStudy
     }
 
     /// <summary>The host with the least peak CPU placed on it among those with memory left for the guest; the least loaded of all when none has.</summary>
+    /// <summary>What the platform adds to the kernel entries an application states, per reference core of its work.</summary>
+    private static double KernelEntryCpuPerCore(VirtualizationCostModel costs, ApplicationSpec app, AccelerationMode mode) =>
+        app.Cpu > 0 ? costs.KernelEntryCostsOf(mode).CpuPerCore(app.KernelEntries * (1 / app.Cpu)) : 0;
+
     private static int LeastLoaded(double[] load, long[] memory, long size, long capacity)
     {
         var best = -1;

@@ -13,6 +13,12 @@ public sealed record CostFigures(double CpuBound, double TrapBound, IoPath Io)
     public static CostFigures Native { get; } = new(1, 1, IoPath.Native);
 
     /// <summary>
+    /// What the layer adds per system call, page fault and fork that an application states beyond its class (none by
+    /// default: an application that states no rates costs what its class costs).
+    /// </summary>
+    public KernelEntryCosts Entries { get; init; } = KernelEntryCosts.None;
+
+    /// <summary>
     /// Figures from published whole-benchmark slowdowns: a CPU-bound one (light work) and a kernel build (moderate
     /// work). The I/O path's delay for each class's own operations is taken out, so that a simulated benchmark of
     /// that class comes out at the published figure, and no figure falls below native.

@@ -23,7 +23,10 @@ public sealed class ParavirtualCostModel(CostOverrides? overrides) : Virtualizat
     private static readonly IoPath SplitDrivers = new(10, 0.05, IoWorker.DriverDomain);
 
     /// <summary>Barham et al.: SPEC INT2000 567 native and on Xen (1.00); Linux build 263 s native, 271 s on Xen ("a mere 3 %").</summary>
-    private static readonly CostFigures Xen = CostFigures.FromPublished(1.00, 271.0 / 263.0, SplitDrivers);
+    private static readonly CostFigures Xen = CostFigures.FromPublished(1.00, 271.0 / 263.0, SplitDrivers) with
+    {
+        Entries = KernelEntryCosts.Paravirtual,
+    };
 
     public override HypervisorKind Kind => HypervisorKind.Paravirtual;
 

@@ -76,6 +76,17 @@ public abstract class VirtualizationCostModel
     /// </summary>
     public double GuestCpuFactor(IoClass io, AccelerationMode mode) => Overrides.Cpu ?? Figures(mode).GuestFactor(io);
 
+    /// <summary>What the layer adds per system call, page fault and fork in this mode (not replaced by <c>overhead { cpu }</c>).</summary>
+    public KernelEntryCosts KernelEntryCostsOf(AccelerationMode mode) => Figures(mode).Entries;
+
+    /// <summary>
+    /// The guest's own host CPU per unit of native work of class <paramref name="io"/> that also enters the kernel
+    /// <paramref name="perCore"/> times a second per reference core: its class's figure plus what this mode adds to
+    /// those entries. What the simulator charges and the checker's utilization estimate uses.
+    /// </summary>
+    public double GuestCpuFactor(IoClass io, KernelEntryRates perCore, AccelerationMode mode) =>
+        GuestCpuFactor(io, mode) + KernelEntryCostsOf(mode).CpuPerCore(perCore);
+
     /// <summary>
     /// What the layer adds per I/O operation in this mode; the model's <c>overhead { io = X }</c> ("the virtual I/O
     /// path costs X times the native one") sets its CPU to (X − 1) × the native path's, keeping who does it.

@@ -46,6 +46,7 @@ internal sealed class HostState : IEventTarget
         }
 
         IoPath = Cost.IoPathOf(Mode);
+        KernelEntryCosts = Cost.KernelEntryCostsOf(Mode);
         CapacityCores = spec.Cpu.CapacityCores;
         _queueing = run.QueueingCurve(CapacityCores);
         _coreSpeed = spec.Cpu.CoreSpeed;
@@ -70,6 +71,9 @@ internal sealed class HostState : IEventTarget
 
     /// <summary>What the virtualization layer adds per I/O operation on this host, and who does it.</summary>
     public IoPath IoPath { get; }
+
+    /// <summary>What the virtualization layer adds per system call, page fault and fork on this host.</summary>
+    public KernelEntryCosts KernelEntryCosts { get; }
 
     /// <summary>The host's CPU in reference cores (<see cref="CpuSpec.CapacityCores"/>).</summary>
     public double CapacityCores { get; }
@@ -163,6 +167,18 @@ internal sealed class HostState : IEventTarget
         }
     }
 
+    /// <summary>
+    /// The guest's own host CPU per unit of an instance's native work: its class's figure, plus what this host's
+    /// technique adds to the system calls, page faults and forks it states (all of it on its own CPU, waited for).
+    /// <see cref="VirtualizationCostModel.GuestCpuFactor(IoClass, KernelEntryRates, AccelerationMode)"/> with the
+    /// class's figure cached, and nothing added for the many instances that state no entries.
+    /// </summary>
+    private double GuestFactor(InstanceState instance)
+    {
+        var factor = _guestFactor[instance.IoIndex];
+        return instance.HasKernelEntries ? factor + KernelEntryCosts.CpuPerCore(instance.KernelEntriesPerCore) : factor;
+    }
+
     private void Sample()
     {
         var now = _run.Kernel.Now;
@@ -205,7 +221,7 @@ internal sealed class HostState : IEventTarget
                 demand = demand > 0 ? demand : 0;
                 instance.Demand = demand;
                 sum += demand;
-                work += demand * _guestFactor[instance.IoIndex];
+                work += demand * GuestFactor(instance);
                 if (instance.OperationsPerCore > 0 && demand > 0)
                 {
                     io += instance.IoPerCore * demand;
@@ -394,7 +410,7 @@ internal sealed class HostState : IEventTarget
                 if (demand > 0 && fraction > 0)
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
-                    var alone = _guestFactor[instance.IoIndex] + path.Delay(instance.OperationsPerCore);
+                    var alone = GuestFactor(instance) + path.Delay(instance.OperationsPerCore);
                     app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.CodeCacheSlowdown(now, _run.Options.Timings) * demand;
                     app.SlowdownWeight += demand;
                 }

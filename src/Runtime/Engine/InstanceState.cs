@@ -13,6 +13,8 @@ internal sealed class InstanceState
         var cpu = application.Spec.Cpu;
         IoPerCore = cpu > 0 ? application.Spec.IoAtFullDemand * (1 / cpu) : default;
         OperationsPerCore = IoPerCore.Operations;
+        KernelEntriesPerCore = cpu > 0 ? application.Spec.KernelEntries * (1 / cpu) : default;
+        HasKernelEntries = !KernelEntriesPerCore.IsZero;
     }
 
     public ApplicationState Application { get; }
@@ -27,6 +29,12 @@ internal sealed class InstanceState
 
     /// <summary>Disk requests and packets per core of demand: what the virtualization layer pays for.</summary>
     public double OperationsPerCore { get; }
+
+    /// <summary>Its system calls, page faults and forks per core of demand: they scale with the work, as its I/O does.</summary>
+    public KernelEntryRates KernelEntriesPerCore { get; }
+
+    /// <summary>Whether it states any (most do not, and then cost exactly what their class costs).</summary>
+    public bool HasKernelEntries { get; }
 
     /// <summary>This step's demand in cores (scratch, rewritten every step).</summary>
     public double Demand { get; set; }

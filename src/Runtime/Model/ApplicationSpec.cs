@@ -30,6 +30,12 @@ public sealed class ApplicationSpec
     public IoRates IoAtFullDemand => IoRates.AtFullDemand(Io, Cpu, Iops, DiskBytesPerSecond, NetworkBitsPerSecond);
 
     /// <summary>
+    /// System calls, page faults and forks per second of one instance at its full demand, beyond what its I/O class
+    /// already holds (a kernel build's are in the moderate class's figures); none by default.
+    /// </summary>
+    public KernelEntryRates KernelEntries { get; init; }
+
+    /// <summary>
     /// Memory it writes, in bits per second at the profile's level 1 (scaled by its demand level): what pre-copy live
     /// migration must send again. Null: <see cref="DefaultDirtyRates"/> by its I/O class.
     /// </summary>
