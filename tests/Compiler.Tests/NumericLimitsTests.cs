@@ -195,6 +195,9 @@ public sealed class NumericLimitsTests : IDisposable
                 throughput = {{V("demand", "throughput", "10MB/s")}}
                 network = {{V("demand", "network", "10Mbps")}}
                 dirty_rate = {{V("demand", "dirty_rate", "10MB/s")}}
+                syscalls = {{V("demand", "syscalls", "1000")}}
+                page_faults = {{V("demand", "page_faults", "100")}}
+                forks = {{V("demand", "forks", "1")}}
               }
             }
             hardware hw {
