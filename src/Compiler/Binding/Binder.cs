@@ -19,6 +19,7 @@ internal sealed class Binder
     private readonly SymbolTable _table;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
+    private readonly TraceFiles _traces;
     private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
     private readonly List<(ModelFile File, SyntaxToken Token)> _references = [];
 
@@ -26,6 +27,7 @@ internal sealed class Binder
     {
         _table = table;
         _diagnostics = diagnostics;
+        _traces = new TraceFiles(diagnostics);
         Files = files;
     }
 
@@ -164,15 +166,24 @@ internal sealed class Binder
             DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth)),
             KernelEntries = new KernelEntryRates(Rate(demand, "syscalls"), Rate(demand, "page_faults"), Rate(demand, "forks")),
         };
-        var profileExpression = demand.Find("profile")?.Attribute.Value;
+        var profileAttribute = demand.Find("profile");
+        var profileExpression = profileAttribute?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
-        if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Length > 0)
+        if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Length > 0
+            && _values.Text(trace.Arguments[0].Value) is { } relative)
         {
-            app.TraceFile = _values.Text(trace.Arguments[0].Value) is { } relative
-                ? Path.Combine(Path.GetDirectoryName(view.File.Path) ?? string.Empty, relative)
-                : null;
+            // Relative to the file that writes the call (a base's, when the profile is inherited), as the run reads it.
+            var file = profileAttribute!.Value.File;
+            app.TraceFile = Path.Combine(Path.GetDirectoryName(file.Path) ?? string.Empty, relative);
+            app.RuntimeProfile = _traces.Load(app.TraceFile, new Location(file.Tree.Text, trace.Arguments[0].Value.Span));
         }
-        if (ProfileReader.Read(profileExpression, _values) is { } profile)
+
+        if (app.RuntimeProfile is { } loaded)
+        {
+            app.ProfilePeak = loaded.Peak;
+            app.ProfileMean = loaded.Mean;
+        }
+        else if (ProfileReader.Read(profileExpression, _values) is { } profile)
         {
             app.RuntimeProfile = profile;
             app.ProfilePeak = profile.Peak;

@@ -31,7 +31,7 @@ internal static class ProfileReader
         return result;
     }
 
-    /// <summary>The profile, or null when the call is malformed (already reported) or is a trace (read at run time).</summary>
+    /// <summary>The profile, or null when the call is malformed (already reported) or is a trace (its file is read by <see cref="TraceFiles"/>).</summary>
     public static WorkloadProfile? Read(ExpressionSyntax? expression, ValueReader values)
     {
         if (expression is not CallExpressionSyntax call || !ProfileSignatures.All.TryGetValue(call.Name.Text, out var parameters))

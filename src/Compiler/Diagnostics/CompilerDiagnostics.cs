@@ -5,7 +5,8 @@ namespace VirtLang.Compiler.Diagnostics;
 
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
-/// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1040–1049 model size; the families VDL2 (resources),
+/// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -97,6 +98,42 @@ public static class CompilerDiagnostics
     public static readonly DiagnosticDescriptor ProfileArgument = new(
         "VDL1018", Error, "Bad profile argument",
         "{0}");
+
+    public static readonly DiagnosticDescriptor ScaleFactorOutOfRange = new(
+        "VDL1030", Error, "Scale factor out of range",
+        "`{0}` is not a scale factor: it must be above 0% and at most {1}{2}");
+
+    public static readonly DiagnosticDescriptor EndBeforeStart = new(
+        "VDL1031", Error, "Time range ends before it starts",
+        "`{0}` ends {1} it starts; the end time must come after the start");
+
+    public static readonly DiagnosticDescriptor TimeNotPositive = new(
+        "VDL1032", Error, "Duration not positive",
+        "{0} must be positive (at least a microsecond, the simulator's clock tick), not `{1}`{2}");
+
+    public static readonly DiagnosticDescriptor TimeTooLarge = new(
+        "VDL1033", Error, "Time too large",
+        "`{0}` is past {1}, the longest time a scenario may name (100 years)");
+
+    public static readonly DiagnosticDescriptor EventAfterEnd = new(
+        "VDL1034", Warning, "Event at or after the scenario's end",
+        "this event at `{0}` is at or after the end of scenario `{1}` (`duration = {2}`): it never happens");
+
+    public static readonly DiagnosticDescriptor StepLongerThanDuration = new(
+        "VDL1035", Error, "Step longer than the duration",
+        "{0} is longer than `duration = {1}`: the one step would count {2} of work and energy in a scenario of {1}; make the step at most the duration");
+
+    public static readonly DiagnosticDescriptor TooManySteps = new(
+        "VDL1036", Error, "Too many steps",
+        "`duration = {0}` in steps of `{1}` is {2} steps, more than the {3} a scenario may have; use a step of at least {4}");
+
+    public static readonly DiagnosticDescriptor TraceFileUnusable = new(
+        "VDL1037", Error, "Trace file cannot be read",
+        "cannot use the trace file `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor TraceFileMalformed = new(
+        "VDL1038", Error, "Malformed trace file",
+        "the trace file `{0}`, line {1}, column {2}: {3}");
 
     public static readonly DiagnosticDescriptor TooManyInstances = new(
         "VDL1040", Error, "Too many hosts and guests",
@@ -223,6 +260,8 @@ public static class CompilerDiagnostics
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
+        ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps,
+        TraceFileUnusable, TraceFileMalformed,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using VirtLang.Compiler.Emit;
 using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Profiles;
 using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Compiler.Hosting;
@@ -33,6 +34,7 @@ public static class ModelHost
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "virtlang", "models");
 
     /// <exception cref="GeneratedCodeException">The generated code did not compile, or threw while building the model.</exception>
+    /// <exception cref="TraceFormatException">A trace file the model reads cannot be read any more (it changed since the check).</exception>
     public static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(compilation);
@@ -83,6 +85,12 @@ public static class ModelHost
         {
             return type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
         }
+        catch (TargetInvocationException e) when (TraceProblem(e.InnerException) is { } trace)
+        {
+            // A trace file that changed since the check read it: the model's problem, told as the checker tells it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(trace);
+            throw;
+        }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
             // The frame of the generated code that threw carries the model's line through #line.
@@ -92,6 +100,14 @@ public static class ModelHost
             throw new GeneratedCodeException($"building the model failed: {inner.GetType().Name}: {inner.Message}", [$"{where}{inner.Message}"]);
         }
     }
+
+    /// <summary>The trace problem behind an exception of the generated code (its catalog loads traces in a static initializer).</summary>
+    private static TraceFormatException? TraceProblem(Exception? e) => e switch
+    {
+        TraceFormatException trace => trace,
+        TypeInitializationException { InnerException: var inner } => TraceProblem(inner),
+        _ => null,
+    };
 
     private static byte[] Compile(string code, string key)
     {

@@ -149,12 +149,22 @@ public static class ModelLowering
         }
     }
 
+    /// <summary>
+    /// Seconds as the simulator's microsecond ticks, rounded: the one conversion of scenario times, which the checker
+    /// uses too (a time that rounds to 0 ticks is zero for both). Beyond the 64-bit range it saturates; the checker
+    /// has refused such times (VDL1033) before anything is lowered.
+    /// </summary>
+    internal static long ToTicks(double seconds) => (long)Math.Round(seconds * SimTime.TicksPerSecond);
+
+    /// <summary>The scenario's duration in ticks (a day when it has none: the checker reports the missing attribute).</summary>
+    internal static long DurationTicks(ScenarioSymbol scenario) => ToTicks(scenario.Duration ?? SimTime.ToSeconds(SimTime.TicksPerDay));
+
     /// <summary>A scenario's timing and its statements as events, each with its origin: what both the lowering and the generated code use.</summary>
     internal static ScenarioSpec Scenario(ScenarioSymbol scenario, ValueReader values)
     {
         // A time, or the plain number 0 (the start), which reads as no time at all.
         long Ticks(ExpressionSyntax? expression) =>
-            values.Number(expression, Dimension.Time) is { } seconds ? (long)Math.Round(seconds * SimTime.TicksPerSecond) : 0;
+            values.Number(expression, Dimension.Time) is { } seconds ? ToTicks(seconds) : 0;
 
         var events = new List<ScenarioEvent>();
         foreach (var statement in scenario.Syntax.Members.OfType<ScenarioStatementSyntax>())
@@ -165,8 +175,10 @@ public static class ModelLowering
             var origin = string.Create(CultureInfo.InvariantCulture, $"{scenario.File.Path}({line.Line},{line.Column})");
             ScenarioEvent? e = statement.Action switch
             {
-                ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor => new ScaleEvent(at, scale.Target.Text, factor, until),
-                FailActionSyntax fail => new FailEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : null),
+                // `for D` and an end time say the same thing two ways (the parser refuses both at once, VDL0022).
+                ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor =>
+                    new ScaleEvent(at, scale.Target.Text, factor, scale.ForClause is { } lasts ? at + Ticks(lasts.Duration) : until),
+                FailActionSyntax fail => new FailEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : until - at),
                 CrashActionSyntax crash => new CrashEvent(at, crash.Target.Text),
                 MigrateActionSyntax migrate => new MigrateEvent(at, migrate.Target.Text, migrate.Destination.Text),
                 PatchActionSyntax patch => new PatchEvent(at, patch.Target.Text, patch.Level.ValueText),
@@ -181,8 +193,8 @@ public static class ModelLowering
         return new ScenarioSpec
         {
             Name = scenario.Name,
-            Duration = (long)Math.Round((scenario.Duration ?? SimTime.ToSeconds(SimTime.TicksPerDay)) * SimTime.TicksPerSecond),
-            Step = Math.Max(1, (long)Math.Round(scenario.Step * SimTime.TicksPerSecond)),
+            Duration = DurationTicks(scenario),
+            Step = Math.Max(1, ToTicks(scenario.Step)),
             Seed = scenario.Seed,
             Events = events,
         };

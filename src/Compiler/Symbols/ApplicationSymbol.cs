@@ -59,12 +59,12 @@ public sealed class ApplicationSymbol : ModelSymbol
     /// <summary>The profile's name (<c>diurnal</c>); null: constant at 100 %.</summary>
     public string? Profile { get; internal set; }
 
-    /// <summary>The largest and the mean level of the profile (1 and 1 without one; a trace's are unknown here and taken as 1).</summary>
+    /// <summary>The largest and the mean level of the profile (1 and 1 without one, or with a trace file that cannot be read).</summary>
     public double ProfilePeak { get; internal set; } = 1;
 
     public double ProfileMean { get; internal set; } = 1;
 
-    /// <summary>The simulator's profile built from the call (null for a trace, which is read when a run starts, or none).</summary>
+    /// <summary>The simulator's profile built from the call, a trace's read from its file at check time (null: none, or not readable).</summary>
     public Runtime.Profiles.WorkloadProfile? RuntimeProfile { get; internal set; }
 
     /// <summary>A trace profile's file, relative to the working folder (resolved from the model file's folder).</summary>

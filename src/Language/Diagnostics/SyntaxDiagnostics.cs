@@ -69,6 +69,14 @@ public static class SyntaxDiagnostics
         "VDL0021", Error, "Scenario statement outside a scenario",
         "`at` statements belong in a `scenario` block, not in {0}");
 
+    public static readonly DiagnosticDescriptor EndAndDuration = new(
+        "VDL0022", Error, "Both an end time and a duration",
+        "`at {0}` already says when the {1} ends; write either the end time or `{2}`, not both");
+
+    public static readonly DiagnosticDescriptor TimingOnInstantAction = new(
+        "VDL0023", Error, "An end time or duration on an action that does not last",
+        "`{0}` happens at one time and ends by itself: {1} does not apply; only `scale` and `fail` last");
+
     public static readonly DiagnosticDescriptor NestingTooDeep = new(
         "VDL0030", Error, "Nesting too deep",
         "blocks and lists are nested more than {0} levels deep here; the rest of this {1} is skipped");
@@ -110,7 +118,7 @@ public static class SyntaxDiagnostics
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
         UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, NumberTooLarge, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors,
+        ScenarioStatementOutsideScenario, EndAndDuration, TimingOnInstantAction, NestingTooDeep, TooManyErrors,
         TooManyDiagnostics, FileTooLarge, ModelTextTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }

@@ -322,6 +322,7 @@ internal sealed class Parser
             }
 
             action = ParseAction(actionKind.Value);
+            CheckTiming(when, action);
         }
         else
         {
@@ -363,24 +364,11 @@ internal sealed class Parser
                     ? new LiteralExpressionSyntax(Take())
                     : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral,
                         $"expected a percentage after `{word} {target.Text}`, as in `scale web 300%`"));
-                return new ScaleActionSyntax(keyword, target, amount);
+                return new ScaleActionSyntax(keyword, target, amount, ParseForClause("scale web 300% for 6h"));
             }
 
             case SyntaxKind.FailKeyword:
-            {
-                ForClauseSyntax? forClause = null;
-                if (Current.Kind == SyntaxKind.Identifier && IsText(Current, "for") && !Current.FirstOnLine)
-                {
-                    var forKeyword = Take(SyntaxKind.ForKeyword);
-                    ExpressionSyntax duration = Current.Kind is SyntaxKind.QuantityLiteral or SyntaxKind.NumberLiteral && !Current.FirstOnLine
-                        ? new LiteralExpressionSyntax(Take())
-                        : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral,
-                            "expected a duration after `for`, as in `fail esx-01 for 2h`"));
-                    forClause = new ForClauseSyntax(forKeyword, duration);
-                }
-
-                return new FailActionSyntax(keyword, target, forClause);
-            }
+                return new FailActionSyntax(keyword, target, ParseForClause("fail esx-01 for 2h"));
 
             case SyntaxKind.CrashKeyword:
                 return new CrashActionSyntax(keyword, target);
@@ -408,6 +396,61 @@ internal sealed class Parser
 
                 return new PatchActionSyntax(keyword, target, level);
             }
+        }
+    }
+
+    /// <summary>An optional <c>for DURATION</c> after the actions that last (scale, fail).</summary>
+    private ForClauseSyntax? ParseForClause(string example)
+    {
+        if (!IsForKeyword(Current))
+        {
+            return null;
+        }
+
+        var forKeyword = Take(SyntaxKind.ForKeyword);
+        ExpressionSyntax duration = Current.Kind is SyntaxKind.QuantityLiteral or SyntaxKind.NumberLiteral && !Current.FirstOnLine
+            ? new LiteralExpressionSyntax(Take())
+            : new MissingExpressionSyntax(MissingScenarioPart(SyntaxKind.QuantityLiteral, $"expected a duration after `for`, as in `{example}`"));
+        return new ForClauseSyntax(forKeyword, duration);
+    }
+
+    private bool IsForKeyword(in RawToken token) => token.Kind == SyntaxKind.Identifier && IsText(token, "for") && !token.FirstOnLine;
+
+    private string SourceOf(TextSpan span) => _text.Substring(span.Start, span.Length);
+
+    /// <summary>
+    /// How long an action lasts is said once: by an end time (<c>at 2d..3d</c>) or by <c>for</c>, and only for the
+    /// actions that last (scale, fail). Crash, migrate and patch happen at one time and end on their own (VDL0023).
+    /// </summary>
+    private void CheckTiming(TimeRangeSyntax when, ScenarioActionSyntax action)
+    {
+        var forClause = action switch
+        {
+            ScaleActionSyntax scale => scale.ForClause,
+            FailActionSyntax fail => fail.ForClause,
+            _ => null,
+        };
+        var word = action.Keyword.Text;
+        if (action is ScaleActionSyntax or FailActionSyntax)
+        {
+            if (when.DotDot is not null && when.To is LiteralExpressionSyntax && forClause is { Duration: LiteralExpressionSyntax })
+            {
+                Report(SyntaxDiagnostics.EndAndDuration, forClause.Span, SourceOf(when.Span), action is FailActionSyntax ? "outage" : "scale", SourceOf(forClause.Span));
+            }
+
+            return;
+        }
+
+        if (when.DotDot is { } range)
+        {
+            var end = when.To is LiteralExpressionSyntax to ? to.Span.End : range.Span.End;
+            var span = TextSpan.FromBounds(range.Span.Start, end);
+            Report(SyntaxDiagnostics.TimingOnInstantAction, span, word, $"an end time (`{SourceOf(span)}`)");
+        }
+        else if (IsForKeyword(Current))
+        {
+            Report(SyntaxDiagnostics.TimingOnInstantAction, Span(Current), word, "a duration (`for`)");
+            SkipRestOfLine();
         }
     }
 

@@ -339,9 +339,9 @@ internal sealed class ScenarioDriver : IEventTarget
     private void Validate(ScenarioEvent e, List<string> problems)
     {
         var where = e.Origin is null ? string.Empty : $"{e.Origin}: ";
-        if (e.At < 0)
+        if (e.At < 0 || e.At > ScenarioLimits.MaxTime)
         {
-            problems.Add($"{where}an event cannot happen before the start (at {e.At})");
+            problems.Add($"{where}an event happens from the start to {SimTime.Format(ScenarioLimits.MaxTime)}, not at {e.At} ticks");
         }
 
         void Host(string name)
@@ -376,22 +376,22 @@ internal sealed class ScenarioDriver : IEventTarget
                     problems.Add($"{where}no host or guest runs an application named '{scale.Application}'");
                 }
 
-                if (scale.Factor < 0 || double.IsNaN(scale.Factor) || double.IsInfinity(scale.Factor) || scale.Factor == 0)
+                if (!(scale.Factor > 0 && scale.Factor <= ScenarioLimits.MaxScaleFactor))
                 {
-                    problems.Add($"{where}scale needs a positive factor, not {scale.Factor.ToString(CultureInfo.InvariantCulture)}");
+                    problems.Add($"{where}scale needs a factor above 0 and at most {ScenarioLimits.MaxScaleFactor.ToString(CultureInfo.InvariantCulture)}, not {scale.Factor.ToString(CultureInfo.InvariantCulture)}");
                 }
 
-                if (scale.Until is { } until && until <= scale.At)
+                if (scale.Until is { } until && (until <= scale.At || until > 2 * ScenarioLimits.MaxTime))
                 {
-                    problems.Add($"{where}a scale must end after it starts");
+                    problems.Add($"{where}a scale must end after it starts, within {SimTime.Format(2 * ScenarioLimits.MaxTime)}");
                 }
 
                 break;
             case FailEvent fail:
                 Host(fail.Host);
-                if (fail.RepairAfter is <= 0)
+                if (fail.RepairAfter is <= 0 or > ScenarioLimits.MaxTime)
                 {
-                    problems.Add($"{where}a repair time must be positive");
+                    problems.Add($"{where}a repair time must be positive and at most {SimTime.Format(ScenarioLimits.MaxTime)}");
                 }
 
                 break;

@@ -24,7 +24,7 @@ internal sealed class SimulationRun
     {
         Scenario = scenario;
         Options = options;
-        Steps = (int)Math.Min(int.MaxValue, (scenario.Duration + scenario.Step - 1) / scenario.Step);
+        Steps = (int)ScenarioLimits.Steps(scenario.Duration, scenario.Step); // at most ScenarioLimits.MaxSteps: Simulator.Run checked
         StepHours = (double)scenario.Step / SimTime.TicksPerHour;
 
         var problems = new List<string>();

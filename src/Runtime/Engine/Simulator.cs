@@ -23,6 +23,17 @@ public static class Simulator
             throw new SimulationSetupException($"a scenario needs a positive duration and step (duration {scenario.Duration}, step {scenario.Step} ticks)");
         }
 
+        // The checker reports these (VDL1033, VDL1035, VDL1036); a scenario built by hand meets them here, not as an overflow or "Out of memory".
+        if (scenario.Duration > ScenarioLimits.MaxTime || scenario.Step > scenario.Duration)
+        {
+            throw new SimulationSetupException($"a scenario's step must be at most its duration, and its duration at most {SimTime.Format(ScenarioLimits.MaxTime)} (duration {SimTime.Format(scenario.Duration)}, step {SimTime.Format(scenario.Step)})");
+        }
+
+        if (ScenarioLimits.Steps(scenario.Duration, scenario.Step) > ScenarioLimits.MaxSteps)
+        {
+            throw new SimulationSetupException($"{SimTime.Format(scenario.Duration)} in steps of {SimTime.Format(scenario.Step)} is {ScenarioLimits.Steps(scenario.Duration, scenario.Step):N0} steps, more than the {ScenarioLimits.MaxSteps:N0} a scenario may have");
+        }
+
         var run = new SimulationRun(topology, scenario, options);
         _ = new ScenarioDriver(run);
         foreach (var host in run.Hosts)

@@ -55,9 +55,18 @@ public sealed class TraceProfile : WorkloadProfile
 
     public int Count => _times.Length;
 
+    /// <summary>
+    /// The largest trace file read, 16 MiB: a year of one-minute points takes about 8 MB, and the checker reads the
+    /// file on every check (docs/limits.md).
+    /// </summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
+    /// <summary>Reads and parses a trace file: what the checker does at check time and the generated model at run time.</summary>
+    /// <exception cref="TraceFormatException">The file is missing, not a regular file, too large, unreadable or malformed.</exception>
     public static TraceProfile Load(string path)
     {
-        using var reader = new StreamReader(path);
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = new StringReader(TraceFileReader.ReadText(path));
         return Parse(reader, path);
     }
 
@@ -185,7 +194,7 @@ public sealed class TraceProfile : WorkloadProfile
         var column = Column(cell, start);
         var percent = text.EndsWith('%');
         var number = percent ? text[..^1] : text;
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || double.IsInfinity(value))
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             throw new TraceFormatException(source, line, column, $"'{text}' is not a level (a percentage like 42% or a fraction like 0.42)");
         }

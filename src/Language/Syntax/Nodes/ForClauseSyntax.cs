@@ -1,6 +1,6 @@
 namespace VirtLang.Language.Syntax;
 
-/// <summary><c>for DURATION</c> after <c>fail HOST</c>: when the host is repaired.</summary>
+/// <summary><c>for DURATION</c> after <c>fail HOST</c> (when the host is repaired) or <c>scale APP PERCENT</c> (how long the scale lasts).</summary>
 public sealed class ForClauseSyntax(SyntaxToken forKeyword, ExpressionSyntax duration) : SyntaxNode
 {
     public SyntaxToken ForKeyword { get; } = forKeyword;

@@ -1,9 +1,12 @@
 namespace VirtLang.Language.Syntax;
 
-/// <summary><c>scale APP PERCENT</c></summary>
-public sealed class ScaleActionSyntax(SyntaxToken keyword, SyntaxToken target, ExpressionSyntax amount) : ScenarioActionSyntax(keyword, target)
+/// <summary><c>scale APP PERCENT (for DURATION)?</c></summary>
+public sealed class ScaleActionSyntax(SyntaxToken keyword, SyntaxToken target, ExpressionSyntax amount, ForClauseSyntax? forClause = null) : ScenarioActionSyntax(keyword, target)
 {
     public ExpressionSyntax Amount { get; } = amount;
+
+    /// <summary>How long the scale lasts from its start; null: until the range's end, or the scenario's.</summary>
+    public ForClauseSyntax? ForClause { get; } = forClause;
 
     public override SyntaxKind Kind => SyntaxKind.ScaleAction;
 
@@ -12,5 +15,9 @@ public sealed class ScaleActionSyntax(SyntaxToken keyword, SyntaxToken target, E
         yield return Keyword;
         yield return Target;
         yield return Amount;
+        if (ForClause is not null)
+        {
+            yield return ForClause;
+        }
     }
 }
