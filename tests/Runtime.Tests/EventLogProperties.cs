@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
 using VirtLang.Tests.Shared;
 using static VirtLang.Runtime.Tests.Stacks;
@@ -77,5 +78,31 @@ public class EventLogProperties
         var scenario = Scenario(seed, 1 + (count % 24), restartableDriverDomain, out var options);
         var result = Simulator.Run(topology, scenario, options);
         EventLogReplay.AssertConsistent(topology, result, $"seed {seed}, {scenario.Events.Count} events: {string.Join(", ", scenario.Events)}");
+    }
+
+    /// <summary>The replay itself catches the reported bug: a failed host logged back up after a patch's reboot.</summary>
+    [Fact]
+    public void The_replay_catches_a_log_that_brings_a_failed_host_back_up()
+    {
+        var topology = new Topology { Hosts = [Host("h", 8, Free(HypervisorKind.Hosted), [Vm("v", 2, App("a", 1))])] };
+        var day = SimTime.TicksPerDay;
+        var result = new SimulationResult
+        {
+            Scenario = "reported",
+            Duration = 7 * day,
+            Hosts = [new HostResult { Name = "h", Hypervisor = "hosted", Mode = "hardware_assist", DowntimeMinutes = 6 * 24 * 60 }],
+            Applications = [new ApplicationResult { Name = "a", DowntimeMinutes = 6 * 24 * 60, Outages = [(24 * 60, 7 * 24 * 60)] }],
+            Consolidation = new Consolidation(1, 1),
+            Fingerprint = "0",
+            Events =
+            [
+                new EventRecord(day, "fail", "h", "host down with 1 VM; not repaired in this scenario"),
+                new EventRecord(2 * day, "patch", "h", "host OS to 2: host reboots with 1 VM, back after 5m"),
+                new EventRecord(2 * day + Minutes(5), "restart", "h", "back up with 1 VM"),
+            ],
+        };
+        var replayed = EventLogReplay.Replay(topology, result);
+        Assert.Contains(replayed.Contradictions, c => c.Contains("patch of h, which is down", StringComparison.Ordinal));
+        Assert.Contains(replayed.Contradictions, c => c.Contains("says 'back up with 1 VM', but it is down", StringComparison.Ordinal));
     }
 }

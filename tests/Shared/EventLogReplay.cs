@@ -87,16 +87,20 @@ internal static partial class EventLogReplay
         {
             var isHost = hostDown.ContainsKey(e.Subject);
             var subjectUp = isHost ? HostUp(e.Subject) : !guests.TryGetValue(e.Subject, out var s) || GuestUp(s);
+            if (e.Kind is "crash" or "patch" && !subjectUp)
+            {
+                // Taken as the log says it, so that what follows still balances.
+                contradictions.Add($"{e.Time}: {e.Kind} of {e.Subject}, which is down: it should have been skipped");
+            }
+            else if (e.Kind is "crash-skipped" or "patch-skipped" && subjectUp)
+            {
+                contradictions.Add($"{e.Time}: {e.Kind} of {e.Subject}, which is up");
+            }
+
             switch (e.Kind)
             {
                 case "fail":
                     hostDown[e.Subject]++;
-                    break;
-                case "crash" or "patch" when !subjectUp:
-                    contradictions.Add($"{e.Time}: {e.Kind} of {e.Subject}, which is down: it should have been skipped");
-                    break;
-                case "crash-skipped" or "patch-skipped" when subjectUp:
-                    contradictions.Add($"{e.Time}: {e.Kind} of {e.Subject}, which is up");
                     break;
                 case "crash" or "patch" when isHost:
                     hostDown[e.Subject]++;
