@@ -88,6 +88,29 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Equal(result.Output, VdlProcess.Run(WorkingDirectory, "graph", "--format", "svg").Output);
     }
 
+    /// <summary>Opened by itself an SVG has no stylesheet: unstyled shapes fill black, so the file carries its own.</summary>
+    [Fact]
+    public void StandaloneSvgCarriesAStyleWithARuleForEachClassItUses()
+    {
+        var result = VdlProcess.Run(WorkingDirectory, "graph", "--format", "svg");
+        Assert.Equal(0, result.ExitCode);
+        var svg = System.Xml.Linq.XDocument.Parse(result.Output);
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        var style = Assert.Single(svg.Descendants(ns + "style")).Value;
+        var selectors = System.Text.RegularExpressions.Regex.Matches(style, @"\.([a-z-]+)\s*[{,]").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var used = svg.Descendants().Select(e => (string?)e.Attribute("class")).OfType<string>()
+            .SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(used);
+        Assert.All(used, c => Assert.Contains(c, selectors));
+        Assert.Contains("text {", style, StringComparison.Ordinal);
+
+        // Readable on white: the drawing is laid on a white backdrop, and text is dark.
+        var backdrop = svg.Root!.Elements(ns + "rect").First();
+        Assert.Equal("backdrop", (string?)backdrop.Attribute("class"));
+        Assert.Contains(".backdrop { fill: #ffffff; }", style, StringComparison.Ordinal);
+        Assert.Contains("text { fill: #1d2330;", style, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RunWritesASelfContainedHtmlReport()
     {

@@ -3,6 +3,7 @@ using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
+using VirtLang.Tests.Shared;
 using static VirtLang.Runtime.Tests.Stacks;
 
 namespace VirtLang.Runtime.Tests;
@@ -226,14 +227,32 @@ public class ScenarioEventTests
     [Fact]
     public void A_host_failed_for_good_is_never_logged_back_up()
     {
-        // Failed without repair at 1h; a host crash at 2h and a VM crash at 3h both end while it is still down.
+        // Failed without repair at 1h; a host crash at 2h, a VM crash at 3h and patches of both find them down.
         var host = Host("h", 8, Free(HypervisorKind.BareMetal), [Vm("v", 2, App("a", 1))]);
-        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new FailEvent(Hours(1), "h"), new CrashEvent(Hours(2), "h"), new CrashEvent(Hours(3), "v")));
-        Assert.Equal(["fail", "crash", "restart", "crash", "restart"], result.Events.Select(e => e.Kind));
-        Assert.All(result.Events, e => Assert.DoesNotContain("back up", e.Detail, StringComparison.Ordinal));
-        Assert.Contains("still down", result.Events[2].Detail, StringComparison.Ordinal);
-        Assert.Contains("still down", result.Events[4].Detail, StringComparison.Ordinal);
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(
+            new FailEvent(Hours(1), "h"), new CrashEvent(Hours(2), "h"), new CrashEvent(Hours(3), "v"), new PatchEvent(Hours(4), "h", "2"), new PatchEvent(Hours(5), "v", "2")));
+        Assert.Equal(["fail", "crash-skipped", "crash-skipped", "patch-skipped", "patch-skipped"], result.Events.Select(e => e.Kind));
+        Assert.All(result.Events, e => Assert.DoesNotContain("back", e.Detail, StringComparison.Ordinal));
+        Assert.Equal("h is down since 1h: nothing runs there to crash", result.Events[1].Detail);
+        Assert.Equal("v is down with its host h (down since 1h): nothing runs there to crash", result.Events[2].Detail);
         Assert.Equal(23 * 60, result.Hosts[0].DowntimeMinutes, 9);
         Assert.Equal(23 * 60, result.Applications[0].DowntimeMinutes, 9);
+        EventLogReplay.AssertConsistent(new Topology { Hosts = [host] }, result, "failed for good");
+    }
+
+    [Fact]
+    public void A_crash_or_patch_of_a_restarting_vm_is_skipped_and_a_failure_during_a_reboot_outlasts_it()
+    {
+        var host = Host("h", 8, Free(HypervisorKind.BareMetal), [Vm("v", 2, App("a", 1))]);
+        var topology = new Topology { Hosts = [host] };
+        var result = Simulator.Run(topology, Day(
+            new CrashEvent(Hours(1), "v"), new PatchEvent(Hours(1) + Minutes(0.5), "v", "2"),
+            new PatchEvent(Hours(2), "h", "2"), new FailEvent(Hours(2) + Minutes(1), "h", Hours(1))));
+        Assert.Equal(["crash", "patch-skipped", "restart", "patch", "fail", "restart", "repair"], result.Events.Select(e => e.Kind));
+        Assert.Contains("v is down (restarting or paused)", result.Events[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("still down", result.Events[5].Detail, StringComparison.Ordinal);
+        Assert.Equal("host back up", result.Events[6].Detail);
+        Assert.Equal(61, result.Hosts[0].DowntimeMinutes, 9);
+        EventLogReplay.AssertConsistent(topology, result, "restarting");
     }
 }

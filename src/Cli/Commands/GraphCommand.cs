@@ -37,7 +37,7 @@ internal static class GraphCommand
         context.Out.Write(format switch
         {
             "mermaid" => TopologyGraph.ToMermaid(compilation.SemanticModel),
-            "svg" => TopologySvg.Render(compilation.SemanticModel),
+            "svg" => TopologySvg.RenderStandalone(compilation.SemanticModel),
             _ => TopologyGraph.ToDot(compilation.SemanticModel),
         });
         return ExitCodes.Success;

@@ -7,6 +7,8 @@ namespace VirtLang.Compiler.Graphs;
 /// The topology drawn as SVG without Graphviz: hosts down the left, each a box listing its guests (VMs solid,
 /// containers dashed), applications down the right, placed level with the guests that run them, and a curve from
 /// each guest to each application it runs. Deterministic; every name is escaped by <see cref="SvgWriter"/>.
+/// <see cref="Render"/> is for the HTML report, whose stylesheet colours it; <see cref="RenderStandalone"/> carries
+/// its own style, since an SVG file opened by itself has no stylesheet and unstyled shapes fill black.
 /// </summary>
 public static class TopologySvg
 {
@@ -22,7 +24,24 @@ public static class TopologySvg
     private const double AppSpacing = 30;
     private const double CharWidth = 7;
 
-    public static string Render(SemanticModel model)
+    /// <summary>
+    /// The report's light palette for each class the drawing uses, on a white backdrop of its own, so the file reads
+    /// the same on any page or viewer. Kept in step with <c>HtmlReport</c>'s rules for the same classes.
+    /// </summary>
+    internal const string StandaloneStyle =
+        ".topology { font-family: system-ui, sans-serif; } .backdrop { fill: #ffffff; } " +
+        "text { fill: #1d2330; font-size: 12px; } " +
+        ".host { fill: #f4f6fa; stroke: #d5dae3; } .host-title { font-weight: 600; } " +
+        ".guest { fill: #ffffff; stroke: #2f6fdb; } .container { fill: #ffffff; stroke: #3aa45b; stroke-dasharray: 4 2; } " +
+        ".app { fill: #f4f6fa; stroke: #1d2330; } .edge { fill: none; stroke: #5b6474; stroke-width: 1; }";
+
+    /// <summary>The drawing for the HTML report, styled by the report's stylesheet.</summary>
+    public static string Render(SemanticModel model) => Draw(model, standalone: false);
+
+    /// <summary>The drawing as a file of its own (<c>vdl graph --format svg</c>): its style inside, on white.</summary>
+    public static string RenderStandalone(SemanticModel model) => Draw(model, standalone: true);
+
+    private static string Draw(SemanticModel model, bool standalone)
     {
         ArgumentNullException.ThrowIfNull(model);
         var rows = new List<(double X, double Y, ApplicationSymbol App)>();
@@ -56,7 +75,7 @@ public static class TopologySvg
 
             boxes.Add(svg =>
             {
-                svg.Group(("class", "host-box"));
+                svg.Group();
                 svg.RectWithTitle(Margin, top, HostWidth, height, "host", title);
                 svg.TextElement("text", Fit(title, HostWidth - 16), ("x", Margin + 8), ("y", top + 17), ("class", "host-title"));
                 for (var r = 0; r < hostRows.Count; r++)
@@ -73,7 +92,15 @@ public static class TopologySvg
         var hostsBottom = y;
         var apps = PlaceApplications(model.Applications, rows);
         var total = Math.Max(hostsBottom, apps.Count == 0 ? 0 : apps.Values.Max() + AppHeight + Margin);
-        var svgWriter = new SvgWriter(AppX + AppWidth + Margin, Math.Max(total, 40), "The topology: hosts, their guests and the applications they run", "topology");
+        var drawingWidth = AppX + AppWidth + Margin;
+        var drawingHeight = Math.Max(total, 40);
+        var svgWriter = new SvgWriter(drawingWidth, drawingHeight, "The topology: hosts, their guests and the applications they run", "topology");
+        if (standalone)
+        {
+            svgWriter.TextElement("style", StandaloneStyle);
+            svgWriter.Element("rect", ("x", 0), ("y", 0), ("width", drawingWidth), ("height", drawingHeight), ("class", "backdrop"));
+        }
+
         foreach (var (x, rowY, app) in rows)
         {
             var appY = apps[app] + AppHeight / 2;

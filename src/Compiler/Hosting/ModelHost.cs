@@ -14,8 +14,9 @@ namespace VirtLang.Compiler.Hosting;
 /// <summary>
 /// Compiles a model's generated C# in memory against the framework's reference assemblies and the runtime, loads it
 /// in a collectible <see cref="AssemblyLoadContext"/> and runs its <c>Build</c> and <c>Scenarios</c>. The assembly is
-/// cached by the hash of the model's files and of the compiler and runtime builds, so a second run of an unchanged
-/// model skips Roslyn entirely. The cache is a folder of the user's own (<c>VDL_CACHE_DIR</c>, else the user's cache folder).
+/// cached by the hash of the model's files and of the compiler and runtime builds (<see cref="ModelCache"/>, verified
+/// before loading), so a second run of an unchanged model skips Roslyn entirely. The cache is a folder of the user's
+/// own (<c>VDL_CACHE_DIR</c>, else the user's cache folder).
 /// </summary>
 public static class ModelHost
 {
@@ -33,33 +34,63 @@ public static class ModelHost
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "virtlang", "models");
 
+    /// <summary>The name of the assembly attribute that carries the cache key an assembly was compiled for.</summary>
+    internal const string KeyMetadataName = "VirtLang.ModelKey";
+
     /// <exception cref="GeneratedCodeException">The generated code did not compile, or threw while building the model.</exception>
     /// <exception cref="TraceFormatException">A trace file the model reads cannot be read any more (it changed since the check).</exception>
     public static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(compilation);
         var key = Key(compilation);
-        var directory = cacheDirectory ?? DefaultCacheDirectory;
-        var cached = Path.Combine(directory, key + ".dll");
-        byte[] image;
-        var fromCache = false;
-        if (TryRead(cached) is { } bytes)
+        var cache = new ModelCache(cacheDirectory ?? DefaultCacheDirectory);
+        if (cache.TryLoad(key) is { } cached && TryBuild(cached, key, fromCache: true) is { } fromCache)
         {
-            image = bytes;
-            fromCache = true;
-        }
-        else
-        {
-            image = Compile(CSharpEmitter.Emit(compilation.SemanticModel), key);
-            TryWrite(directory, cached, image);
+            return fromCache;
         }
 
+        // Not cached, or an entry that did not verify: compiled again, and the entry replaced.
+        var image = Compile(CSharpEmitter.Emit(compilation.SemanticModel), key);
+        cache.Store(key, image);
+        return TryBuild(image, key, fromCache: false) ?? throw new GeneratedCodeException("the generated assembly has no model class", []);
+    }
+
+    /// <summary>The model's assembly (what <c>vdl build --assembly</c> writes), compiled from its generated C#.</summary>
+    /// <exception cref="GeneratedCodeException">The generated code did not compile.</exception>
+    public static byte[] CompileAssembly(ModelCompilation compilation)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        return Compile(CSharpEmitter.Emit(compilation.SemanticModel), Key(compilation));
+    }
+
+    /// <summary>
+    /// Loads the assembly and builds the model, or null when the assembly is not this model's: not loadable, without
+    /// the model class, or compiled for another key. The key is checked after loading and before any of its code
+    /// runs, so an entry whose seal was rewritten to name another model still never runs (docs/limits.md).
+    /// </summary>
+    private static GeneratedModel? TryBuild(byte[] image, string key, bool fromCache)
+    {
         var context = new AssemblyLoadContext("vdl-model-" + key[..12], isCollectible: true);
         try
         {
-            using var stream = new MemoryStream(image);
-            var type = context.LoadFromStream(stream).GetType($"{CSharpEmitter.DefaultNamespace}.{CSharpEmitter.DefaultClass}")
-                ?? throw new GeneratedCodeException("the generated assembly has no model class", []);
+            Type? type;
+            try
+            {
+                using var stream = new MemoryStream(image);
+                var assembly = context.LoadFromStream(stream);
+                var carried = assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == KeyMetadataName)?.Value;
+                type = carried == key ? assembly.GetType($"{CSharpEmitter.DefaultNamespace}.{CSharpEmitter.DefaultClass}") : null;
+            }
+            catch (Exception e) when (fromCache && e is BadImageFormatException or FileLoadException or IOException)
+            {
+                return null;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+
             var topology = (Topology)Invoke(type, "Build");
             var scenarios = (IReadOnlyList<ScenarioSpec>)Invoke(type, "Scenarios");
             return new GeneratedModel(topology, scenarios, fromCache);
@@ -69,14 +100,6 @@ public static class ModelHost
             // The objects built are the runtime's own types: the generated code can go once they exist.
             context.Unload();
         }
-    }
-
-    /// <summary>The model's assembly (what <c>vdl build --assembly</c> writes), compiled from its generated C#.</summary>
-    /// <exception cref="GeneratedCodeException">The generated code did not compile.</exception>
-    public static byte[] CompileAssembly(ModelCompilation compilation)
-    {
-        ArgumentNullException.ThrowIfNull(compilation);
-        return Compile(CSharpEmitter.Emit(compilation.SemanticModel), Key(compilation));
     }
 
     private static object Invoke(Type type, string method)
@@ -111,8 +134,13 @@ public static class ModelHost
 
     private static byte[] Compile(string code, string key)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), path: "Model.g.cs", encoding: Encoding.UTF8);
-        var compilation = CSharpCompilation.Create("VirtLang.Model." + key[..16], [tree], References.Value,
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var tree = CSharpSyntaxTree.ParseText(code, options, path: "Model.g.cs", encoding: Encoding.UTF8);
+
+        // The key travels inside the assembly too, checked before it runs: the key is 64 hex digits, never user text.
+        var keyTree = CSharpSyntaxTree.ParseText(
+            $"[assembly: System.Reflection.AssemblyMetadata(\"{KeyMetadataName}\", \"{key}\")]\n", options, path: "ModelKey.g.cs", encoding: Encoding.UTF8);
+        var compilation = CSharpCompilation.Create("VirtLang.Model." + key[..16], [tree, keyTree], References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true,
                 nullableContextOptions: NullableContextOptions.Enable));
         using var pe = new MemoryStream();
@@ -152,32 +180,5 @@ public static class ModelHost
         }
 
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-    }
-
-    private static byte[]? TryRead(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllBytes(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Best effort: a cache that cannot be written only costs the next run a compile.</summary>
-    private static void TryWrite(string directory, string path, byte[] image)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temp, image);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -191,7 +191,9 @@ internal sealed class LiveMigration : IEventTarget
         var why = !Source.IsUp || !Target.IsUp
             ? $"{(Source.IsUp ? Target : Source).Spec.Name} went down during the copy"
             : "the guest went down during the copy";
-        _run.Record("migrate-aborted", Guest.Name, $"{why}; the guest stays on {Source.Spec.Name}");
+        // The pause of a stop-and-copy that did not finish is downtime too: the log says it, as migrate-end does.
+        var paused = _stopAndCopy ? $"; paused {Ms(Now - _pausedAt)} ms" : string.Empty;
+        _run.Record("migrate-aborted", Guest.Name, $"{why}; the guest stays on {Source.Spec.Name}{paused}");
     }
 
     /// <summary>What the guest's applications dirty now: each one's rate at level 1 times its demand level.</summary>

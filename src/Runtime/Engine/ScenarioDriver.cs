@@ -117,6 +117,13 @@ internal sealed class ScenarioDriver : IEventTarget
 
     private void StartCrash(int index, CrashEvent crash)
     {
+        // Nothing that is down can crash: the event is logged as skipped and changes nothing (simulation.md).
+        if (WhyDown(crash.Target) is { } down)
+        {
+            _run.Record("crash-skipped", crash.Target, $"{down}: nothing runs there to crash{At(crash)}");
+            return;
+        }
+
         if (_run.HostsByName.TryGetValue(crash.Target, out var host))
         {
             // The host's OS, kernel or hypervisor: whatever it carries goes down with it until it has rebooted.
@@ -285,6 +292,19 @@ internal sealed class ScenarioDriver : IEventTarget
 
     private void StartPatch(int index, PatchEvent patch)
     {
+        if (_run.GuestsByName.TryGetValue(patch.Target, out var container) && container.Kind == GuestKind.Container)
+        {
+            _run.Record("patch-refused", container.Name, $"a container runs its host's kernel: patch {container.Host.Spec.Name} instead{At(patch)}");
+            return;
+        }
+
+        // A patch is installed by the running system: on a host or VM that is down it is skipped, and the level stays.
+        if (WhyDown(patch.Target) is { } down)
+        {
+            _run.Record("patch-skipped", patch.Target, $"{down}: a patch needs it running; it stays at {CurrentPatch(patch.Target) ?? "its level"}{At(patch)}");
+            return;
+        }
+
         if (_run.HostsByName.TryGetValue(patch.Target, out var host))
         {
             host.Patch = patch.Level;
@@ -307,12 +327,6 @@ internal sealed class ScenarioDriver : IEventTarget
         }
 
         var guest = _run.GuestsByName[patch.Target];
-        if (guest.Kind == GuestKind.Container)
-        {
-            _run.Record("patch-refused", guest.Name, $"a container runs its host's kernel: patch {guest.Host.Spec.Name} instead{At(patch)}");
-            return;
-        }
-
         guest.Patch = patch.Level;
         _run.TakeDown(guest);
         _affected[index] = [guest];
@@ -320,6 +334,28 @@ internal sealed class ScenarioDriver : IEventTarget
         Later(Timings.VmRestart, index, End);
         CheckCertification([guest], patch.Level);
     }
+
+    /// <summary>Why a host or guest is down now, for the log; null when it is up.</summary>
+    private string? WhyDown(string target)
+    {
+        if (_run.HostsByName.TryGetValue(target, out var host))
+        {
+            return host.IsUp ? null : $"{host.Spec.Name} is down since {SimTime.Format(host.DownSince)}";
+        }
+
+        var guest = _run.GuestsByName[target];
+        if (guest.IsUp)
+        {
+            return null;
+        }
+
+        return guest.Host.IsUp
+            ? $"{guest.Name} is down (restarting or paused)"
+            : $"{guest.Name} is down with its host {guest.Host.Spec.Name} (down since {SimTime.Format(guest.Host.DownSince)})";
+    }
+
+    private string? CurrentPatch(string target) =>
+        _run.HostsByName.TryGetValue(target, out var host) ? host.Patch : _run.GuestsByName[target].Patch;
 
     private void CheckCertification(IEnumerable<GuestState> guests, string level)
     {
