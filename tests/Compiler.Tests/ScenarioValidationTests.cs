@@ -11,7 +11,7 @@ namespace VirtLang.Compiler.Tests;
 
 /// <summary>
 /// Issue 16, "check and run agree": everything the simulator refuses in a scenario, or in a trace file, is a checker
-/// diagnostic at the place it is written (VDL0022–VDL0023, VDL1030–VDL1038), and what checks clean runs. Each case
+/// diagnostic at the place it is written (VDL0022–VDL0023, VDL1030–VDL1039), and what checks clean runs. Each case
 /// here once checked clean and then failed the run (or aborted, hung, or ran something else than written).
 /// </summary>
 public sealed class ScenarioValidationTests : IDisposable
@@ -69,6 +69,20 @@ public sealed class ScenarioValidationTests : IDisposable
     public void WhatTheSimulatorRefusesIsReportedByTheChecker(string body, string code)
     {
         Assert.Equal([code], Codes(Check(body)));
+    }
+
+    [Fact]
+    public void HostsTimesStepsAreBoundedByTheCheckerAndTheSimulatorAlike()
+    {
+        // 2,000 hosts over a year of minutes: 1,051,200,000 host-steps, where each step alone is within VDL1036.
+        var compilation = ModelCompilation.FromFiles([Path.Combine(RepositoryPaths.Examples, "broken", "VDL1039.vdl")]);
+        var reported = Assert.Single(compilation.Diagnostics, d => d.Code == "VDL1039");
+        Assert.Contains("1,051,200,000 host-steps", reported.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 4m13s", reported.Message, StringComparison.Ordinal);
+
+        var lowered = ModelLowering.Lower(compilation.SemanticModel);
+        var refused = Assert.Throws<SimulationSetupException>(() => Simulator.Run(lowered.Topology, lowered.Scenarios[0]));
+        Assert.Contains("host-steps", refused.Message, StringComparison.Ordinal);
     }
 
     [Theory]

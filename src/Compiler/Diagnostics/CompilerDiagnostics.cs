@@ -127,6 +127,10 @@ public static class CompilerDiagnostics
         "VDL1036", Error, "Too many steps",
         "`duration = {0}` in steps of `{1}` is {2} steps, more than the {3} a scenario may have; use a step of at least {4}");
 
+    public static readonly DiagnosticDescriptor TooManyHostSteps = new(
+        "VDL1039", Error, "Too many host-steps",
+        "`duration = {0}` in steps of `{1}` on {2} hosts is {3} host-steps, more than the {4} a run may record; use a step of at least {5}, or fewer hosts");
+
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
         "cannot use the trace file `{0}`: {1}");
@@ -260,7 +264,7 @@ public static class CompilerDiagnostics
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
-        ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps,
+        ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
         TraceFileUnusable, TraceFileMalformed,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,

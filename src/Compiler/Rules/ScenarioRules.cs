@@ -12,7 +12,7 @@ using VirtLang.Runtime.Scenarios;
 namespace VirtLang.Compiler.Rules;
 
 /// <summary>
-/// VDL1030–VDL1036: what the simulator would refuse in a scenario, reported where it is written. Times are compared
+/// VDL1030–VDL1036 and VDL1039: what the simulator would refuse in a scenario, reported where it is written. Times are compared
 /// as the lowering converts them (<see cref="ModelLowering.ToTicks"/>: microsecond ticks), against the simulator's
 /// own bounds (<see cref="ScenarioLimits"/>), so a scenario that checks clean is one the simulator runs. A value that
 /// is malformed, ill-typed or negative was reported by the schema rules and is skipped here.
@@ -66,6 +66,17 @@ internal sealed class ScenarioRules : IRuleFamily
             var smallest = (durationTicks + ScenarioLimits.MaxSteps - 1) / ScenarioLimits.MaxSteps;
             context.Report(CompilerDiagnostics.TooManySteps, where,
                 [duration.Value.Text, stepText, steps.ToString("N0", CultureInfo.InvariantCulture), ScenarioLimits.MaxSteps.ToString("N0", CultureInfo.InvariantCulture), RoundedUp(smallest)]);
+            return;
+        }
+
+        // Every host records each step: the run's memory is hosts × steps (copies counted as the simulator will).
+        var hosts = context.Model.Hosts.Sum(h => (double)h.Copies);
+        if (steps * hosts > ScenarioLimits.MaxHostSteps)
+        {
+            var smallest = (long)Math.Ceiling(durationTicks * hosts / ScenarioLimits.MaxHostSteps);
+            context.Report(CompilerDiagnostics.TooManyHostSteps, where,
+                [duration.Value.Text, stepText, hosts.ToString("N0", CultureInfo.InvariantCulture), (steps * hosts).ToString("N0", CultureInfo.InvariantCulture),
+                    ScenarioLimits.MaxHostSteps.ToString("N0", CultureInfo.InvariantCulture), RoundedUp(smallest)]);
         }
     }
 

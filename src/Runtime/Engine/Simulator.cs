@@ -34,6 +34,11 @@ public static class Simulator
             throw new SimulationSetupException($"{SimTime.Format(scenario.Duration)} in steps of {SimTime.Format(scenario.Step)} is {ScenarioLimits.Steps(scenario.Duration, scenario.Step):N0} steps, more than the {ScenarioLimits.MaxSteps:N0} a scenario may have");
         }
 
+        if (ScenarioLimits.Steps(scenario.Duration, scenario.Step) * topology.Hosts.Count > ScenarioLimits.MaxHostSteps)
+        {
+            throw new SimulationSetupException($"{topology.Hosts.Count:N0} hosts over {ScenarioLimits.Steps(scenario.Duration, scenario.Step):N0} steps are more than the {ScenarioLimits.MaxHostSteps:N0} host-steps a run may record");
+        }
+
         var run = new SimulationRun(topology, scenario, options);
         _ = new ScenarioDriver(run);
         foreach (var host in run.Hosts)
