@@ -14,7 +14,7 @@ internal sealed class ModelFileSet
 
     public ModelFileSet(IEnumerable<string> paths)
     {
-        foreach (var path in paths.Where(p => p.Length > 0 && !p.StartsWith('<')))
+        foreach (var path in paths.Where(p => p.Length > 0 && p != StandardStreamPath.InputName))
         {
             if (FileStatus.Of(path).Identity is { } identity)
             {
