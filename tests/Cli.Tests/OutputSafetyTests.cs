@@ -79,6 +79,19 @@ public sealed class OutputSafetyTests(ModelFolder folder) : IClassFixture<ModelF
     }
 
     [Fact]
+    public void ALoopOfSymbolicLinksAtTheOutputIsRefusedAndStaysALink()
+    {
+        var dir = Fresh("loop");
+        Shell("ln", "-s", "b.json", Path.Combine(dir, "a.json"));
+        Shell("ln", "-s", "a.json", Path.Combine(dir, "b.json"));
+
+        var result = VdlProcess.Run(Root, "run", "m.vdl", "--json", "loop/a.json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("loop/a.json: is a loop of symbolic links", result.Error, StringComparison.Ordinal);
+        Assert.Equal("symbolic link", Stat("%F", Path.Combine(dir, "a.json")));
+    }
+
+    [Fact]
     public void AHardLinkedOutputIsRewrittenInPlaceAndKeepsItsLinks()
     {
         var dir = Fresh("hardlink");

@@ -24,6 +24,12 @@ internal static class OutputFile
         try
         {
             var target = CanonicalTarget(path);
+            if (FileStatus.Of(target, followLinks: false).Kind == FileKind.SymbolicLink)
+            {
+                // Resolution gave up (a loop of links): replacing the link would destroy it.
+                throw new OutputFileException(path, "is a loop of symbolic links");
+            }
+
             var status = FileStatus.Of(target);
             switch (status.Kind)
             {
