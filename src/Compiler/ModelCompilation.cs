@@ -77,32 +77,40 @@ public sealed class ModelCompilation
                 .Concat(configurations.Diagnostics);
         }
 
-        return new ModelCompilation(files, semantics, all);
+        // Last, so that what is silenced does not count: each file reports at most DiagnosticsPerFile.Max.
+        return new ModelCompilation(files, semantics, DiagnosticsPerFile.Cap(all));
     }
 
     /// <summary>Reads and parses files from disk, with their imports.</summary>
     /// <exception cref="ModelFileException">A path the user named is missing, a directory, or unreadable.</exception>
     public static ModelCompilation FromFiles(IEnumerable<string> paths) => Create([.. paths.Select(ReadSource)]);
 
+    /// <summary>Reads a file the user named, as imports are read: a regular file within the size limit.</summary>
+    /// <exception cref="ModelFileException">It is missing, not a regular file, too large, or unreadable.</exception>
     public static SourceText ReadSource(string path)
     {
+        if (string.IsNullOrEmpty(path))
+        {
+            throw new ModelFileException(path, "an empty path names no file");
+        }
+
         if (Directory.Exists(path))
         {
             throw new ModelFileException(path, "is a directory; name the .vdl files to check");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new ModelFileException(path, "no such file");
-        }
-
         try
         {
-            return SourceDecoder.ReadFile(path);
+            if (!SourceFileReader.TryRead(path, out var text, out var failure))
+            {
+                throw new ModelFileException(path, failure!.Kind == SourceReadFailureKind.NotFound && !File.Exists(path) ? "no such file" : failure.Reason);
+            }
+
+            return text!;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or PathTooLongException or NotSupportedException)
         {
-            throw new ModelFileException(path, e.Message);
+            throw new ModelFileException(path, "not a valid path");
         }
     }
 }

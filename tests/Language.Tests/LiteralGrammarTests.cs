@@ -19,6 +19,8 @@ public sealed class LiteralGrammarTests
     [InlineData("4d12h", (4 * 86400d) + (12 * 3600), Dimension.Time)]
     [InlineData("1h30m15s", 3600d + 1800 + 15, Dimension.Time)]
     [InlineData("250ms", 0.25d, Dimension.Time)]
+    [InlineData("9_007_199_254_740_992", 9_007_199_254_740_992d, Dimension.None)] // 2^53: the largest whole number a literal holds
+    [InlineData("0009007199254740992.5", 9_007_199_254_740_992.5d, Dimension.None)]
     public void QuantitiesHaveTheirCanonicalValueAndDimension(string text, double value, Dimension dimension)
     {
         var result = QuantityGrammar.Parse(text);
@@ -34,6 +36,10 @@ public sealed class LiteralGrammarTests
     [InlineData("4d12GiB", "VDL0012", 4, 3)]
     [InlineData("4d12", "VDL0012", 2, 2)]
     [InlineData("16gib", "VDL0011", 2, 3)]
+    [InlineData("99999999999999999999", "VDL0015", 0, 20)] // past 64 bits: never a silent default
+    [InlineData("9007199254740993", "VDL0015", 0, 16)] // 2^53 + 1 would read as 2^53
+    [InlineData("1_000_000_000_000_000_000GiB", "VDL0015", 0, 25)]
+    [InlineData("4d99999999999999999999h", "VDL0015", 2, 20)]
     public void MalformedQuantitiesPointAtTheOffendingCharacters(string text, string code, int offset, int length)
     {
         var error = QuantityGrammar.Parse(text).Error;

@@ -54,5 +54,39 @@ public sealed class FramingTests
     public async Task ATruncatedBodyEndsTheStream() =>
         Assert.Null(await Reader("Content-Length: 10\r\n\r\n{}").ReadAsync());
 
+    [Fact]
+    public async Task AHugeLengthAllocatesNothingAndEndsWithTheStream()
+    {
+        // 2 GiB announced, two bytes sent: the body is skipped in small pieces, never allocated, until the input ends.
+        var reader = Reader("Content-Length: 2147483647\r\n\r\n{}");
+        Assert.Null(await reader.ReadAsync());
+    }
+
+    [Fact]
+    public async Task ABodyPastTheLimitIsSkippedAndTheNextMessageRead()
+    {
+        var header = Encoding.ASCII.GetBytes($"Content-Length: {MessageReader.MaxContentLength + 1}\r\n\r\n");
+        using var stream = new MemoryStream();
+        stream.Write(header);
+        stream.Write(new byte[MessageReader.MaxContentLength + 1]);
+        stream.Write(Encoding.ASCII.GetBytes("Content-Length: 2\r\n\r\n{}"));
+        stream.Position = 0;
+        var reader = new MessageReader(stream);
+
+        var skipped = await reader.ReadAsync();
+        Assert.NotNull(skipped);
+        Assert.Null(skipped.Body);
+        Assert.True(skipped.Oversized);
+        Assert.Contains("larger than the 64 MiB limit", skipped.Error, StringComparison.Ordinal);
+        Assert.Equal(new MessageFrame("{}", null), await reader.ReadAsync());
+    }
+
+    [Fact]
+    public async Task ALengthPastSixtyFourBitsIsInvalid()
+    {
+        var frame = await Reader("Content-Length: 99999999999999999999999\r\n\r\n").ReadAsync();
+        Assert.Contains("invalid Content-Length", frame!.Error, StringComparison.Ordinal);
+    }
+
     private static MessageReader Reader(string text) => new(new MemoryStream(Encoding.UTF8.GetBytes(text)));
 }

@@ -72,6 +72,23 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
+    public void ACatalogThatAnotherModelImportsIsALibraryNotAModel()
+    {
+        // The default glob takes every .vdl: the shared catalog is checked as part of the model that imports it, and
+        // generates no class of its own; its app with `replicas = 2` that this model does not deploy is no error.
+        var catalog = _temporary.Write("catalog.vdl", Os + "app web {\n  replicas = 2\n}\napp batch {}\n");
+        var model = _temporary.Write("east.vdl", "import \"catalog.vdl\"\nhost h {\n  os = r\n  runs = [batch]\n}\n");
+        var engine = CompileAndReport([Model(catalog, Obj("catalog.g.cs")), Model(model, Obj("east.g.cs"))]);
+        Assert.Empty(engine.Errors);
+        Assert.DoesNotContain("class", File.ReadAllText(Obj("catalog.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("public static class EastModel", File.ReadAllText(Obj("east.g.cs")), StringComparison.Ordinal);
+
+        // Alone, it is a model as before.
+        Assert.Empty(CompileAndReport([Model(catalog, Obj("catalog.g.cs"))]).Errors);
+        Assert.Contains("public static class CatalogModel", File.ReadAllText(Obj("catalog.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMissingFileIsVdl0042()
     {
         var engine = CompileAndReport(Path.Combine(_temporary.Path, "missing.vdl"));

@@ -21,7 +21,10 @@ internal sealed class ModelFileSet
                 _byIdentity.TryAdd(identity, path);
             }
 
-            _byCanonicalPath.TryAdd(CanonicalPath.Resolve(path), path);
+            if (CanonicalPath.Resolve(path) is { } canonical)
+            {
+                _byCanonicalPath.TryAdd(canonical, path);
+            }
         }
     }
 
@@ -38,6 +41,6 @@ internal sealed class ModelFileSet
             return same;
         }
 
-        return _byCanonicalPath.GetValueOrDefault(CanonicalPath.Resolve(output));
+        return CanonicalPath.Resolve(output) is { } canonical ? _byCanonicalPath.GetValueOrDefault(canonical) : null;
     }
 }

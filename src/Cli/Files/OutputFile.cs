@@ -54,7 +54,7 @@ internal static class OutputFile
 
     /// <summary>Where the content goes: the file itself, or the end of the chain of links at the path.</summary>
     private static string CanonicalTarget(string path) =>
-        FileStatus.Of(path, followLinks: false).Kind == FileKind.SymbolicLink ? Compiler.Sources.CanonicalPath.Resolve(path) : Path.GetFullPath(path);
+        FileStatus.Of(path, followLinks: false).Kind == FileKind.SymbolicLink ? Compiler.Sources.CanonicalPath.Resolve(path) ?? Path.GetFullPath(path) : Path.GetFullPath(path);
 
     private static void WriteInPlace(string path, ReadOnlySpan<byte> bytes, FileMode mode)
     {

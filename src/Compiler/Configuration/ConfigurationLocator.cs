@@ -1,4 +1,5 @@
 using VirtLang.Language.Diagnostics;
+using VirtLang.Compiler.Sources;
 using VirtLang.Language.Text;
 
 namespace VirtLang.Compiler.Configuration;
@@ -42,9 +43,21 @@ internal sealed class ConfigurationLocator
         {
             if (!_byConfigFile.TryGetValue(candidate, out configuration!))
             {
-                var (read, diagnostics) = ConfigurationReader.Read(SourceDecoder.ReadFile(candidate));
-                Diagnostics.AddRange(diagnostics);
-                _byConfigFile[candidate] = configuration = read;
+                // Read as model files are (a FIFO or a device named vdlconfig.json must not block or stream forever).
+                if (SourceFileReader.TryRead(candidate, out var text, out var failure))
+                {
+                    var (read, diagnostics) = ConfigurationReader.Read(text!);
+                    Diagnostics.AddRange(diagnostics);
+                    configuration = read;
+                }
+                else
+                {
+                    Diagnostics.Add(new Diagnostic(SyntaxDiagnostics.InvalidConfiguration,
+                        new Location(SourceText.From(string.Empty, candidate), default), [$"cannot be read: {failure!.Reason}"]));
+                    configuration = VdlConfiguration.Default;
+                }
+
+                _byConfigFile[candidate] = configuration;
             }
         }
         else

@@ -5,7 +5,7 @@ namespace VirtLang.Compiler.Diagnostics;
 
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
-/// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports; the families VDL2 (resources),
+/// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1040–1049 model size; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -70,6 +70,14 @@ public static class CompilerDiagnostics
         "VDL1021", Error, "Import cycle",
         "import cycle: {0}");
 
+    public static readonly DiagnosticDescriptor ImportNotAFile = new(
+        "VDL1022", Error, "Import of something that is not a file",
+        "cannot import `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor EmptyImport = new(
+        "VDL1023", Error, "Empty import path",
+        "this import names no file: its path is empty");
+
     public static readonly DiagnosticDescriptor CopyNameTaken = new(
         "VDL1008", Error, "Copy name already declared",
         "`count = {0}` on {1} makes `{2}`, which is declared elsewhere; rename one or lower the count");
@@ -90,13 +98,17 @@ public static class CompilerDiagnostics
         "VDL1018", Error, "Bad profile argument",
         "{0}");
 
+    public static readonly DiagnosticDescriptor TooManyInstances = new(
+        "VDL1040", Error, "Too many hosts and guests",
+        "{0} brings the model to {1} hosts and guests, past the {2} the simulator takes (docs/limits.md); {3}");
+
     public static readonly DiagnosticDescriptor HostMemory = new(
         "VDL2001", Error, "Host memory exceeded",
         "{0} needs {1} of memory ({2} + hypervisor overhead {3}) but has {4}{5}");
 
     public static readonly DiagnosticDescriptor HostCpu = new(
         "VDL2002", Error, "Host CPUs oversubscribed",
-        "{0} has {1} vCPUs on {2} logical CPUs: more than cpu_overcommit {3} allows ({4} vCPUs)");
+        "{0} has {1} on {2}: more than cpu_overcommit {3} allows ({4})");
 
     public static readonly DiagnosticDescriptor GuestLargerThanHost = new(
         "VDL2003", Error, "Guest larger than its host",
@@ -176,7 +188,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor Replicas = new(
         "VDL4004", Error, "Fewer placements than replicas",
-        "app `{0}` asks for {1} replicas but runs in {2} place{3}");
+        "app `{0}` asks for {1} but runs in {2}");
 
     public static readonly DiagnosticDescriptor Spread = new(
         "VDL4005", Error, "Replicas not spread",
@@ -209,8 +221,8 @@ public static class CompilerDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
-        UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle,
-        CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument,
+        UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
+        CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

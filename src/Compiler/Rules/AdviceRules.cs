@@ -54,7 +54,7 @@ internal sealed class AdviceRules : IRuleFamily
     }
 
     /// <summary>A host's CPU as a message says it: reference cores, with the logical CPUs they come from.</summary>
-    internal static string Capacity(HostSymbol host) => $"{Amounts.Cores(host.CapacityCores)} of capacity ({host.LogicalCpus} logical CPUs)";
+    internal static string Capacity(HostSymbol host) => $"{Amounts.Cores(host.CapacityCores)} of capacity ({Amounts.Count(host.LogicalCpus, "logical CPU")})";
 
     private static void CheckUtilization(RuleContext context, HostSymbol host)
     {

@@ -21,7 +21,12 @@ internal static class Amounts
         return Number(bytes) + " B";
     }
 
-    public static string Cores(double cores) => Number(cores) + (cores == 1 ? " core" : " cores");
+    /// <summary>Singular when the number as shown is 1: 0.96 cores shows as "1 core".</summary>
+    public static string Cores(double cores) => Number(cores) is var shown && shown == "1" ? "1 core" : shown + " cores";
+
+    /// <summary>"1 vCPU", "2 vCPUs", "0 places": a count with its noun, plural unless it is exactly one.</summary>
+    public static string Count(long count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     public static string Percent(double fraction) => Number(fraction * 100) + " %";
 

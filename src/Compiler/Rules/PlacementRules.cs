@@ -144,9 +144,11 @@ internal sealed class PlacementRules : IRuleFamily
     private static void CheckReplicas(RuleContext context, ApplicationSymbol app, IReadOnlyList<Placement> placements)
     {
         var placed = placements.Sum(p => p.Copies);
-        if (placed < app.Replicas && app.View.Find("replicas") is not null)
+        // Only for an application the model deploys: a shared catalog declares what an application needs wherever it
+        // runs, and a model that imports the catalog without running it is not short of replicas (it is VDL5004's unused).
+        if (placed > 0 && placed < app.Replicas && app.View.Find("replicas") is not null)
         {
-            context.Report(CompilerDiagnostics.Replicas, app.Where("replicas"), [app.Name, app.Replicas, placed, placed == 1 ? string.Empty : "s"],
+            context.Report(CompilerDiagnostics.Replicas, app.Where("replicas"), [app.Name, Amounts.Count(app.Replicas, "replica"), Amounts.Count(placed, "place")],
                 [.. placements.Select(p => new RelatedLocation(p.Entry, $"in {p.Display}"))]);
         }
 

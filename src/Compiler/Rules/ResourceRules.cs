@@ -167,7 +167,7 @@ internal sealed class ResourceRules : IRuleFamily
         }
 
         context.Report(CompilerDiagnostics.HostCpu, host.Declaration,
-            [host.Display, vcpus, host.LogicalCpus, Amounts.Number(host.CpuOvercommit), Amounts.Number(Math.Floor(allowed))],
+            [host.Display, Amounts.Count(vcpus, "vCPU"), Amounts.Count(host.LogicalCpus, "logical CPU"), Amounts.Number(host.CpuOvercommit), Amounts.Count((long)Math.Floor(allowed), "vCPU")],
             new RelatedLocation(host.Cluster?.Where("cpu_overcommit") ?? host.Declaration,
                 host.Cluster is null ? "a host in no cluster has cpu_overcommit 4.0" : $"the policy of cluster `{host.Cluster.Name}`"));
     }
@@ -179,7 +179,7 @@ internal sealed class ResourceRules : IRuleFamily
             if (host.LogicalCpus > 0 && guest.Vcpus > host.LogicalCpus)
             {
                 context.Report(CompilerDiagnostics.GuestLargerThanHost, guest.Where("vcpus"),
-                    [$"vm `{guest.Name}`", $"{guest.Vcpus} vCPUs", host.Name, $"{host.LogicalCpus} logical CPUs", "a vCPU is at most one logical CPU, whatever the overcommit"]);
+                    [$"vm `{guest.Name}`", Amounts.Count(guest.Vcpus, "vCPU"), host.Name, Amounts.Count(host.LogicalCpus, "logical CPU"), "a vCPU is at most one logical CPU, whatever the overcommit"]);
             }
 
             if (host.MemoryBytes > 0 && guest.MemoryBytes > host.MemoryBytes)
@@ -221,7 +221,7 @@ internal sealed class ResourceRules : IRuleFamily
         var cpu = vm is null ? placement.Host.CapacityCores : vm.Vcpus * placement.Host.Cpu.CoreSpeed;
         if (cpu > 0 && app.PeakCpu > cpu + 1e-9)
         {
-            var cpuWhat = vm is null ? AdviceRules.Capacity(placement.Host) : $"{vm.Vcpus} vCPUs ({Amounts.Cores(cpu)} at the host's clock)";
+            var cpuWhat = vm is null ? AdviceRules.Capacity(placement.Host) : $"{Amounts.Count(vm.Vcpus, "vCPU")} ({Amounts.Cores(cpu)} at the host's clock)";
             context.Report(CompilerDiagnostics.DemandTooLarge, placement.Entry,
                 [$"app `{app.Name}`", $"{Amounts.Cores(app.PeakCpu)} ({Amounts.Number(app.Cpu)} x {Amounts.Percent(app.ProfilePeak)} peak)", placement.Display, cpuWhat],
                 new RelatedLocation(app.View.Child("demand").Where("cpu"), $"the demand of `{app.Name}`"));

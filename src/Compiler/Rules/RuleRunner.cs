@@ -21,6 +21,12 @@ internal static class RuleRunner
         var parses = files.All(f => !f.Tree.HasErrors);
         var selected = (families ?? CreateFamilies()).Where(f => parses || f is not AdviceRules).ToList();
 
+        // Past the size bound, the families would walk every copy of a model the simulator cannot hold.
+        if (!ModelSizeRule.Check(model, diagnostics))
+        {
+            return;
+        }
+
         var placements = Placement.All(model);
 
         foreach (var family in selected)

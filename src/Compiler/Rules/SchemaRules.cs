@@ -1,4 +1,3 @@
-using System.Globalization;
 using VirtLang.Compiler.Binding;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Semantics;
@@ -338,13 +337,11 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
         if (minimum is { } min && value.Value < min)
         {
-            var bound = dimension == Dimension.None ? min.ToString(CultureInfo.InvariantCulture) : "0";
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at least {bound}");
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at least {QuantityText.Format(min, dimension)}");
         }
         else if (maximum is { } max && value.Value > max)
         {
-            var bound = dimension == Dimension.Ratio ? $"{(max * 100).ToString(CultureInfo.InvariantCulture)}%" : max.ToString("N0", CultureInfo.InvariantCulture);
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {bound}");
+            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {QuantityText.Format(max, dimension)}");
         }
         else if (whole && value.Value != Math.Floor(value.Value))
         {

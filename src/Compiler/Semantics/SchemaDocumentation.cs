@@ -27,10 +27,11 @@ public static class SchemaDocumentation
 
             if (block.Attributes.Count > 0)
             {
-                sb.Append("| attribute | type | required | meaning |\n|---|---|---|---|\n");
+                sb.Append("| attribute | type | range | required | meaning |\n|---|---|---|---|---|\n");
                 foreach (var attribute in block.Attributes.Values)
                 {
                     sb.Append("| `").Append(attribute.Name).Append("` | ").Append(attribute.Type.Description.Replace("|", "\\|", StringComparison.Ordinal))
+                        .Append(" | ").Append(Range(attribute.Type))
                         .Append(" | ").Append(attribute.Required ? "yes" : string.Empty).Append(" | ").Append(attribute.Help).Append(" |\n");
                 }
 
@@ -39,6 +40,24 @@ public static class SchemaDocumentation
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The bounds of a number or quantity, as the checker holds them (VDL1015): "1 to 64", "0 to 1024TiB".</summary>
+    private static string Range(ValueType type)
+    {
+        var (dimension, minimum, maximum) = type switch
+        {
+            NumberType n => (Language.Literals.Dimension.None, n.Minimum, n.Maximum),
+            QuantityType q => (q.Dimension, q.Minimum, q.Maximum),
+            _ => (Language.Literals.Dimension.None, null, null),
+        };
+        return (minimum, maximum) switch
+        {
+            ({ } min, { } max) => $"{QuantityText.Format(min, dimension)} to {QuantityText.Format(max, dimension)}",
+            ({ } min, null) => $"at least {QuantityText.Format(min, dimension)}",
+            (null, { } max) => $"at most {QuantityText.Format(max, dimension)}",
+            _ => string.Empty,
+        };
     }
 
     /// <summary>Top-level kinds first in the language's order, each followed by the kinds that stand inside it.</summary>

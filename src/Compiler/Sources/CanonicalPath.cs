@@ -1,47 +1,40 @@
 namespace VirtLang.Compiler.Sources;
 
 /// <summary>
-/// A path with every symbolic link along it resolved, as <c>realpath</c> gives it: two paths to the same file or
-/// folder through links have the same canonical path. A path that does not exist is resolved as far as it exists.
+/// A path with every symbolic link along it resolved (as realpath does), so that one file reached through links,
+/// <c>..</c> or two spellings has one name: two links to <c>.</c> would otherwise make every import through them a
+/// new file, and a model grows without end. A part that does not exist is kept as written.
 /// </summary>
 public static class CanonicalPath
 {
-    /// <summary>As the kernel's ELOOP bound: beyond this many links the path is taken as written.</summary>
-    private const int MaxLinks = 40;
+    /// <summary>As many links as one path may pass through, as Linux allows (MAXSYMLINKS): more is a loop.</summary>
+    public const int MaxLinks = 40;
 
-    public static string Resolve(string path)
+    /// <summary>The canonical full path, or null when resolving it passes through more than <see cref="MaxLinks"/> links (a loop).</summary>
+    /// <exception cref="ArgumentException">The path is not valid (empty, or with a NUL character).</exception>
+    public static string? Resolve(string path)
     {
         var full = Path.GetFullPath(path);
         var root = Path.GetPathRoot(full) ?? string.Empty;
-        var pending = new Stack<string>();
-        Push(pending, full[root.Length..]);
+        var pending = new Stack<string>(Parts(full[root.Length..]).Reverse());
         var current = root;
         var links = 0;
-        while (pending.TryPop(out var name))
+        while (pending.Count > 0)
         {
-            if (name == ".")
+            var part = pending.Pop();
+            if (part == ".")
             {
                 continue;
             }
 
-            if (name == "..")
+            if (part == "..")
             {
-                current = Path.GetDirectoryName(current) ?? current;
+                current = Path.GetDirectoryName(current) ?? current; // the parent of the root is the root
                 continue;
             }
 
-            var next = Path.Join(current, name);
-            string? target;
-            try
-            {
-                target = new FileInfo(next).LinkTarget;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                target = null;
-            }
-
-            if (target is null)
+            var next = Path.Join(current, part);
+            if (LinkTarget(next) is not { } target)
             {
                 current = next;
                 continue;
@@ -49,27 +42,37 @@ public static class CanonicalPath
 
             if (++links > MaxLinks)
             {
-                return full;
+                return null;
             }
 
+            // The target replaces the link: a relative one starts from the link's folder, an absolute one from its root.
             if (Path.IsPathRooted(target))
             {
-                current = Path.GetPathRoot(target) ?? root;
+                current = Path.GetPathRoot(target) ?? current;
                 target = target[current.Length..];
             }
 
-            Push(pending, target);
+            foreach (var targetPart in Parts(target).Reverse())
+            {
+                pending.Push(targetPart);
+            }
         }
 
         return current;
     }
 
-    private static void Push(Stack<string> pending, string relative)
+    private static string? LinkTarget(string path)
     {
-        var names = relative.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = names.Length - 1; i >= 0; i--)
+        try
         {
-            pending.Push(names[i]);
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // cannot be asked: taken as it is written
         }
     }
+
+    private static string[] Parts(string path) =>
+        path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
 }

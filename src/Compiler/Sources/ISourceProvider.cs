@@ -9,7 +9,7 @@ namespace VirtLang.Compiler.Sources;
 public interface ISourceProvider
 {
     /// <summary>Reads the file at <paramref name="path"/> (as the model names it), or says why it cannot.</summary>
-    bool TryRead(string path, out SourceText? text, out string? reason);
+    bool TryRead(string path, out SourceText? text, out SourceReadFailure? failure);
 
     /// <summary>The file's identity, so that one file reached by two spellings of its path is loaded once.</summary>
     string Identity(string path);

@@ -5,18 +5,18 @@ namespace VirtLang.Compiler.Sources;
 /// <summary>Files held in memory by path ('/'-separated, normalized): tests, built-in examples, unsaved editor buffers.</summary>
 public sealed class InMemorySourceProvider(IReadOnlyDictionary<string, string> files) : ISourceProvider
 {
-    public bool TryRead(string path, out SourceText? text, out string? reason)
+    public bool TryRead(string path, out SourceText? text, out SourceReadFailure? failure)
     {
         var key = Identity(path);
         if (files.TryGetValue(key, out var content))
         {
             text = SourceText.From(content, key);
-            reason = null;
+            failure = null;
             return true;
         }
 
         text = null;
-        reason = "no such file";
+        failure = new SourceReadFailure(SourceReadFailureKind.NotFound, "no such file");
         return false;
     }
 

@@ -14,7 +14,7 @@ public static class ModelFileSearch
     public static IEnumerable<string> Under(string folder)
     {
         var root = Path.GetFullPath(folder);
-        var visitedFolders = new HashSet<string>(StringComparer.Ordinal) { CanonicalPath.Resolve(root) };
+        var visitedFolders = new HashSet<string>(StringComparer.Ordinal) { CanonicalPath.Resolve(root) ?? root };
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
         var pending = new Stack<string>([root]);
@@ -42,12 +42,12 @@ public static class ModelFileSearch
 
                 if (Directory.Exists(entry))
                 {
-                    if (!Skipped.Contains(name, StringComparer.Ordinal) && visitedFolders.Add(CanonicalPath.Resolve(entry)))
+                    if (!Skipped.Contains(name, StringComparer.Ordinal) && CanonicalPath.Resolve(entry) is { } canonical && visitedFolders.Add(canonical))
                     {
                         pending.Push(entry);
                     }
                 }
-                else if (name.EndsWith(".vdl", StringComparison.Ordinal) && File.Exists(entry) && seenFiles.Add(CanonicalPath.Resolve(entry)))
+                else if (name.EndsWith(".vdl", StringComparison.Ordinal) && File.Exists(entry) && CanonicalPath.Resolve(entry) is { } file && seenFiles.Add(file))
                 {
                     found.Add(entry);
                 }

@@ -57,6 +57,10 @@ public static class SyntaxDiagnostics
         "VDL0014", Error, "Malformed version constraint",
         "`{0}` is not a version constraint: {1}");
 
+    public static readonly DiagnosticDescriptor NumberTooLarge = new(
+        "VDL0015", Error, "Number too large",
+        "`{0}` is too large: a number holds whole values exactly up to 9,007,199,254,740,992 (2^53), and each attribute has a smaller maximum");
+
     public static readonly DiagnosticDescriptor BadScenarioStatement = new(
         "VDL0020", Error, "Malformed scenario statement",
         "{0}");
@@ -72,6 +76,18 @@ public static class SyntaxDiagnostics
     public static readonly DiagnosticDescriptor TooManyErrors = new(
         "VDL0031", Error, "Too many errors",
         "more than {0} errors in this file; the rest are not reported");
+
+    public static readonly DiagnosticDescriptor TooManyDiagnostics = new(
+        "VDL0035", Info, "Too many diagnostics",
+        "{0} more diagnostics in this file are not shown ({1}); the first {2} are, errors first");
+
+    public static readonly DiagnosticDescriptor FileTooLarge = new(
+        "VDL0036", Error, "File too large",
+        "cannot import `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor ModelTextTooLarge = new(
+        "VDL0037", Error, "Model files too large",
+        "cannot import `{0}`: with it the model's files would have {1:N0} characters, more than the {2} MiB a model may have");
 
     public static readonly DiagnosticDescriptor BinaryFile = new(
         "VDL0040", Error, "Not a text file",
@@ -93,7 +109,8 @@ public static class SyntaxDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
-        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
+        UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, NumberTooLarge, BadScenarioStatement,
+        ScenarioStatementOutsideScenario, NestingTooDeep, TooManyErrors,
+        TooManyDiagnostics, FileTooLarge, ModelTextTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }

@@ -95,13 +95,29 @@ public static class QuantityGrammar
         return LiteralResult<Quantity>.Ok(new Quantity(total, Dimension.Time));
     }
 
+    /// <summary>
+    /// The largest whole number a literal may write: numbers are doubles, which hold every whole number up to 2^53 and
+    /// not all past it, so a larger one would silently become another (every attribute's maximum is far below).
+    /// </summary>
+    public const double LargestWhole = 9_007_199_254_740_992;
+
+    /// <summary>Compared as digits: past 2^53 the parsed double cannot tell 9007199254740993 from the bound.</summary>
+    private static bool IsPastLargestWhole(string digits)
+    {
+        var point = digits.IndexOf('.', StringComparison.Ordinal);
+        var whole = (point < 0 ? digits : digits[..point]).TrimStart('0');
+        const string largest = "9007199254740992";
+        return whole.Length > largest.Length || (whole.Length == largest.Length && string.CompareOrdinal(whole, largest) > 0);
+    }
+
     private static LiteralResult<Quantity> Evaluate(string text, Term term)
     {
-        var number = double.Parse(term.Number.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        if (double.IsInfinity(number))
+        if (IsPastLargestWhole(term.Number.Value))
         {
-            return Fail(SyntaxDiagnostics.BadNumber, term.Number.Start.Pos, term.Number.Length, text, "it is too large");
+            return Fail(SyntaxDiagnostics.NumberTooLarge, term.Number.Start.Pos, term.Number.Length, text);
         }
+
+        var number = double.Parse(term.Number.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
         if (term.Unit is null)
         {

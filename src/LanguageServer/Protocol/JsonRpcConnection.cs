@@ -66,6 +66,12 @@ internal sealed class JsonRpcConnection(Stream input, Stream output, TextWriter 
         if (frame.Body is null)
         {
             log.WriteLine($"vdl lsp: dropped a message: {frame.Error}");
+            if (frame.Oversized)
+            {
+                // Its id is in the body nobody read: answered as JSON-RPC answers what it cannot identify, with a null id.
+                _ = SendErrorAsync(null, LspErrorCodes.InvalidRequest, frame.Error!);
+            }
+
             return;
         }
 

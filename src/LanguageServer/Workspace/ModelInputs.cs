@@ -42,17 +42,20 @@ internal sealed class ModelInputs
             }
         }
 
-        public bool TryRead(string path, out SourceText? text, out string? reason)
+        public bool TryRead(string path, out SourceText? text, out SourceReadFailure? failure)
         {
             var identity = inner.Identity(path);
             _files.Add(identity);
+
+            // Also as the client would name it: a file reached through a link is opened by that path.
+            _files.Add(DocumentUri.Normalize(path));
             if (!isOpen(identity))
             {
                 // Stamped before reading: a write in between shows as a change next time, never as no change.
                 _disk.TryAdd(identity, FileStamp.Of(identity));
             }
 
-            return inner.TryRead(path, out text, out reason);
+            return inner.TryRead(path, out text, out failure);
         }
 
         public string Identity(string path) => inner.Identity(path);

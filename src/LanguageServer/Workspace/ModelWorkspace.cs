@@ -1,5 +1,4 @@
 using VirtLang.Compiler;
-using VirtLang.Compiler.Sources;
 
 namespace VirtLang.LanguageServer.Workspace;
 
@@ -236,9 +235,9 @@ internal sealed class ModelWorkspace
         }
     }
 
-    /// <summary>The .vdl files of the workspace's folders that are not open (what tools skip, such as bin and .git, left out).</summary>
+    /// <summary>The .vdl files of the workspace's folders that are not open (what tools skip, such as bin and .git, left out; a bounded walk).</summary>
     private IEnumerable<string> ClosedModelFiles() =>
-        Folders.Where(Directory.Exists).SelectMany(ModelFileSearch.Under).Where(file => !_open.ContainsKey(file));
+        WorkspaceFileWalk.Under(Folders.Where(Directory.Exists)).Where(file => !_open.ContainsKey(file));
 
     /// <summary>The file's text changed in the editor (or it was opened or closed): every model that read it, or looked for it, is out of date.</summary>
     private List<OpenDocument> Invalidate(string path)

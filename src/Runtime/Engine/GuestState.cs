@@ -14,7 +14,8 @@ internal sealed class GuestState
         Spec = spec;
         Host = host;
         Instances = instances;
-        AppMemoryBytes = instances.Sum(i => i.Application.Spec.MemoryBytes);
+        // Summed in doubles and saturated: a long sum throws past 8 EiB, which thousands of the largest applications reach.
+        AppMemoryBytes = (long)Math.Min(long.MaxValue, instances.Sum(i => (double)i.Application.Spec.MemoryBytes));
         switch (spec)
         {
             case VirtualMachineSpec vm:
