@@ -3,9 +3,11 @@ using VirtLang.Language.Text;
 
 namespace VirtLang.Cli;
 
-/// <summary>What a verb writes to and how: the output streams and the colour style.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleStyle style)
+/// <summary>What a verb reads from and writes to, and how: the standard streams and the colour style.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleStyle style, Func<Stream>? input = null)
 {
+    private readonly Func<Stream> _input = input ?? Console.OpenStandardInput;
+
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -14,9 +16,10 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
 
     /// <summary>
     /// The model a verb works on: the files named, or with none the built-in example (announced by
-    /// <paramref name="announce"/>, "Checking", "Running", when not null). False after a one-line error: exit 2.
+    /// <paramref name="announce"/>, "Checking", "Running", when not null, on <paramref name="to"/>: standard output by
+    /// default). False after a one-line error: exit 2.
     /// </summary>
-    public bool TryReadModel(string[] paths, string? announce, out List<SourceText> sources)
+    public bool TryReadModel(string[] paths, string? announce, out List<SourceText> sources, TextWriter? to = null)
     {
         if (paths.Length > 0)
         {
@@ -25,7 +28,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
 
         if (announce is not null)
         {
-            Out.WriteLine($"{announce} the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to use your own).");
+            (to ?? Out).WriteLine($"{announce} the built-in example `{BuiltInExamples.DefaultName}` (pass FILE... to use your own).");
         }
 
         sources = [BuiltInExamples.Load(BuiltInExamples.DefaultName)!];
@@ -56,22 +59,40 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
     /// <summary>Generated code that failed is a bug of ours: one line, the model's lines it maps to, exit 3.</summary>
     public int ReportGeneratedCodeFailure(Compiler.Hosting.GeneratedCodeException failure)
     {
-        Error.WriteLine($"vdl: internal error: {failure.Message}");
+        Error.WriteLine($"vdl: internal error: {Rendering.TerminalText.Sanitize(failure.Message)}");
         foreach (var problem in failure.Problems)
         {
-            Error.WriteLine($"  {problem}");
+            Error.WriteLine($"  {Rendering.TerminalText.Sanitize(problem)}");
         }
 
         return ExitCodes.Internal;
     }
 
-    /// <summary>Reads every file; a missing file or a directory is a one-line error (and the caller exits 2).</summary>
+    /// <summary>
+    /// Reads every file (<c>-</c>: standard input, once); a missing file or a directory is a one-line error (and the
+    /// caller exits 2).
+    /// </summary>
     public bool TryReadSources(IEnumerable<string> paths, out List<SourceText> sources)
     {
         sources = [];
         var ok = true;
+        var readInput = false;
         foreach (var path in paths)
         {
+            if (Files.StandardStreamPath.Is(path))
+            {
+                if (readInput)
+                {
+                    Error.WriteLine("vdl: error: - (standard input) is named twice");
+                    ok = false;
+                    continue;
+                }
+
+                readInput = true;
+                sources.Add(SourceDecoder.Decode(ReadStandardInput(), Files.StandardStreamPath.InputName));
+                continue;
+            }
+
             try
             {
                 sources.Add(ModelCompilation.ReadSource(path));
@@ -84,5 +105,14 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
         }
 
         return ok;
+    }
+
+    /// <summary>Every byte of standard input.</summary>
+    public byte[] ReadStandardInput()
+    {
+        using var stream = _input();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 }

@@ -1,6 +1,9 @@
 namespace VirtLang.Cli;
 
-/// <summary>The exit codes of tooling.md, shared by every verb.</summary>
+/// <summary>
+/// The exit codes of tooling.md, shared by every verb. Ctrl-C is none of them: the process ends by SIGINT, which the
+/// shell reports as 130 (docs/cli.md).
+/// </summary>
 internal static class ExitCodes
 {
     /// <summary>Clean, or warnings only.</summary>

@@ -65,6 +65,14 @@ public sealed class ModelCompilation
         if (provider.AppliesConfiguration)
         {
             var configurations = new ConfigurationLocator();
+
+            // Each file's configuration is read whether or not the file has a diagnostic: a broken vdlconfig.json
+            // beside a clean model is reported too (it was read only to apply it to a diagnostic).
+            foreach (var file in files)
+            {
+                configurations.For(file.Path);
+            }
+
             all = all.Select(d => configurations.For(d.Location.Path).Apply(d)).OfType<Diagnostic>().ToList()
                 .Concat(configurations.Diagnostics);
         }

@@ -44,7 +44,7 @@ public sealed class CliEndToEndTests : IDisposable
             "  |                 ^^\n" +
             "  = help: run `vdl explain VDL0011` or see https://github.com/virtlang/virtlang/blob/main/docs/diagnostics/VDL0011.md\n" +
             "\n" +
-            "1 file checked: 1 error, 0 warnings\n";
+            "1 file checked: 1 error, 0 warnings, 0 infos\n";
         Assert.Equal(expected, result.Output);
         Assert.DoesNotContain('\u001b', result.Output); // redirected: no colour
     }

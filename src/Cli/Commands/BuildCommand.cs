@@ -1,4 +1,6 @@
 using System.CommandLine;
+using VirtLang.Cli.Files;
+using VirtLang.Cli.Rendering;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Emit;
 using VirtLang.Compiler.Hosting;
@@ -35,24 +37,29 @@ internal static class BuildCommand
             return refused;
         }
 
+        var code = Path.Combine(folder, "Model.g.cs");
+        var dll = Path.Combine(folder, "VirtLang.Model.dll");
+        var modelFiles = new ModelFileSet(compilation.Files.Select(f => f.Path));
+        if ((modelFiles.Find(code) ?? (assembly ? modelFiles.Find(dll) : null)) is { } overwritten)
+        {
+            context.Error.WriteLine($"vdl: error: writing into {TerminalText.Sanitize(folder)} would overwrite {TerminalText.Sanitize(overwritten)}, a file of the model; name another folder");
+            return ExitCodes.UsageOrIo;
+        }
+
         try
         {
             Directory.CreateDirectory(folder);
-            var code = Path.Combine(folder, "Model.g.cs");
-            AtomicFile.WriteAllText(code, CSharpEmitter.Emit(compilation.SemanticModel), utf8Bom: false);
-            context.Out.WriteLine($"Wrote {code}.");
+            OutputFile.WriteText(code, CSharpEmitter.Emit(compilation.SemanticModel));
+            context.Out.WriteLine($"Wrote {TerminalText.Sanitize(code)}.");
             if (assembly)
             {
-                var dll = Path.Combine(folder, "VirtLang.Model.dll");
-                var temp = dll + ".tmp";
-                File.WriteAllBytes(temp, ModelHost.CompileAssembly(compilation));
-                File.Move(temp, dll, overwrite: true);
-                context.Out.WriteLine($"Wrote {dll}.");
+                OutputFile.Write(dll, ModelHost.CompileAssembly(compilation));
+                context.Out.WriteLine($"Wrote {TerminalText.Sanitize(dll)}.");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"vdl: error: cannot write into {folder}: {e.Message}");
+            context.Error.WriteLine($"vdl: error: cannot write into {TerminalText.Sanitize(folder)}: {TerminalText.Sanitize(e.Message)}");
             return ExitCodes.UsageOrIo;
         }
         catch (GeneratedCodeException e)

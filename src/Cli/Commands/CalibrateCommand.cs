@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VirtLang.Cli.Calibration;
+using VirtLang.Cli.Files;
 using VirtLang.Cli.Rendering;
 
 namespace VirtLang.Cli.Commands;
@@ -39,9 +40,16 @@ internal static class CalibrateCommand
             return ExitCodes.UsageOrIo;
         }
 
-        if (markdownPath is not null && files.FirstOrDefault(f => SamePath(f, markdownPath)) is { } input)
+        var calibrationFiles = new ModelFileSet(files);
+        if (markdownPath is not null && calibrationFiles.Find(markdownPath) is { } input)
         {
             context.Error.WriteLine($"vdl: error: --markdown {TerminalText.Sanitize(markdownPath)} is one of the calibration files ({TerminalText.Sanitize(input)}); name the Markdown page instead");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (jsonPath is not null && calibrationFiles.Find(jsonPath) is { } overwritten)
+        {
+            context.Error.WriteLine($"vdl: error: --json {TerminalText.Sanitize(jsonPath)} would overwrite {TerminalText.Sanitize(overwritten)}, a calibration file; name another output");
             return ExitCodes.UsageOrIo;
         }
 
@@ -82,7 +90,7 @@ internal static class CalibrateCommand
                 else
                 {
                     CreateParentDirectory(jsonPath);
-                    AtomicFile.WriteAllText(jsonPath, text, utf8Bom: false);
+                    OutputFile.WriteText(jsonPath, text);
                     people.WriteLine($"Rows written to {TerminalText.Sanitize(jsonPath)}.");
                 }
             }
@@ -94,7 +102,7 @@ internal static class CalibrateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"vdl: error: cannot write the results: {e.Message}");
+            context.Error.WriteLine($"vdl: error: cannot write the results: {TerminalText.Sanitize(e.Message)}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -122,7 +130,7 @@ internal static class CalibrateCommand
             page = CalibrationMarkdown.Table(rows) + "\n";
         }
 
-        AtomicFile.WriteAllText(path, page, utf8Bom: false);
+        OutputFile.WriteText(path, page);
         people.WriteLine($"Table written to {TerminalText.Sanitize(path)}.");
         return true;
     }
@@ -159,9 +167,6 @@ internal static class CalibrateCommand
 
         return ok;
     }
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     private static void CreateParentDirectory(string path)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using VirtLang.Compiler;
+using VirtLang.Cli.Files;
 using VirtLang.Cli.Rendering;
 using VirtLang.Compiler.Graphs;
 using VirtLang.Compiler.Hosting;
@@ -67,13 +68,32 @@ internal static class RunCommand
 
     private static int Run(CliContext context, string[] paths, string? scenarioName, ulong? seed, Outputs outputs)
     {
-        if (!context.TryReadModel(paths, "Running", out var sources))
+        if (StandardStreamPath.Is(outputs.Csv))
+        {
+            context.Error.WriteLine("vdl: error: --csv writes a folder of CSV files, and - (standard output) is not a folder; use --json - for the results on standard output");
+            return ExitCodes.UsageOrIo;
+        }
+
+        if (StandardStreamPath.Is(outputs.Json) && StandardStreamPath.Is(outputs.Report))
+        {
+            context.Error.WriteLine("vdl: error: --json - and --report - would both write to standard output; send one of them to a file");
+            return ExitCodes.UsageOrIo;
+        }
+
+        // With an output on standard output, everything for people goes to standard error.
+        var people = StandardStreamPath.Is(outputs.Json) || StandardStreamPath.Is(outputs.Report) ? context.Error : context.Out;
+        if (!context.TryReadModel(paths, "Running", out var sources, people))
         {
             return ExitCodes.UsageOrIo;
         }
 
         var compilation = ModelCompilation.Create(sources);
-        if (context.RefuseModelWithErrors(compilation, "nothing was simulated") is { } refused)
+        if (RefuseOutputsOverModel(context, compilation, outputs) is { } overwrites)
+        {
+            return overwrites;
+        }
+
+        if (context.RefuseModelWithErrors(compilation, "nothing was simulated", people) is { } refused)
         {
             return refused;
         }
@@ -81,18 +101,21 @@ internal static class RunCommand
         var warnings = compilation.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (warnings > 0)
         {
-            context.Out.WriteLine($"{warnings} warning{(warnings == 1 ? string.Empty : "s")} (`vdl check` shows them).");
+            people.WriteLine($"{warnings} warning{(warnings == 1 ? string.Empty : "s")} (`vdl check` shows them).");
         }
 
         GeneratedModel lowered;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            lowered = ModelHost.Load(compilation);
+            using (CompileNotice.Start(context, compilation.SemanticModel))
+            {
+                lowered = ModelHost.Load(compilation);
+            }
         }
         catch (Exception e) when (e is TraceFormatException or IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"vdl: error: {e.Message}");
+            context.Error.WriteLine($"vdl: error: {TerminalText.Sanitize(e.Message)}");
             return ExitCodes.Errors;
         }
         catch (GeneratedCodeException e)
@@ -100,7 +123,7 @@ internal static class RunCommand
             return context.ReportGeneratedCodeFailure(e);
         }
 
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        people.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated C# {(lowered.FromCache ? "loaded from the cache" : "compiled")} in {watch.Elapsed.TotalSeconds:0.00} s."));
 
         ScenarioSpec scenario;
@@ -110,7 +133,7 @@ internal static class RunCommand
             if (found is null)
             {
                 var known = lowered.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", lowered.Scenarios.Select(s => s.Name));
-                context.Error.WriteLine($"vdl: error: no scenario `{scenarioName}`: {known}");
+                context.Error.WriteLine(TerminalText.Sanitize($"vdl: error: no scenario `{scenarioName}`: {known}"));
                 return ExitCodes.UsageOrIo;
             }
 
@@ -128,41 +151,40 @@ internal static class RunCommand
         }
 
         SimulationResult result;
-        try
+        using (var progress = ProgressLine.Start(context, scenario.Duration))
         {
-            result = Simulator.Run(lowered.Topology, scenario, new SimulationOptions { Progress = ProgressBar(context, scenario.Duration) });
-        }
-        catch (SimulationSetupException e)
-        {
-            foreach (var problem in e.Problems)
+            try
             {
-                context.Error.WriteLine($"vdl: error: {problem}");
+                result = Simulator.Run(lowered.Topology, scenario, new SimulationOptions { Progress = progress.Report });
+            }
+            catch (SimulationSetupException e)
+            {
+                progress.Clear();
+                foreach (var problem in e.Problems)
+                {
+                    context.Error.WriteLine(TerminalText.Sanitize($"vdl: error: {problem}"));
+                }
+
+                return ExitCodes.Errors;
             }
 
-            return ExitCodes.Errors;
+            progress.Clear();
         }
 
-        if (Console.IsErrorRedirected is false && context.Error == Console.Error)
-        {
-            context.Error.Write("\r\u001b[K");
-        }
-
-        ResultSummary.Write(result, context.Out);
+        ResultSummary.Write(result, people);
         try
         {
             if (outputs.Json is { } jsonPath)
             {
                 using var stream = new MemoryStream();
                 ResultJsonWriter.Write(result, stream);
-                CreateParentDirectory(jsonPath);
-                AtomicFile.WriteAllText(jsonPath, System.Text.Encoding.UTF8.GetString(stream.ToArray()), utf8Bom: false);
-                context.Out.WriteLine($"Results written to {jsonPath}.");
+                Write(context, people, jsonPath, stream.ToArray(), "Results written to");
             }
 
             if (outputs.Csv is { } csvPath)
             {
-                ResultCsvWriter.Write(result, csvPath);
-                context.Out.WriteLine($"CSV files written to {csvPath}.");
+                WriteCsv(result, csvPath);
+                people.WriteLine($"CSV files written to {TerminalText.Sanitize(csvPath)}.");
             }
 
             if (outputs.Report is { } reportPath)
@@ -170,18 +192,93 @@ internal static class RunCommand
                 var model = compilation.SemanticModel;
                 var topology = model.Hosts.Count <= MaxHostsDrawnInReport ? TopologySvg.Render(model) : null;
                 var title = string.Join(", ", sources.Select(source => Path.GetFileName(source.Path)));
-                CreateParentDirectory(reportPath);
-                AtomicFile.WriteAllText(reportPath, HtmlReport.Render(result, title, topology), utf8Bom: false);
-                context.Out.WriteLine($"Report written to {reportPath}.");
+                Write(context, people, reportPath, System.Text.Encoding.UTF8.GetBytes(HtmlReport.Render(result, title, topology)), "Report written to");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error.WriteLine($"vdl: error: cannot write the results: {e.Message}");
+            context.Error.WriteLine($"vdl: error: cannot write the results: {TerminalText.Sanitize(e.Message)}");
             return ExitCodes.UsageOrIo;
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The CSV files a run writes into its <c>--csv</c> folder.</summary>
+    private static readonly (string Name, Action<SimulationResult, TextWriter> Write)[] CsvFiles =
+    [
+        ("hosts.csv", ResultCsvWriter.WriteHosts),
+        ("applications.csv", ResultCsvWriter.WriteApplications),
+        ("events.csv", ResultCsvWriter.WriteEvents),
+        ("utilization.csv", ResultCsvWriter.WriteUtilization),
+    ];
+
+    /// <summary>
+    /// An output that is a file of the model (the model named, or one it imports; the same file through a link too)
+    /// would destroy it: refused before anything runs, exit 2.
+    /// </summary>
+    private static int? RefuseOutputsOverModel(CliContext context, ModelCompilation compilation, Outputs outputs)
+    {
+        var modelFiles = new ModelFileSet(compilation.Files.Select(f => f.Path));
+        var named = new List<(string Option, string Path)>();
+        if (outputs.Json is { } json)
+        {
+            named.Add(("--json", json));
+        }
+
+        if (outputs.Report is { } report)
+        {
+            named.Add(("--report", report));
+        }
+
+        if (outputs.Csv is { } csv)
+        {
+            named.AddRange(CsvFiles.Select(file => ("--csv", Path.Combine(csv, file.Name))));
+        }
+
+        foreach (var (option, path) in named)
+        {
+            if (modelFiles.Find(path) is { } modelFile)
+            {
+                context.Error.WriteLine(TerminalText.Sanitize(
+                    $"vdl: error: {option} {path} would overwrite {modelFile}, a file of the model; nothing was run or written, name another output"));
+                return ExitCodes.UsageOrIo;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One output: to standard output for <c>-</c>, else to the file (its folder made when missing).</summary>
+    private static void Write(CliContext context, TextWriter people, string path, byte[] bytes, string saying)
+    {
+        if (StandardStreamPath.Is(path))
+        {
+            context.Out.Write(System.Text.Encoding.UTF8.GetString(bytes));
+            context.Out.Flush();
+            return;
+        }
+
+        CreateParentDirectory(path);
+        OutputFile.Write(path, bytes);
+        people.WriteLine($"{saying} {TerminalText.Sanitize(path)}.");
+    }
+
+    /// <summary>Each CSV file through <see cref="OutputFile"/>, as the other outputs (links kept, devices written to).</summary>
+    private static void WriteCsv(SimulationResult result, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var (name, write) in CsvFiles)
+        {
+            if (name == "utilization.csv" && (result.Hosts.Count == 0 || result.Hosts[0].Series.Count == 0))
+            {
+                continue; // as ResultCsvWriter.Write: only when the run kept series
+            }
+
+            using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+            write(result, text);
+            OutputFile.Write(Path.Combine(directory, name), System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        }
     }
 
     /// <summary>An output file's folder is made when missing, as <c>--csv</c> makes its own (and <c>dotnet build -o</c> does).</summary>
@@ -191,27 +288,5 @@ internal static class RunCommand
         {
             Directory.CreateDirectory(directory);
         }
-    }
-
-    /// <summary>
-    /// Simulated time and an estimate of what is left, on standard error, only when it is a terminal: redirected
-    /// output (a file, a pipe, CI, the tests) stays free of it.
-    /// </summary>
-    private static Action<long>? ProgressBar(CliContext context, long duration)
-    {
-        if (Console.IsErrorRedirected || context.Error != Console.Error)
-        {
-            return null;
-        }
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        return now =>
-        {
-            var done = (double)now / duration;
-            var left = done > 0 ? watch.Elapsed.TotalSeconds * (1 - done) / done : 0;
-            var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
-            context.Error.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{bar}] {SimTime.Format(now)} of {SimTime.Format(duration)} simulated, about {left:0}s left"));
-        };
     }
 }

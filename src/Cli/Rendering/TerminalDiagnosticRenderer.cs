@@ -23,8 +23,8 @@ internal sealed class TerminalDiagnosticRenderer(ConsoleStyle style) : IDiagnost
 
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var files = fileCount == 1 ? "1 file" : $"{fileCount} files";
-        var summary = $"{files} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}";
+        var infos = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var summary = $"{Plural(fileCount, "file")} checked: {Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")}";
         output.WriteLine(errors > 0 ? style.Red(summary) : warnings > 0 ? style.Yellow(summary) : summary);
     }
 

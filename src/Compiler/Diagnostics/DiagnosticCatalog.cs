@@ -3,11 +3,14 @@ using VirtLang.Language.Diagnostics;
 
 namespace VirtLang.Compiler.Diagnostics;
 
-/// <summary>Every diagnostic code the product can report, in one place: the front-end's VDL0xxx and the checker's.</summary>
+/// <summary>
+/// Every diagnostic code the product can report, in one place: the front-end's VDL0xxx, the checker's, and the MSBuild
+/// integration's VDL91xx.
+/// </summary>
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
+        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).Concat(BuildIntegrationDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode =
         All.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

@@ -3,7 +3,9 @@ namespace VirtLang.Compiler.Sources;
 /// <summary>
 /// The .vdl files under a folder, as tools look for them: every subfolder but build output, packages and version
 /// control (<c>bin</c>, <c>obj</c>, <c>node_modules</c>, dot-folders such as <c>.git</c>), in ordinal order of their
-/// full paths so that every run lists them the same way. Folders that cannot be read are passed over.
+/// full paths so that every run lists them the same way. Folders that cannot be read are passed over. Skipped folders
+/// are never entered, and each folder is entered once by its canonical path, so a symbolic link back up the tree
+/// (<c>node_modules/a -> ..</c>) ends the walk instead of looping.
 /// </summary>
 public static class ModelFileSearch
 {
@@ -12,11 +14,46 @@ public static class ModelFileSearch
     public static IEnumerable<string> Under(string folder)
     {
         var root = Path.GetFullPath(folder);
-        return Directory.EnumerateFiles(root, "*.vdl", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(IsSkipped))
-            .Select(Path.GetFullPath)
-            .Order(StringComparer.Ordinal);
-    }
+        var visitedFolders = new HashSet<string>(StringComparer.Ordinal) { CanonicalPath.Resolve(root) ?? root };
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        var pending = new Stack<string>([root]);
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 };
+        while (pending.TryPop(out var directory))
+        {
+            string[] entries;
+            try
+            {
+                entries = Directory.GetFileSystemEntries(directory, "*", options);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
 
-    private static bool IsSkipped(string folder) => folder.StartsWith('.') || Skipped.Contains(folder, StringComparer.Ordinal);
+            Array.Sort(entries, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var name = Path.GetFileName(entry);
+                if (name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (Directory.Exists(entry))
+                {
+                    if (!Skipped.Contains(name, StringComparer.Ordinal) && CanonicalPath.Resolve(entry) is { } canonical && visitedFolders.Add(canonical))
+                    {
+                        pending.Push(entry);
+                    }
+                }
+                else if (name.EndsWith(".vdl", StringComparison.Ordinal) && File.Exists(entry) && CanonicalPath.Resolve(entry) is { } file && seenFiles.Add(file))
+                {
+                    found.Add(entry);
+                }
+            }
+        }
+
+        return found.Order(StringComparer.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.Runtime.Loader;
 using Microsoft.Build.Framework;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Configuration;
+using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Emit;
 using VirtLang.Language.Diagnostics;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
@@ -108,9 +109,9 @@ public sealed class CompileModels : MSBuildTask
             var className = NonEmpty(item.GetMetadata("ClassName")) ?? ModelClassName.FromFile(path);
             if (classes.TryGetValue($"{@namespace}.{className}", out var other))
             {
-                Add(records, seen, new DiagnosticRecord("error", "VDL9101",
-                    $"this model and `{other}` would both generate `{@namespace}.{className}`; set `ClassName` (or `Namespace`) metadata on one of the VdlFile items",
-                    path, 1, 1, 1, 1, ModelFileHelp));
+                var duplicate = BuildIntegrationDiagnostics.DuplicateModelClass;
+                Add(records, seen, new DiagnosticRecord("error", duplicate.Code, duplicate.FormatMessage([other, $"{@namespace}.{className}"]),
+                    path, 1, 1, 1, 1, duplicate.HelpUri));
                 continue;
             }
 
@@ -158,8 +159,6 @@ public sealed class CompileModels : MSBuildTask
         Log.LogMessage(MessageImportance.Normal, "VirtLang: checked {0} model(s) in {1} ms: {2} diagnostic(s)", Models.Length, watch.ElapsedMilliseconds, records.Count);
         return !Log.HasLoggedErrors;
     }
-
-    private const string ModelFileHelp = "https://github.com/virtlang/virtlang/blob/main/docs/msbuild.md";
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
