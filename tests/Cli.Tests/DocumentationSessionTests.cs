@@ -1,15 +1,16 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace VirtLang.Cli.Tests;
 
 /// <summary>
-/// docs/tutorial.md shows `vdl` commands and what they print (see <see cref="MarkdownSession"/> for the
+/// docs/tutorial.md and README.md show `vdl` commands and what they print (see <see cref="MarkdownSession"/> for the
 /// blocks they are written in); these tests run the commands with the real tool and fail when it prints anything else.
 /// When the tool's output changes on purpose, regenerate the pages' outputs and docs/tutorial/*.vdl with
 /// <code>VDL_UPDATE_BASELINES=1 dotnet test tests/Cli.Tests -c Release --filter FullyQualifiedName~DocumentationSessionTests</code>
 /// then review `git diff`: the prose around an output may have to change with it.
 /// </summary>
-public sealed class DocumentationSessionTests : IDisposable
+public sealed partial class DocumentationSessionTests : IDisposable
 {
     private const string Regenerate =
         "VDL_UPDATE_BASELINES=1 dotnet test tests/Cli.Tests -c Release --filter FullyQualifiedName~DocumentationSessionTests";
@@ -19,6 +20,8 @@ public sealed class DocumentationSessionTests : IDisposable
     private static readonly string Tutorial = Path.Combine(RepositoryPaths.Root, "docs", "tutorial.md");
 
     private static readonly string TutorialFiles = Path.Combine(RepositoryPaths.Root, "docs", "tutorial");
+
+    private static readonly string Readme = Path.Combine(RepositoryPaths.Root, "README.md");
 
     private readonly TemporaryDirectory _temporary = new("vdl-docs-");
 
@@ -64,6 +67,52 @@ public sealed class DocumentationSessionTests : IDisposable
             Assert.True(File.ReadAllText(Path.Combine(TutorialFiles, name)).ReplaceLineEndings("\n") == text,
                 $"docs/tutorial/{name} is not the file docs/tutorial.md writes; regenerate with {Regenerate}");
         }
+    }
+
+    /// <summary>
+    /// The README's console blocks (the diagnostic sample among them) run in the repository itself, as a reader who has
+    /// just cloned it would: they only read files.
+    /// </summary>
+    [Fact]
+    public void TheReadmePrintsWhatItShows()
+    {
+        var session = MarkdownSession.Load(Readme);
+        Assert.NotEmpty(session.Commands);
+        Assert.DoesNotContain(session.Steps, s => s is not MarkdownSession.Command); // nothing may write into the repository
+        var outcomes = session.Play(RepositoryPaths.Root, RepositoryPaths.Root, args => Vdl(RepositoryPaths.Root, args));
+        Settle(session, outcomes);
+    }
+
+    /// <summary>
+    /// Every `dotnet run --project src/Cli -- ...` line of the README runs as written from the repository's root (here in a
+    /// copy of its examples and calibration models, since some lines write files) and exits 0; 1 only where it checks a
+    /// model of examples/broken, whose point is its error.
+    /// </summary>
+    [Fact]
+    public void EveryCommandLineOfTheReadmeRuns()
+    {
+        var commandLines = File.ReadAllLines(Readme).Select(l => ReadmeCommandLine().Match(l)).Where(m => m.Success)
+            .Select(m => m.Groups["arguments"].Value.Trim()).ToList();
+        Assert.True(commandLines.Count >= 10, "the README's command lines were not found");
+
+        var root = Directory.CreateDirectory(Path.Combine(_temporary.Path, "repository")).FullName;
+        CopyFolder(RepositoryPaths.Examples, Path.Combine(root, "examples"));
+        CopyFolder(Path.Combine(RepositoryPaths.Root, "calibration"), Path.Combine(root, "calibration"));
+        var failures = new StringBuilder();
+        foreach (var commandLine in commandLines)
+        {
+            // The shell's part: a redirection ends the arguments, and a pattern names the files it matches.
+            var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => w != ">")
+                .SelectMany(w => w.Contains('*', StringComparison.Ordinal) ? Matching(root, w) : [w]).ToList();
+            var result = Vdl(root, words);
+            var expectedExit = commandLine.Contains("examples/broken/", StringComparison.Ordinal) ? 1 : 0;
+            if (result.ExitCode != expectedExit)
+            {
+                failures.Append($"`vdl {commandLine}` exited {result.ExitCode}, not {expectedExit}:\n{result.Error}\n");
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
     }
 
     /// <summary>The session fails on a page whose output is not the tool's, and an edit must find its lines.</summary>
@@ -139,6 +188,23 @@ public sealed class DocumentationSessionTests : IDisposable
 
         Assert.True(differences.Count == 0, $"{report}Regenerate with {Regenerate} and review the diff.");
     }
+
+    private static IEnumerable<string> Matching(string root, string pattern) =>
+        Directory.GetFiles(Path.Combine(root, Path.GetDirectoryName(pattern)!), Path.GetFileName(pattern))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [GeneratedRegex(@"^dotnet run --project src/Cli --(?<arguments>[^#]*)")]
+    private static partial Regex ReadmeCommandLine();
 
     private static string Indented(string text) => string.Concat(text.Split('\n').Select(l => "    " + l + "\n"));
 
