@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace VirtLang.Cli.Tests;
@@ -67,6 +68,43 @@ public sealed partial class DocumentationSessionTests : IDisposable
             Assert.True(File.ReadAllText(Path.Combine(TutorialFiles, name)).ReplaceLineEndings("\n") == text,
                 $"docs/tutorial/{name} is not the file docs/tutorial.md writes; regenerate with {Regenerate}");
         }
+    }
+
+    /// <summary>
+    /// What the tutorial's prose says of its results, held by ranges on the runs' JSON, so that a change of the simulator
+    /// that makes the prose wrong fails here even though regenerating the outputs would pass.
+    /// </summary>
+    [Fact]
+    public void TheTutorialsClaimsHold()
+    {
+        var estate = RunTutorialModel("estate.vdl");
+        var consolidated = RunTutorialModel("consolidated.vdl");
+        var failure = RunTutorialModel("consolidated.vdl", "--scenario", "esx-01-fails");
+
+        // "The servers are 8 to 15 % busy on average ... even at their busiest they leave most of the machine unused."
+        Assert.All(Hosts(estate), h => Assert.InRange(h.GetProperty("utilization").GetProperty("mean").GetDouble(), 0.08, 0.15));
+        Assert.All(Hosts(estate), h => Assert.True(h.GetProperty("utilization").GetProperty("max").GetDouble() < 0.5));
+
+        // "Two instead of five ... for the same five application instances"; "still far from full at their 95th percentile".
+        Assert.Equal((2, 5), (consolidated.GetProperty("consolidation").GetProperty("hostsUsed").GetInt32(),
+            consolidated.GetProperty("consolidation").GetProperty("oneApplicationPerServerHosts").GetInt32()));
+        Assert.True(Hosts(consolidated).Min(MeanUtilization) > Hosts(estate).Max(MeanUtilization), "the consolidated hosts are busier");
+        Assert.All(Hosts(consolidated), h => Assert.True(h.GetProperty("utilization").GetProperty("p95").GetDouble() < 0.7));
+
+        // "Two busier machines draw much less than five idle ones."
+        Assert.True(Energy(consolidated) < 0.7 * Energy(estate), $"{Energy(consolidated)} kWh against {Energy(estate)} kWh");
+
+        // "A small slowdown ... the file server pays most"; "demand served: still all of it".
+        var slowdowns = Applications(consolidated).ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("meanSlowdown").GetDouble());
+        Assert.All(slowdowns.Values, s => Assert.InRange(s, 1.0, 1.15));
+        Assert.Equal("files", slowdowns.MaxBy(p => p.Value).Key);
+        Assert.All(Applications(consolidated), a => Assert.True(a.GetProperty("demandSatisfied").GetDouble() >= 0.999));
+
+        // "mail and files ... were down for the four hours. payroll ... stayed available."
+        var downtime = Applications(failure).ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("downtimeMinutes").GetDouble());
+        Assert.Equal(240, downtime["mail"]);
+        Assert.Equal(240, downtime["files"]);
+        Assert.Equal(0, downtime["payroll"]);
     }
 
     /// <summary>
@@ -188,6 +226,23 @@ public sealed partial class DocumentationSessionTests : IDisposable
 
         Assert.True(differences.Count == 0, $"{report}Regenerate with {Regenerate} and review the diff.");
     }
+
+    private JsonElement RunTutorialModel(string model, params string[] options)
+    {
+        var json = Path.Combine(_temporary.Path, $"{model}-{options.Length}.json");
+        var result = Vdl(TutorialFiles, ["run", model, "--json", json, .. options]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        return document.RootElement.Clone();
+    }
+
+    private static IEnumerable<JsonElement> Hosts(JsonElement run) => run.GetProperty("hosts").EnumerateArray();
+
+    private static IEnumerable<JsonElement> Applications(JsonElement run) => run.GetProperty("applications").EnumerateArray();
+
+    private static double MeanUtilization(JsonElement host) => host.GetProperty("utilization").GetProperty("mean").GetDouble();
+
+    private static double Energy(JsonElement run) => Hosts(run).Sum(h => h.GetProperty("energyKilowattHours").GetDouble());
 
     private static IEnumerable<string> Matching(string root, string pattern) =>
         Directory.GetFiles(Path.Combine(root, Path.GetDirectoryName(pattern)!), Path.GetFileName(pattern))
