@@ -14,8 +14,8 @@ namespace VirtLang.Cli.Tests;
 /// output, then standard error).</item>
 /// </list>
 /// A block may open with more backticks, and then closes with as many. Every other block (```vdl without a file, ```sh)
-/// is prose to the session. Outputs are compared line by line after
-/// trailing white space is dropped; the time a compile took is the one thing allowed to differ.
+/// is prose to the session. Outputs are compared line by line after trailing white space is dropped; the time a compile
+/// took is the one thing allowed to differ.
 /// </summary>
 internal sealed partial class MarkdownSession
 {
@@ -47,8 +47,8 @@ internal sealed partial class MarkdownSession
                     case AppendFile append:
                         files[append.File] = files.GetValueOrDefault(append.File, string.Empty) + append.Text;
                         break;
-                    case EditFile edit when files.TryGetValue(edit.File, out var text) && Occurrences(text, edit.Old) == 1:
-                        files[edit.File] = text.Replace(edit.Old, edit.New, StringComparison.Ordinal);
+                    case EditFile edit:
+                        files[edit.File] = Applied(edit, files.GetValueOrDefault(edit.File, string.Empty));
                         break;
                 }
             }
@@ -137,15 +137,7 @@ internal sealed partial class MarkdownSession
                     break;
                 case EditFile edit:
                     var target = System.IO.Path.Combine(folder, edit.File);
-                    var text = File.Exists(target) ? File.ReadAllText(target) : string.Empty;
-                    var count = Occurrences(text, edit.Old);
-                    if (count != 1)
-                    {
-                        throw new InvalidOperationException(
-                            $"{Path}:{edit.Line}: the lines this diff removes or keeps are found {count} times in {edit.File}, not once:\n{edit.Old}");
-                    }
-
-                    File.WriteAllText(target, text.Replace(edit.Old, edit.New, StringComparison.Ordinal));
+                    File.WriteAllText(target, Applied(edit, File.Exists(target) ? File.ReadAllText(target) : string.Empty));
                     break;
                 case Command command:
                     var result = runVdl(command.Arguments);
@@ -195,6 +187,19 @@ internal sealed partial class MarkdownSession
 
     /// <summary>The text two outputs are compared by: as displayed, with the time a compile or a cache load took masked.</summary>
     public static string Comparable(string output) => CompileTime().Replace(Displayed(output), "${lead}<time>.");
+
+    /// <summary>The text after the edit; an edit whose lines are not in the text exactly once cannot be played.</summary>
+    private string Applied(EditFile edit, string text)
+    {
+        var count = Occurrences(text, edit.Old);
+        if (count != 1)
+        {
+            throw new InvalidOperationException(
+                $"{Path}:{edit.Line}: the lines this diff removes or keeps are found {count} times in {edit.File}, not once:\n{edit.Old}");
+        }
+
+        return text.Replace(edit.Old, edit.New, StringComparison.Ordinal);
+    }
 
     private static IEnumerable<Command> ParseCommands(string path, string[] lines, int start, int end, int fenceLength)
     {
