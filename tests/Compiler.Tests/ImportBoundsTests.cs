@@ -1,3 +1,4 @@
+using VirtLang.Runtime.Files;
 using System.Text;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Diagnostics;
@@ -153,7 +154,7 @@ public sealed class ImportBoundsTests : IDisposable
     [InlineData("/dev/stdin", null)]
     public void DevicesAndStandardInputAreRefused(string device, string? kind)
     {
-        if (FileKindProbe.Of(device) is FileKind.Missing or FileKind.RegularFile)
+        if (FileStatus.Of(device).Kind is FileKind.Missing or FileKind.Regular)
         {
             return; // no such device here (Windows), or standard input redirected from a file
         }

@@ -1,4 +1,5 @@
 using VirtLang.Compiler.Sources;
+using VirtLang.Runtime.Files;
 
 namespace VirtLang.Cli.Files;
 

@@ -1,3 +1,5 @@
+using VirtLang.Runtime.Files;
+
 namespace VirtLang.Cli.Files;
 
 /// <summary>
@@ -35,7 +37,7 @@ internal static class OutputFile
             {
                 case FileKind.Directory:
                     throw new OutputFileException(path, "is a directory");
-                case FileKind.Special:
+                case var _ when status.IsSpecial:
                     WriteInPlace(target, bytes, FileMode.Open);
                     break;
                 case FileKind.Regular when status.LinkCount > 1:

@@ -1,3 +1,5 @@
+using VirtLang.Runtime.Files;
+
 namespace VirtLang.Compiler.Hosting;
 
 /// <summary>
@@ -116,13 +118,13 @@ internal sealed class ModelCache(string directory, int maxEntries = ModelCache.D
     }
 
     /// <summary>
-    /// The file's bytes when it is a regular file (not a link, FIFO or device: those report no length) of 1 to
+    /// The file's bytes when it is a regular file (not a link, FIFO or device, asked before opening) of 1 to
     /// <paramref name="max"/> bytes that still has the length it had when looked at; else null.
     /// </summary>
     private static byte[]? ReadBounded(string path, long max)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length <= 0 || info.Length > max)
+        if (FileStatus.Of(path, followLinks: false).Kind != FileKind.Regular || info.Length <= 0 || info.Length > max)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using VirtLang.Language.Text;
+using VirtLang.Runtime.Files;
 
 namespace VirtLang.Compiler.Sources;
 
@@ -13,16 +14,16 @@ public static class SourceFileReader
     {
         text = null;
         failure = null;
-        switch (FileKindProbe.Of(path))
+        switch (FileStatus.Of(path).Kind)
         {
-            case FileKind.RegularFile:
+            case FileKind.Regular:
                 break;
             case FileKind.Missing:
                 failure = new SourceReadFailure(SourceReadFailureKind.NotFound,
                     CanonicalPath.Resolve(path) is null ? "a loop of symbolic links" : $"no such file ({Path.GetFullPath(path)})");
                 return false;
             case var kind:
-                failure = new SourceReadFailure(SourceReadFailureKind.NotARegularFile, $"it is {FileKindProbe.Describe(kind)}, not a file");
+                failure = new SourceReadFailure(SourceReadFailureKind.NotARegularFile, $"it is {FileStatus.Describe(kind)}, not a file");
                 return false;
         }
 

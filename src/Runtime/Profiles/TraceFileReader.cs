@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text;
+using VirtLang.Runtime.Files;
 
 namespace VirtLang.Runtime.Profiles;
 
@@ -42,9 +42,9 @@ internal static class TraceFileReader
             throw new TraceFormatException(path, $"no such file ({file.FullName})");
         }
 
-        if (FileType.Of(file.FullName) is { } kind && kind != FileType.Regular)
+        if (FileStatus.Of(file.FullName).Kind is var kind && kind is not (FileKind.Regular or FileKind.Missing))
         {
-            throw new TraceFormatException(path, $"is {FileType.Describe(kind)}, not a regular file");
+            throw new TraceFormatException(path, $"is {FileStatus.Describe(kind)}, not a regular file");
         }
 
         if (file.Length > TraceProfile.MaxFileBytes)
@@ -78,58 +78,5 @@ internal static class TraceFileReader
         {
             throw new TraceFormatException(path, $"cannot be read: {e.Message}");
         }
-    }
-
-    /// <summary>
-    /// The kind of a file as <c>stat</c> tells it (links followed), through the runtime's own native shim
-    /// (<c>SystemNative_Stat</c>, whose status starts with two 32-bit fields, flags then mode): .NET's file API shows a
-    /// FIFO or a device as a normal empty file. Null where it cannot tell (Windows, or a host without the shim): there
-    /// the size check still refuses what never ends, and Windows has no FIFOs in its file system.
-    /// </summary>
-    private static class FileType
-    {
-        public const int Regular = 0x8000;
-        private const int Mask = 0xF000;
-
-        public static int? Of(string path)
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                return null;
-            }
-
-            try
-            {
-                return NativeMethods.Stat(path, out var status) == 0 ? status.Mode & Mask : null;
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                return null;
-            }
-        }
-
-        public static string Describe(int kind) => kind switch
-        {
-            0x1000 => "a FIFO (named pipe)",
-            0x2000 => "a character device",
-            0x6000 => "a block device",
-            0xC000 => "a socket",
-            0x4000 => "a directory",
-            _ => "a special file",
-        };
-    }
-
-    [StructLayout(LayoutKind.Sequential, Size = 256)]
-    private struct FileStatus
-    {
-        public int Flags;
-        public int Mode;
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        public static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatus status);
     }
 }
