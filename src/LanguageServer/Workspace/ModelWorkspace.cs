@@ -1,4 +1,5 @@
 using VirtLang.Compiler;
+using VirtLang.Compiler.Sources;
 
 namespace VirtLang.LanguageServer.Workspace;
 
@@ -235,9 +236,18 @@ internal sealed class ModelWorkspace
         }
     }
 
-    /// <summary>The .vdl files of the workspace's folders that are not open (what tools skip, such as bin and .git, left out; a bounded walk).</summary>
+    /// <summary>Folders a workspace question walks at most: a large repository's tree, with node_modules and build output left out.</summary>
+    public const int MaxWorkspaceFolders = 20_000;
+
+    /// <summary>.vdl files a workspace question lists at most: each closed one may be compiled to answer, so more would not answer in time.</summary>
+    public const int MaxWorkspaceFiles = 5_000;
+
+    /// <summary>
+    /// The .vdl files of the workspace's folders that are not open (what tools skip, such as bin and .git, left out). The
+    /// server holds its lock while it walks, so the walk is bounded.
+    /// </summary>
     private IEnumerable<string> ClosedModelFiles() =>
-        WorkspaceFileWalk.Under(Folders.Where(Directory.Exists)).Where(file => !_open.ContainsKey(file));
+        ModelFileSearch.Under(Folders.Where(Directory.Exists), MaxWorkspaceFolders, MaxWorkspaceFiles).Where(file => !_open.ContainsKey(file));
 
     /// <summary>The file's text changed in the editor (or it was opened or closed): every model that read it, or looked for it, is out of date.</summary>
     private List<OpenDocument> Invalidate(string path)
