@@ -51,6 +51,17 @@ public sealed class FormatterProperties
         }
     }
 
+    /// <summary>Inputs a random property once found, kept so that they stay fixed whatever the sample.</summary>
+    [Theory]
+    [InlineData("import \"catalog.vdl\"\nimport \"../shared/hardware.vdl\" // shared\n\nhost h : r740 {;}\n")] // `{;}` gave `{` newline `}`, then `{}`
+    [InlineData("host h : r740 { ; ; }\n")]
+    [InlineData("host h : r740 { ; // kept\n}\n")]
+    public void FoundByThePropertiesAndFixed(string text) => Assert.True(CheckFormatting(text));
+
+    [Fact]
+    public void ABlockOfBareSemicolonsIsEmptyAtOnce() =>
+        Assert.Equal("host h : r740 {}\n", Formatter.Format(SyntaxTree.Parse("host h : r740 {;}\n")));
+
     /// <summary>Checks one input; returns whether the formatter accepted it.</summary>
     internal static bool CheckFormatting(string text)
     {

@@ -63,8 +63,15 @@ internal sealed class FormatVisitor(FormatWriter writer)
         }
 
         writer.Write(block.OpenBrace, Placement.Space);
-        if (block.Members.IsEmpty && !block.CloseBrace.HasLeadingComments && !block.OpenBrace.HasTrailingComments)
+        // Only `;`s without comments are an empty block too: `{;}` must format as `{}` at once, not as `{` newline `}`
+        // that a second pass would join (formatting is idempotent).
+        if (block.Members.All(IsBareSemicolon) && !block.CloseBrace.HasLeadingComments && !block.OpenBrace.HasTrailingComments)
         {
+            foreach (var member in block.Members)
+            {
+                writer.Write(((EmptyMemberSyntax)member).Semicolon, string.Empty, Placement.NoSpace);
+            }
+
             writer.Write(block.CloseBrace, Placement.NoSpace);
             return;
         }
@@ -75,6 +82,9 @@ internal sealed class FormatVisitor(FormatWriter writer)
         writer.Indent--;
         writer.Write(block.CloseBrace, Placement.NewLine, commentIndent: inner);
     }
+
+    private static bool IsBareSemicolon(MemberSyntax member) =>
+        member is EmptyMemberSyntax empty && !empty.Semicolon.HasLeadingComments && !empty.Semicolon.HasTrailingComments;
 
     private void VisitScenarioStatement(ScenarioStatementSyntax statement, Placement placement)
     {
