@@ -1,4 +1,5 @@
 using VirtLang.Compiler;
+using VirtLang.Compiler.Sources;
 using VirtLang.Language.Text;
 
 namespace VirtLang.Cli;
@@ -89,7 +90,15 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
                 }
 
                 readInput = true;
-                sources.Add(SourceDecoder.Decode(ReadStandardInput(), Files.StandardStreamPath.InputName));
+                if (ReadStandardInput() is { } input)
+                {
+                    sources.Add(SourceDecoder.Decode(input, Files.StandardStreamPath.InputName));
+                }
+                else
+                {
+                    ok = false;
+                }
+
                 continue;
             }
 
@@ -107,12 +116,16 @@ internal sealed class CliContext(TextWriter output, TextWriter error, ConsoleSty
         return ok;
     }
 
-    /// <summary>Every byte of standard input.</summary>
-    public byte[] ReadStandardInput()
+    /// <summary>Every byte of standard input, bounded as a model file is; null (and said on stderr) past the bound.</summary>
+    public byte[]? ReadStandardInput()
     {
         using var stream = _input();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        if (SourceFileReader.TryReadBytes(stream, out var bytes, out var failure))
+        {
+            return bytes;
+        }
+
+        Error.WriteLine($"vdl: error: {Files.StandardStreamPath.InputName}: {failure!.Reason}");
+        return null;
     }
 }

@@ -55,6 +55,33 @@ public sealed class CommandLineEdgeTests : IDisposable
         Assert.StartsWith("<stdin>(2,3): error VDL1010: `memroy`", Encoding.UTF8.GetString(result.Output), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("fmt")]
+    public void StandardInputIsBoundedAsAModelFileIs(string verb)
+    {
+        // 16 MiB and one byte of a comment: refused unparsed, as a file of that size is (exit 2).
+        var input = Encoding.UTF8.GetBytes("//" + new string('a', 16 * 1024 * 1024 - 1));
+        var result = VdlProcess.RunWithInput(WorkingDirectory, input, verb, "-");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("<stdin>: it has more than the 16 MiB a model file may have", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void FmtOfAFifoRefusesItInsteadOfWaitingForAWriter()
+    {
+        var fifo = Path.Combine(WorkingDirectory, "pipe.vdl");
+        if (!Fifo.TryCreate(fifo))
+        {
+            return; // no FIFOs on this system
+        }
+
+        var result = VdlProcess.Run(WorkingDirectory, "fmt", "pipe.vdl");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("pipe.vdl: it is a FIFO (named pipe), not a file", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FmtDashFormatsStandardInputToStandardOutput()
     {

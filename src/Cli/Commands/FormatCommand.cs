@@ -83,14 +83,10 @@ internal static class FormatCommand
     private static int FormatFile(CliContext context, string path, bool checkOnly)
     {
         var shown = TerminalText.Sanitize(path);
-        byte[] bytes;
-        try
+        // Bounded and only a regular file, as the checker reads it: a FIFO would block, /dev/zero never end.
+        if (!SourceFileReader.TryReadBytes(path, out var bytes, out var failure))
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"vdl: error: {shown}: {TerminalText.Sanitize(e.Message)}");
+            context.Error.WriteLine($"vdl: error: {shown}: {TerminalText.Sanitize(failure!.Reason)}");
             return ExitCodes.UsageOrIo;
         }
 
@@ -126,7 +122,11 @@ internal static class FormatCommand
     /// <summary>Standard input to standard output (formatted, or as it was when it cannot be); with --check, only the verdict.</summary>
     private static int FormatStandardInput(CliContext context, bool checkOnly)
     {
-        var bytes = context.ReadStandardInput();
+        if (context.ReadStandardInput() is not { } bytes)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
         if (Format(context, bytes, StandardStreamPath.InputName) is not { } formatted)
         {
             return ExitCodes.Errors;

@@ -4,15 +4,22 @@ using VirtLang.Runtime.Files;
 namespace VirtLang.Compiler.Sources;
 
 /// <summary>
-/// Reads one file of a model from disk, within bounds: it must be a regular file (asked before opening, so a FIFO
-/// cannot block and a device cannot stream forever) of at most <see cref="SourceLimits.MaxFileBytes"/>, and no more
-/// than that is read even if it grows meanwhile.
+/// Reads one file of a model, within bounds: from disk it must be a regular file (asked before opening, so a FIFO
+/// cannot block and a device cannot stream forever); from disk or a stream (standard input) at most
+/// <see cref="SourceLimits.MaxFileBytes"/> are read, even if the file grows meanwhile.
 /// </summary>
 public static class SourceFileReader
 {
     public static bool TryRead(string path, out SourceText? text, out SourceReadFailure? failure)
     {
-        text = null;
+        text = TryReadBytes(path, out var bytes, out failure) ? SourceDecoder.Decode(bytes, path) : null;
+        return text is not null;
+    }
+
+    /// <summary>The file's bytes as they are on disk (what the formatter needs to keep an encoding), within the bounds.</summary>
+    public static bool TryReadBytes(string path, out byte[] bytes, out SourceReadFailure? failure)
+    {
+        bytes = [];
         failure = null;
         switch (FileStatus.Of(path).Kind)
         {
@@ -36,32 +43,7 @@ public static class SourceFileReader
                 return false;
             }
 
-            // Read to the limit and one byte past it: a file that grew since its length was asked is still caught.
-            var bytes = new byte[(int)Math.Min(stream.Length, SourceLimits.MaxFileBytes) + 1];
-            var read = ReadFully(stream, bytes);
-            if (read == bytes.Length)
-            {
-                using var grown = new MemoryStream();
-                grown.Write(bytes, 0, read);
-                var chunk = new byte[81920];
-                int n;
-                while (grown.Length <= SourceLimits.MaxFileBytes && (n = stream.Read(chunk)) > 0)
-                {
-                    grown.Write(chunk, 0, n);
-                }
-
-                if (grown.Length > SourceLimits.MaxFileBytes)
-                {
-                    failure = TooLarge(null);
-                    return false;
-                }
-
-                bytes = grown.ToArray();
-                read = bytes.Length;
-            }
-
-            text = SourceDecoder.Decode(bytes.AsSpan(0, read), path);
-            return true;
+            return TryReadBytes(stream, out bytes, out failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,16 +52,30 @@ public static class SourceFileReader
         }
     }
 
-    private static int ReadFully(Stream stream, byte[] buffer)
+    /// <summary>
+    /// A stream's bytes to its end, refused past <see cref="SourceLimits.MaxFileBytes"/>: read to the limit and one
+    /// byte past it, so a stream that never ends (or a file that grew since its length was asked) is still caught.
+    /// </summary>
+    public static bool TryReadBytes(Stream stream, out byte[] bytes, out SourceReadFailure? failure)
     {
-        var read = 0;
+        bytes = [];
+        failure = null;
+        using var read = new MemoryStream();
+        var chunk = new byte[81920];
         int n;
-        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+        while (read.Length <= SourceLimits.MaxFileBytes && (n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, SourceLimits.MaxFileBytes + 1 - read.Length))) > 0)
         {
-            read += n;
+            read.Write(chunk, 0, n);
         }
 
-        return read;
+        if (read.Length > SourceLimits.MaxFileBytes)
+        {
+            failure = TooLarge(null);
+            return false;
+        }
+
+        bytes = read.ToArray();
+        return true;
     }
 
     private static SourceReadFailure TooLarge(long? bytes) => new(SourceReadFailureKind.TooLarge,
