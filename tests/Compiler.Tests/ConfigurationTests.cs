@@ -28,6 +28,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void AnErrorThatGuardsTheRunCannotBeLowered()
+    {
+        // `step = 0s` silenced, the check passed and run refused the model: check and run must agree (issue 16).
+        _temporary.Write("vdlconfig.json", "{\n  \"severity\": {\n    \"VDL1032\": \"none\",\n    \"VDL0010\": \"warning\",\n    \"VDL1010\": \"warning\"\n  }\n}\n");
+        _temporary.Write("m.vdl", "hardware h {\n  memroy = 1GiB\n}\nscenario s {\n  duration = 1d\n  step     = 0s\n}\n");
+
+        // VDL1032 and the front-end's VDL0010 keep their severity (each refusal is a VDL0050); VDL1010 may be lowered.
+        Assert.Equal(["m.vdl(2,3) warning VDL1010", "m.vdl(6,14) error VDL1032", "vdlconfig.json(3,16) error VDL0050", "vdlconfig.json(4,16) error VDL0050"],
+            Check("m.vdl").Order(StringComparer.Ordinal));
+        Assert.Contains(ModelCompilation.FromFiles([Path.Combine(_temporary.Path, "m.vdl")]).Diagnostics, d => d.Code == "VDL0050" && d.Message.Contains("VDL1032 stays an error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutAConfigurationTheDefaultsApply()
     {
         _temporary.Write("m.vdl", "hardware h {\n  memroy = 1GiB\n}\n");

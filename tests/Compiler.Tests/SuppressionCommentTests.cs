@@ -12,6 +12,10 @@ public sealed class SuppressionCommentTests
     }
 
     [Fact]
+    public void NoCommentSilencesAnErrorThatGuardsTheRun() =>
+        Assert.Equal(["4 VDL1032"], Codes("scenario s {\n  duration = 1d\n  // vdl-disable-next-line VDL1032\n  step = 0s\n}\n"));
+
+    [Fact]
     public void ACommentSilencesItsCodesOnTheNextLine()
     {
         Assert.Empty(Codes("hardware h {\n  // vdl-disable-next-line VDL1010\n  memroy = 1GiB\n}\n"));

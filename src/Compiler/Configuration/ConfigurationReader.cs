@@ -98,7 +98,7 @@ public static class ConfigurationReader
             var word = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             reader.Skip();
 
-            if (DiagnosticCatalog.Find(code) is null)
+            if (DiagnosticCatalog.Find(code) is not { } descriptor)
             {
                 var hint = SpellChecker.Suggest(code.ToUpperInvariant(), DiagnosticCatalog.All.Select(d => d.Code)) is { } s ? $" (did you mean {s}?)" : string.Empty;
                 report(codeAt, code.Length + 2, $"unknown diagnostic code \"{code}\"{hint}");
@@ -116,6 +116,13 @@ public static class ConfigurationReader
             if (severity is null)
             {
                 report(valueAt, (word?.Length ?? 0) + 2, $"the severity of {code} must be one of {string.Join(", ", SeverityWords)}, not {(word is null ? "that" : $"\"{word}\"")}");
+                continue;
+            }
+
+            if (descriptor.GuardsTheRun && severity != DiagnosticSeverity.Error)
+            {
+                report(valueAt, (word?.Length ?? 0) + 2,
+                    $"{descriptor.Code} stays an error: it reports what the simulator or the code generator cannot take, so lowering it would let check pass what run refuses; fix the model instead");
                 continue;
             }
 

@@ -57,7 +57,10 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor OutOfRange = new(
         "VDL1015", Error, "Value out of range",
-        "`{0}` = {1} is out of range: {2}");
+        "`{0}` = {1} is out of range: {2}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor DuplicateDeclaration = new(
         "VDL1002", Error, "Duplicate declaration",
@@ -65,19 +68,31 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor ImportNotFound = new(
         "VDL1020", Error, "Import not found",
-        "cannot import `{0}`: {1}");
+        "cannot import `{0}`: {1}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor ImportCycle = new(
         "VDL1021", Error, "Import cycle",
-        "import cycle: {0}");
+        "import cycle: {0}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor ImportNotAFile = new(
         "VDL1022", Error, "Import of something that is not a file",
-        "cannot import `{0}`: {1}");
+        "cannot import `{0}`: {1}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor EmptyImport = new(
         "VDL1023", Error, "Empty import path",
-        "this import names no file: its path is empty");
+        "this import names no file: its path is empty")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor CopyNameTaken = new(
         "VDL1008", Error, "Copy name already declared",
@@ -101,19 +116,31 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor ScaleFactorOutOfRange = new(
         "VDL1030", Error, "Scale factor out of range",
-        "`{0}` is not a scale factor: it must be above 0% and at most {1}{2}");
+        "`{0}` is not a scale factor: it must be above 0% and at most {1}{2}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor EndBeforeStart = new(
         "VDL1031", Error, "Time range ends before it starts",
-        "`{0}` ends {1} it starts; the end time must come after the start");
+        "`{0}` ends {1} it starts; the end time must come after the start")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TimeNotPositive = new(
         "VDL1032", Error, "Duration not positive",
-        "{0} must be positive (at least a microsecond, the simulator's clock tick), not `{1}`{2}");
+        "{0} must be positive (at least a microsecond, the simulator's clock tick), not `{1}`{2}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TimeTooLarge = new(
         "VDL1033", Error, "Time too large",
-        "`{0}` is past {1}, the longest time a scenario may name (100 years)");
+        "`{0}` is past {1}, the longest time a scenario may name (100 years)")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor EventAfterEnd = new(
         "VDL1034", Warning, "Event at or after the scenario's end",
@@ -121,27 +148,45 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor StepLongerThanDuration = new(
         "VDL1035", Error, "Step longer than the duration",
-        "{0} is longer than `duration = {1}`: the one step would count {2} of work and energy in a scenario of {1}; make the step at most the duration");
+        "{0} is longer than `duration = {1}`: the one step would count {2} of work and energy in a scenario of {1}; make the step at most the duration")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TooManySteps = new(
         "VDL1036", Error, "Too many steps",
-        "`duration = {0}` in steps of `{1}` is {2} steps, more than the {3} a scenario may have; use a step of at least {4}");
+        "`duration = {0}` in steps of `{1}` is {2} steps, more than the {3} a scenario may have; use a step of at least {4}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TooManyHostSteps = new(
         "VDL1039", Error, "Too many host-steps",
-        "`duration = {0}` in steps of `{1}` on {2} hosts is {3} host-steps, more than the {4} a run may record; use a step of at least {5}, or fewer hosts");
+        "`duration = {0}` in steps of `{1}` on {2} hosts is {3} host-steps, more than the {4} a run may record; use a step of at least {5}, or fewer hosts")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
-        "cannot use the trace file `{0}`: {1}");
+        "cannot use the trace file `{0}`: {1}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TraceFileMalformed = new(
         "VDL1038", Error, "Malformed trace file",
-        "the trace file `{0}`, line {1}, column {2}: {3}");
+        "the trace file `{0}`, line {1}, column {2}: {3}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor TooManyInstances = new(
         "VDL1040", Error, "Too many hosts and guests",
-        "{0} brings the model to {1} hosts and guests, past the {2} the simulator takes (docs/limits.md); {3}");
+        "{0} brings the model to {1} hosts and guests, past the {2} the simulator takes (docs/limits.md); {3}")
+    {
+        GuardsTheRun = true,
+    };
 
     public static readonly DiagnosticDescriptor HostMemory = new(
         "VDL2001", Error, "Host memory exceeded",
@@ -257,7 +302,10 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "VDL9001", Error, "Internal error in a rule",
-        "internal error in the {0} rules: {1}; the other rules ran. Please report this with the model");
+        "internal error in the {0} rules: {1}; the other rules ran. Please report this with the model")
+    {
+        GuardsTheRun = true,
+    };
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [

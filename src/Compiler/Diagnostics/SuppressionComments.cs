@@ -5,7 +5,9 @@ namespace VirtLang.Compiler.Diagnostics;
 
 /// <summary>
 /// <c>// vdl-disable-next-line VDL1010 VDL2001</c> silences those codes on the line after the comment (codes separated
-/// by spaces or commas; none listed silences every code there). Only comments in the file itself count.
+/// by spaces or commas; none listed silences every code there). Only comments in the file itself count. A diagnostic
+/// that guards the run (<see cref="DiagnosticDescriptor.GuardsTheRun"/>) is never silenced: check must not pass what
+/// run refuses.
 /// </summary>
 public static class SuppressionComments
 {
@@ -21,7 +23,8 @@ public static class SuppressionComments
             .Where(f => f.Tree.Text.Text.Contains(Directive, StringComparison.Ordinal))
             .ToDictionary(f => f.Tree.Text, f => new Lazy<Dictionary<int, HashSet<string>>>(() => Collect(f)));
         return diagnostics.Where(d =>
-            !withDirective.TryGetValue(d.Location.Source, out var silenced)
+            d.Descriptor.GuardsTheRun
+            || !withDirective.TryGetValue(d.Location.Source, out var silenced)
             || !silenced.Value.TryGetValue(d.Location.Start.Line, out var codes)
             || (codes.Count > 0 && !codes.Contains(d.Code)));
     }

@@ -24,6 +24,20 @@ public sealed class DiagnosticDescriptor
 
     public DiagnosticSeverity DefaultSeverity { get; }
 
+    /// <summary>
+    /// Whether what it reports is something the code generator or the simulator cannot take (a broken tree, a number out
+    /// of range, an import that cannot be read, a scenario the simulator refuses, a model too large), so that it stays
+    /// an error whatever vdlconfig.json says: lowering it would let <c>check</c> pass what <c>run</c> then refuses. Every
+    /// front-end error (VDL0xxx) is one; checker codes say so where they are declared.
+    /// </summary>
+    public bool GuardsTheRun
+    {
+        get => _guardsTheRun || (DefaultSeverity == DiagnosticSeverity.Error && Code.StartsWith("VDL0", StringComparison.Ordinal));
+        init => _guardsTheRun = value;
+    }
+
+    private readonly bool _guardsTheRun;
+
     public string Title { get; }
 
     /// <summary>A composite format string (<see cref="string.Format(IFormatProvider, string, object[])"/>) filled with the instance's arguments.</summary>
