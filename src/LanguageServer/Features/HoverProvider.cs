@@ -112,7 +112,7 @@ internal static partial class HoverProvider
 
                 markdown.Append('\n');
                 markdown.Append(CultureInfo.InvariantCulture,
-                    $"- guests: {host.Guests.Sum(g => g.Copies)} ({host.Guests.Where(g => g.IsVm).Sum(g => g.Vcpus * g.Copies)} vCPUs, {Gib(host.Guests.Where(g => g.IsVm).Sum(g => g.MemoryBytes * g.Copies))} for VMs)\n");
+                    $"- guests: {host.Guests.Sum(g => g.Copies)} ({VcpuCount(host.Guests.Where(g => g.IsVm).Sum(g => g.Vcpus * g.Copies))}, {Gib(host.Guests.Where(g => g.IsVm).Sum(g => g.MemoryBytes * g.Copies))} for VMs)\n");
                 if (host.Os is { } os)
                 {
                     markdown.Append(CultureInfo.InvariantCulture, $"- OS: {os.Name}{(host.Patch is { } patch ? $" at patch {patch}" : string.Empty)}\n");
@@ -123,7 +123,7 @@ internal static partial class HoverProvider
                 markdown.Append(CultureInfo.InvariantCulture, $"- on host `{guest.Host.Name}` ({ModelNames.ToName(guest.Host.HypervisorKind)})\n");
                 if (guest.IsVm)
                 {
-                    markdown.Append(CultureInfo.InvariantCulture, $"- **{guest.Vcpus} vCPUs**, **{Gib(guest.MemoryBytes)}**\n");
+                    markdown.Append(CultureInfo.InvariantCulture, $"- **{guest.Vcpus} {(guest.Vcpus == 1 ? "vCPU" : "vCPUs")}**, **{Gib(guest.MemoryBytes)}**\n");
                 }
                 else
                 {
@@ -142,7 +142,7 @@ internal static partial class HoverProvider
 
                 break;
             case ApplicationSymbol app:
-                markdown.Append(CultureInfo.InvariantCulture, $"- demand: **{app.Cpu:0.##} cores** at peak {app.ProfilePeak * 100:0} % (mean {app.ProfileMean * 100:0} %), {Gib(app.MemoryBytes)}, I/O {ModelNames.ToName(app.Io)}\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"- demand: **{app.Cpu:0.##} {(Math.Round(app.Cpu, 2) == 1 ? "core" : "cores")}** at peak {app.ProfilePeak * 100:0} % (mean {app.ProfileMean * 100:0} %), {Gib(app.MemoryBytes)}, I/O {ModelNames.ToName(app.Io)}\n");
                 markdown.Append(CultureInfo.InvariantCulture, $"- replicas: {app.Replicas}, isolation: {app.Isolation}\n");
                 if (app.CertifiedOs.Count > 0)
                 {
@@ -168,4 +168,6 @@ internal static partial class HoverProvider
 
     [GeneratedRegex(@"VDL\d{4}")]
     private static partial Regex DiagnosticCode();
+
+    private static string VcpuCount(long vcpus) => vcpus == 1 ? "1 vCPU" : $"{vcpus} vCPUs";
 }
