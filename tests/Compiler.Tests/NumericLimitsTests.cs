@@ -119,7 +119,7 @@ public sealed class NumericLimitsTests : IDisposable
         static string Estate(int lastCount) => "os linux {\n  family = linux\n}\n" + string.Concat(Enumerable.Range(1, 10).Select(i =>
             $"host h{i} {{\n  os = linux\n  hypervisor {{\n    kind = os_level\n  }}\n  container c{i} {{\n    count = {(i == 10 ? lastCount : 100_000)}\n  }}\n}}\n"));
         Assert.Equal(
-            "VDL1040 91:13 `count = 100000` on container `c10` brings the model to 1,000,010 hosts and guests, past the 1,000,000 the simulator takes (docs/limits.md); lower the count, or simulate a sample of the estate and scale its results",
+            "VDL1040 91:13 `count = 100000` on container `c10` takes the model past the 1,000,000 hosts and guests the simulator takes: it expands to 1,000,010 in all (docs/limits.md); lower the count, or simulate a sample of the estate and scale its results",
             Assert.Single(Check(Estate(100_000)), d => d.StartsWith("VDL1040", StringComparison.Ordinal)));
         Assert.DoesNotContain(Check(Estate(99_990)), d => d.StartsWith("VDL1040", StringComparison.Ordinal));
     }

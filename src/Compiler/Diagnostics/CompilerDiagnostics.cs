@@ -183,7 +183,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor TooManyInstances = new(
         "VDL1040", Error, "Too many hosts and guests",
-        "{0} brings the model to {1} hosts and guests, past the {2} the simulator takes (docs/limits.md); {3}")
+        "{0} takes the model past the {2} hosts and guests the simulator takes: it expands to {1} in all (docs/limits.md); {3}")
     {
         GuardsTheRun = true,
     };
