@@ -52,7 +52,7 @@ public class ScenarioEventTests
     }
 
     [Fact]
-    public void A_replica_on_another_host_keeps_the_application_available_at_reduced_capacity()
+    public void A_replica_on_another_host_keeps_the_application_available_and_takes_its_load()
     {
         var web = App("web", 1);
         var topology = new Topology
@@ -67,7 +67,11 @@ public class ScenarioEventTests
         var app = Assert.Single(result.Applications);
         Assert.Equal(1, app.Availability, 9);
         Assert.Equal(0, app.DowntimeMinutes, 9);
-        Assert.Equal(0.75, app.DemandSatisfied, 9);
+        Assert.Equal(1, app.DemandSatisfied, 9);
+
+        // Without load shift the failed replica's half of the demand is dropped for 12 hours of 24.
+        var dropped = Simulator.Run(topology, Day(new FailEvent(Hours(0), "h1", Hours(12))), new SimulationOptions { LoadShift = false });
+        Assert.Equal(0.75, Assert.Single(dropped.Applications).DemandSatisfied, 9);
     }
 
     /// <summary>The blast radius table of simulation.md: what one crash takes, per hypervisor kind and target.</summary>

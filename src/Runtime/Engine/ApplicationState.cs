@@ -15,6 +15,9 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
 
     public int UpInstances { get; set; }
 
+    /// <summary>Its instances, in placement order (host, then guest): the ones load shift spreads demand over.</summary>
+    public List<InstanceState> PlacedInstances { get; } = [];
+
     public long DownSince { get; set; } = -1;
 
     public long DowntimeTicks { get; set; }
@@ -28,7 +31,10 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
 
     public double Delivered { get; set; }
 
-    /// <summary>Sum of slowdown × demand over up instances and steps, and that demand: their ratio is the mean slowdown.</summary>
+    /// <summary>Core-hours of its down instances' demand that load shift gave its up instances to serve.</summary>
+    public double ShiftedDemand { get; set; }
+
+    /// <summary>Sum of slowdown × demand served over up instances and steps (shifted load included), and that demand: their ratio is the mean slowdown.</summary>
     public double SlowdownWeighted { get; set; }
 
     public double SlowdownWeight { get; set; }

@@ -14,6 +14,11 @@ internal sealed class GuestState
         Spec = spec;
         Host = host;
         Instances = instances;
+        foreach (var instance in instances)
+        {
+            instance.Guest = this;
+        }
+
         // Summed in doubles and saturated: a long sum throws past 8 EiB, which thousands of the largest applications reach.
         AppMemoryBytes = (long)Math.Min(long.MaxValue, instances.Sum(i => (double)i.Application.Spec.MemoryBytes));
         switch (spec)

@@ -179,9 +179,31 @@ internal sealed class HostState : IEventTarget
         return instance.HasKernelEntries ? factor + KernelEntryCosts.CpuPerCore(instance.KernelEntriesPerCore) : factor;
     }
 
+    /// <summary>
+    /// Draws this step's demand of every instance on the host, up or down: <c>cpu × profile(t) × scale(t) × noise</c>.
+    /// The run calls it for every host before any host shares its CPU, so that load shift can move a down instance's
+    /// demand to its siblings on other hosts; the draws come from this host's own stream, in the same order as ever.
+    /// </summary>
+    public void SampleDemand(long now)
+    {
+        foreach (var guest in Guests)
+        {
+            foreach (var instance in guest.Instances)
+            {
+                var app = instance.Application;
+                var noise = 1 + ((Random.NextDouble() + Random.NextDouble() - 1) * NoiseScale * _run.Scenario.Noise);
+                var demand = app.Spec.Cpu * app.Spec.Profile.Level(now, instance.Seed) * app.Scale * noise;
+                demand = demand > 0 ? demand : 0;
+                instance.Demand = demand;
+                instance.Load = demand;
+            }
+        }
+    }
+
     private void Sample()
     {
         var now = _run.Kernel.Now;
+        _run.BeginStep(now);
         if (_memoryDirty)
         {
             RecomputeMemory();
@@ -215,11 +237,8 @@ internal sealed class HostState : IEventTarget
             IoRates io = default;
             foreach (var instance in guest.Instances)
             {
-                var app = instance.Application;
-                var noise = 1 + ((Random.NextDouble() + Random.NextDouble() - 1) * NoiseScale * _run.Scenario.Noise);
-                var demand = app.Spec.Cpu * app.Spec.Profile.Level(now, instance.Seed) * app.Scale * noise;
-                demand = demand > 0 ? demand : 0;
-                instance.Demand = demand;
+                // What the instance serves this step: its own demand, and its share of its down siblings' (load shift).
+                var demand = instance.Load;
                 sum += demand;
                 work += demand * GuestFactor(instance);
                 if (instance.OperationsPerCore > 0 && demand > 0)
@@ -399,8 +418,10 @@ internal sealed class HostState : IEventTarget
             foreach (var instance in guest.Instances)
             {
                 var app = instance.Application;
-                var demand = instance.Demand;
-                app.Demand += demand * hours;
+
+                // Demand is counted where it arises; what is delivered, where it is served (the instance's load).
+                app.Demand += instance.Demand * hours;
+                var demand = instance.Load;
                 if (!up)
                 {
                     continue;

@@ -38,4 +38,16 @@ internal sealed class InstanceState
 
     /// <summary>This step's demand in cores (scratch, rewritten every step).</summary>
     public double Demand { get; set; }
+
+    /// <summary>
+    /// This step's demand it serves in cores: its own while up, plus its share of its down siblings' under load shift;
+    /// none while down (scratch, rewritten every step).
+    /// </summary>
+    public double Load { get; set; }
+
+    /// <summary>Whether it runs now: its guest is up (a guest is down while its host is).</summary>
+    public bool IsUp => Guest.IsUp;
+
+    /// <summary>The guest it runs in; set once, when the guest is built around its instances.</summary>
+    public GuestState Guest { get; set; } = null!;
 }

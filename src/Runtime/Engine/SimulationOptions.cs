@@ -25,6 +25,12 @@ public sealed record SimulationOptions
     /// </summary>
     public bool Queueing { get; init; } = true;
 
+    /// <summary>
+    /// Move a down instance's demand to its application's up instances (<see cref="Engine.LoadShift"/>); off only to
+    /// measure what the shift brings, as the runtime's tests do.
+    /// </summary>
+    public bool LoadShift { get; init; } = true;
+
     /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
     public bool RecordSeries { get; init; } = true;
 

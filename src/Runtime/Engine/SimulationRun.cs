@@ -86,6 +86,8 @@ internal sealed class SimulationRun
 
     private readonly Dictionary<double, QueueingCurve> _queueingCurves = [];
 
+    private long _demandDrawnAt = -1;
+
     /// <summary>The queueing curve of a host of <paramref name="capacityCores"/>: one table per host size in the run, not per host.</summary>
     public QueueingCurve QueueingCurve(double capacityCores)
     {
@@ -149,6 +151,32 @@ internal sealed class SimulationRun
         }
     }
 
+    /// <summary>
+    /// Starts a step once, at the first host's sample: draws every instance's demand on every host, then lets load
+    /// shift move down instances' demand to their applications' up instances, before any host shares its CPU.
+    /// </summary>
+    public void BeginStep(long now)
+    {
+        if (now == _demandDrawnAt)
+        {
+            return;
+        }
+
+        _demandDrawnAt = now;
+        foreach (var host in Hosts)
+        {
+            host.SampleDemand(now);
+        }
+
+        if (Options.LoadShift)
+        {
+            foreach (var application in Applications)
+            {
+                LoadShift.Distribute(application, StepHours);
+            }
+        }
+    }
+
     private InstanceState[] Instances(IReadOnlyList<ApplicationSpec> apps, ref ulong number)
     {
         var instances = new InstanceState[apps.Count];
@@ -165,6 +193,7 @@ internal sealed class SimulationRun
             app.UpInstances++;
             number++;
             instances[i] = new InstanceState(app, Mix(Scenario.Seed ^ (number * 0x9E3779B97F4A7C15UL)));
+            app.PlacedInstances.Add(instances[i]);
         }
 
         return instances;

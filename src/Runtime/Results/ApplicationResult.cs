@@ -33,4 +33,10 @@ public sealed record ApplicationResult
     /// Added with pre-copy migration; such a pause counts in the outages only when no other instance was up.
     /// </summary>
     public double MigrationDowntimeMs { get; init; }
+
+    /// <summary>
+    /// Core-hours of its down instances' demand that load shift moved to its up instances; what of it was served is
+    /// part of <see cref="DeliveredCoreHours"/>. 0 when no instance was down while another was up.
+    /// </summary>
+    public double ShiftedDemandCoreHours { get; init; }
 }

@@ -103,6 +103,7 @@ public static class ResultJsonWriter
 
             json.WriteEndArray();
             Number(json, "migrationDowntimeMs", app.MigrationDowntimeMs);
+            Number(json, "shiftedDemandCoreHours", app.ShiftedDemandCoreHours);
             json.WriteEndObject();
         }
 
