@@ -58,24 +58,14 @@ public static class SourceFileReader
     /// </summary>
     public static bool TryReadBytes(Stream stream, out byte[] bytes, out SourceReadFailure? failure)
     {
-        bytes = [];
-        failure = null;
-        using var read = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while (read.Length <= SourceLimits.MaxFileBytes && (n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, SourceLimits.MaxFileBytes + 1 - read.Length))) > 0)
+        if (BoundedRead.ToEnd(stream, SourceLimits.MaxFileBytes) is { } read)
         {
-            read.Write(chunk, 0, n);
+            (bytes, failure) = (read, null);
+            return true;
         }
 
-        if (read.Length > SourceLimits.MaxFileBytes)
-        {
-            failure = TooLarge(null);
-            return false;
-        }
-
-        bytes = read.ToArray();
-        return true;
+        (bytes, failure) = ([], TooLarge(null));
+        return false;
     }
 
     private static SourceReadFailure TooLarge(long? bytes) => new(SourceReadFailureKind.TooLarge,

@@ -55,24 +55,12 @@ internal static class TraceFileReader
         try
         {
             using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            var bytes = new byte[Math.Min(TraceProfile.MaxFileBytes + 1, Math.Max(4096, file.Length + 1))];
-            var length = 0;
-            int read;
-            while (length < bytes.Length && (read = stream.Read(bytes, length, bytes.Length - length)) > 0)
-            {
-                length += read;
-                if (length == bytes.Length && length <= TraceProfile.MaxFileBytes)
-                {
-                    Array.Resize(ref bytes, (int)Math.Min(TraceProfile.MaxFileBytes + 1, bytes.Length * 2L));
-                }
-            }
-
-            if (length > TraceProfile.MaxFileBytes)
+            if (BoundedRead.ToEnd(stream, TraceProfile.MaxFileBytes) is not { } bytes)
             {
                 throw new TraceFormatException(path, $"is more than the {TraceProfile.MaxFileBytes:N0} bytes a trace may have");
             }
 
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes, 0, length).TrimStart('\uFEFF');
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
