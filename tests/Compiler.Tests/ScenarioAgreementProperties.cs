@@ -45,14 +45,7 @@ public sealed class ScenarioAgreementProperties : IDisposable
             {
                 var lowered = ModelLowering.Lower(compilation.SemanticModel);
                 var scenario = lowered.Scenarios[0];
-                if (ScenarioLimits.Steps(scenario.Duration, scenario.Step) <= 2_000)
-                {
-                    Simulator.Run(lowered.Topology, scenario);
-                }
-                else
-                {
-                    ScenarioRuns.StartWithoutFinishing(lowered.Topology, scenario);
-                }
+                ScenarioRuns.RunOrStart(lowered.Topology, scenario, fullRunSteps: 2_000);
             }
             catch (Exception e)
             {

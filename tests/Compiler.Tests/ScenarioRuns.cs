@@ -11,6 +11,19 @@ internal static class ScenarioRuns
     /// Runs <paramref name="scenario"/> through its setup (where the simulator refuses what it cannot run) and its first
     /// hundredth, then stops: enough to show that it runs, in a test's time.
     /// </summary>
+    /// <summary>Runs <paramref name="scenario"/> to its end when it has at most <paramref name="fullRunSteps"/> steps, else starts it.</summary>
+    public static void RunOrStart(Topology topology, ScenarioSpec scenario, long fullRunSteps)
+    {
+        if (ScenarioLimits.Steps(scenario.Duration, scenario.Step) <= fullRunSteps)
+        {
+            Simulator.Run(topology, scenario);
+        }
+        else
+        {
+            StartWithoutFinishing(topology, scenario);
+        }
+    }
+
     public static void StartWithoutFinishing(Topology topology, ScenarioSpec scenario)
     {
         try

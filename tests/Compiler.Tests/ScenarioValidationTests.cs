@@ -102,14 +102,7 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Equal([], Codes(compilation));
         var lowered = ModelLowering.Lower(compilation.SemanticModel);
         var scenario = lowered.Scenarios[0];
-        if (ScenarioLimits.Steps(scenario.Duration, scenario.Step) <= 50_000)
-        {
-            Simulator.Run(lowered.Topology, scenario);
-        }
-        else
-        {
-            ScenarioRuns.StartWithoutFinishing(lowered.Topology, scenario);
-        }
+        ScenarioRuns.RunOrStart(lowered.Topology, scenario, fullRunSteps: 50_000);
     }
 
     [Fact]
