@@ -1,0 +1,49 @@
+namespace VirtLang.Sweeps.Orleans.Tests;
+
+/// <summary>
+/// A sweep through <see cref="OrleansSweepExecutor"/> on three silos (Orleans' TestingHost, in this process): every
+/// replication comes back once, byte for byte as it runs locally, the batches spread over all three silos, and each
+/// silo compiles the model once.
+/// </summary>
+public sealed class ThreeSiloSweepTests(ThreeSiloCluster cluster) : IClassFixture<ThreeSiloCluster>
+{
+    [Fact]
+    public async Task Every_replication_comes_back_once_byte_for_byte_as_local_and_the_batches_spread_over_the_silos()
+    {
+        var model = SweepModels.Datacenter();
+        var request = new SweepRequest(model, null, 7, 60);
+        var indices = Enumerable.Range(0, request.Runs).ToArray();
+        var received = new List<ReplicationSummary>();
+        var progress = new List<int>();
+        var executor = new OrleansSweepExecutor(cluster.Cluster.Client, new OrleansSweepOptions { BatchSize = 1, MaxBatchesInFlight = 6 });
+        var compiledBefore = cluster.Caches().Select(c => c.Compilations).ToArray();
+
+        await executor.RunAsync(request, indices, received.Add, new SynchronousProgress(progress.Add), CancellationToken.None);
+
+        var local = ReplicationRunner.Create(model, null, 7);
+        Assert.Equal(request.Runs, received.Count);
+        Assert.Equal(Enumerable.Range(1, request.Runs), progress);
+        foreach (var summary in received.OrderBy(s => s.Index))
+        {
+            Assert.Equal(local.Run(summary.Index).ToBytes(), summary.ToBytes());
+        }
+
+        Assert.Equal(indices, received.Select(s => s.Index).Order());
+        // Sixty single-replication batches placed at random: a silo with none is a (2/3)^60 chance, i.e. never.
+        Assert.Equal(compiledBefore.Select(n => n + 1), cluster.Caches().Select(c => c.Compilations));
+    }
+
+    [Fact]
+    public async Task A_model_with_errors_fails_the_sweep_at_once_with_the_workers_diagnostics()
+    {
+        var model = new ModelBundle([new ModelBundleFile("broken.vdl", "host h { cpu = 2 }\n", ModelBundleFileKind.Root)]);
+        var executor = new OrleansSweepExecutor(cluster.Cluster.Client);
+
+        var error = await Assert.ThrowsAsync<SweepModelException>(() =>
+            executor.RunAsync(new SweepRequest(model, null, 1, 4), [0, 1, 2, 3], _ => Assert.Fail("nothing runs"), null, CancellationToken.None));
+
+        Assert.Contains("errors", error.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(error.Diagnostics);
+        Assert.Equal(0, executor.Retries);
+    }
+}
