@@ -21,6 +21,7 @@ public static class CliApplication
             FormatCommand.Create(context),
             ExplainCommand.Create(context),
             LspCommand.Create(context),
+            WorkerCommand.Create(context),
         };
 
         // An empty argument names no file and no value: `--json ''` or `vdl check ''` is a usage error, said here once

@@ -3,7 +3,8 @@ namespace VirtLang.Sweeps.Orleans;
 /// <summary>
 /// Runs a sweep's replications on the workers of an Orleans cluster (the client side of <c>vdl sweep --cluster</c>).
 /// The indices are cut into batches; at most <see cref="OrleansSweepOptions.MaxBatchesInFlight"/> are sent at once,
-/// each to a fresh grain that random placement puts on some worker. A failed call (a worker died, a timeout, a
+/// each through the gateway's <see cref="IReplicationBatchDispatcherGrain"/> to a fresh grain that random placement
+/// puts on some worker. A failed call (a worker died, a timeout, a
 /// connection lost) sends the batch again, to a new grain, up to <see cref="OrleansSweepOptions.MaxAttemptsPerBatch"/>
 /// times; so a worker that dies mid-sweep loses nothing. Each index's summary is handed to <c>completed</c> exactly
 /// once, one at a time, whichever attempt returned it first; the aggregate does not depend on where or in which order
@@ -128,8 +129,8 @@ public sealed class OrleansSweepExecutor(IGrainFactory grains, OrleansSweepOptio
 
         try
         {
-            var grain = grains.GetGrain<IReplicationBatchGrain>(Guid.NewGuid());
-            var result = await grain.RunAsync(new ReplicationBatch(model, request.Scenario, request.BaseSeed, chosen)).WaitAsync(ct).ConfigureAwait(false);
+            var dispatcher = grains.GetGrain<IReplicationBatchDispatcherGrain>(0);
+            var result = await dispatcher.DispatchAsync(Guid.NewGuid(), new ReplicationBatch(model, request.Scenario, request.BaseSeed, chosen)).WaitAsync(ct).ConfigureAwait(false);
             return new Outcome(batch, result, null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

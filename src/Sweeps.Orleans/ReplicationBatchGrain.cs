@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Placement;
 
 namespace VirtLang.Sweeps.Orleans;
@@ -10,12 +11,17 @@ namespace VirtLang.Sweeps.Orleans;
 /// never called twice, and a sweep of N replications must not leave N/batch activations behind.
 /// </summary>
 [RandomPlacement]
-internal sealed class ReplicationBatchGrain(CompiledModelCache models) : Grain, IReplicationBatchGrain
+internal sealed class ReplicationBatchGrain(CompiledModelCache models, IServiceProvider services) : Grain, IReplicationBatchGrain
 {
     public async Task<ReplicationBatchResult> RunAsync(ReplicationBatch batch)
     {
         try
         {
+            if (services.GetService<IBatchStartHook>() is { } hook)
+            {
+                await hook.BeforeRunAsync();
+            }
+
             return await Task.Run(() =>
             {
                 var runner = models.Get(batch.Model, batch.Scenario, batch.BaseSeed);

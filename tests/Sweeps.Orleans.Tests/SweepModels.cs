@@ -1,9 +1,26 @@
+using System.Text.Json;
+
 namespace VirtLang.Sweeps.Orleans.Tests;
 
-/// <summary>The models the sweep tests run: the repository's examples, bundled as <c>vdl sweep</c> bundles them.</summary>
+/// <summary>The models the sweep tests run (the repository's examples, bundled as <c>vdl sweep</c> bundles them), and their local aggregate.</summary>
 internal static class SweepModels
 {
-    public static string DatacenterPath => Path.Combine(RepositoryPaths.Examples, "datacenter.vdl");
+    /// <summary>A day of a small hosting model: quick enough to run dozens of replications in a test.</summary>
+    public static string HostedPath => Path.Combine(RepositoryPaths.Examples, "hosted.vdl");
 
-    public static ModelBundle Datacenter() => ModelBundle.FromFiles([DatacenterPath]);
+    public static ModelBundle Hosted() => ModelBundle.FromFiles([HostedPath]);
+
+    /// <summary>The sweep's aggregate as JSON bytes, its replications run by <paramref name="executor"/>.</summary>
+    public static async Task<byte[]> AggregateAsync(ISweepExecutor executor, SweepRequest request, Action<int>? afterEach = null)
+    {
+        var runner = ReplicationRunner.Create(request.Model, request.Scenario, request.BaseSeed);
+        var aggregator = new SweepAggregator(SweepDescription.Of(request, runner));
+        var count = 0;
+        await executor.RunAsync(request, Enumerable.Range(0, request.Runs).ToArray(), summary =>
+        {
+            aggregator.Add(summary);
+            afterEach?.Invoke(Interlocked.Increment(ref count));
+        }, null, CancellationToken.None);
+        return JsonSerializer.SerializeToUtf8Bytes(aggregator.Finish());
+    }
 }

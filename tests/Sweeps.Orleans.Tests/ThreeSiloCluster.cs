@@ -30,9 +30,17 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
     public IReadOnlyList<CompiledModelCache> Caches() =>
         Cluster.Silos.Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<CompiledModelCache>()).ToList();
 
+    /// <summary>The batch hook of <paramref name="silo"/>.</summary>
+    internal HeldBatches Hook(SiloHandle silo) => Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredService<HeldBatches>();
+
     private sealed class WorkerConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddSweepWorker();
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddSweepWorker();
+            siloBuilder.Services.AddSingleton<HeldBatches>();
+            siloBuilder.Services.AddSingleton<IBatchStartHook>(s => s.GetRequiredService<HeldBatches>());
+        }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator

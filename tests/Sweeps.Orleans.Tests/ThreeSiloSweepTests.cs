@@ -10,7 +10,7 @@ public sealed class ThreeSiloSweepTests(ThreeSiloCluster cluster) : IClassFixtur
     [Fact]
     public async Task Every_replication_comes_back_once_byte_for_byte_as_local_and_the_batches_spread_over_the_silos()
     {
-        var model = SweepModels.Datacenter();
+        var model = SweepModels.Hosted();
         var request = new SweepRequest(model, null, 7, 60);
         var indices = Enumerable.Range(0, request.Runs).ToArray();
         var received = new List<ReplicationSummary>();
@@ -31,6 +31,17 @@ public sealed class ThreeSiloSweepTests(ThreeSiloCluster cluster) : IClassFixtur
         Assert.Equal(indices, received.Select(s => s.Index).Order());
         // Sixty single-replication batches placed at random: a silo with none is a (2/3)^60 chance, i.e. never.
         Assert.Equal(compiledBefore.Select(n => n + 1), cluster.Caches().Select(c => c.Compilations));
+    }
+
+    [Fact]
+    public async Task The_aggregate_is_the_local_one_byte_for_byte()
+    {
+        var request = new SweepRequest(SweepModels.Hosted(), null, 2026, 40);
+        var local = await SweepModels.AggregateAsync(new LocalSweepExecutor(), request);
+
+        var clustered = await SweepModels.AggregateAsync(new OrleansSweepExecutor(cluster.Cluster.Client, new OrleansSweepOptions { BatchSize = 3, MaxBatchesInFlight = 4 }), request);
+
+        Assert.Equal(local, clustered);
     }
 
     [Fact]
