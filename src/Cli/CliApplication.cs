@@ -10,10 +10,11 @@ public static class CliApplication
     {
         var style = color is { } c ? new ConsoleStyle(c) : ConsoleStyle.ForStandardOutput();
         var context = new CliContext(output, error, style);
-        var root = new RootCommand("vdl: check, run, calibrate, build, graph, start (new), format and explain VirtLang (.vdl) models of virtual infrastructure")
+        var root = new RootCommand("vdl: check, run, sweep, calibrate, build, graph, start (new), format and explain VirtLang (.vdl) models of virtual infrastructure")
         {
             CheckCommand.Create(context),
             RunCommand.Create(context),
+            SweepCommand.Create(context),
             CalibrateCommand.Create(context),
             BuildCommand.Create(context),
             GraphCommand.Create(context),

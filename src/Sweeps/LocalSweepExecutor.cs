@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace VirtLang.Sweeps;
 
 /// <summary>
@@ -38,13 +40,13 @@ public sealed class LocalSweepExecutor : ISweepExecutor
         var done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct };
 
-        // Simulations are CPU-bound: dedicated threads of the pool, each taking the next index as it frees up.
+        // Simulations are CPU-bound and of uneven length: each thread takes the next index as it frees up (no chunks).
         return Task.Run(
             () =>
             {
                 try
                 {
-                    Parallel.ForEach(indices, options, index =>
+                    Parallel.ForEach(Partitioner.Create(indices, EnumerablePartitionerOptions.NoBuffering), options, index =>
                     {
                         completed(runner.Run(index));
                         progress?.Report(Interlocked.Increment(ref done));

@@ -53,8 +53,20 @@ public sealed class ModelBundle
     public static ModelBundle FromFiles(IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var compilation = ModelCompilation.FromFiles(paths);
-        var roots = paths.Select(p => Path.GetFullPath(p)).ToHashSet(StringComparer.Ordinal);
+        return FromCompilation(ModelCompilation.FromFiles(paths), paths);
+    }
+
+    /// <summary>
+    /// The model <paramref name="compilation"/> read: its files (those at <paramref name="rootPaths"/>, as the
+    /// compilation names them, are where compiling starts) and the traces its applications read. Relative paths are
+    /// taken from the current folder, as the compilation took them.
+    /// </summary>
+    /// <exception cref="SweepDataException">The model is past a bundle's bounds.</exception>
+    public static ModelBundle FromCompilation(ModelCompilation compilation, IEnumerable<string> rootPaths)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        ArgumentNullException.ThrowIfNull(rootPaths);
+        var roots = rootPaths.Select(p => Path.GetFullPath(p)).ToHashSet(StringComparer.Ordinal);
         var found = new List<(string FullPath, string Text, ModelBundleFileKind Kind)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in compilation.Files)
@@ -87,7 +99,15 @@ public sealed class ModelBundle
         }
 
         var root = CommonFolder(found.Select(f => f.FullPath));
-        return new ModelBundle([.. found.Select(f => new ModelBundleFile(Path.GetRelativePath(root, f.FullPath).Replace('\\', '/'), f.Text, f.Kind))]);
+        try
+        {
+            // Roots first, then imports, then traces, each in the compilation's order: the same model, the same bytes.
+            return new ModelBundle([.. found.OrderBy(f => f.Kind).Select(f => new ModelBundleFile(Path.GetRelativePath(root, f.FullPath).Replace('\\', '/'), f.Text, f.Kind))]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SweepDataException($"the model cannot be bundled: {e.Message}", e);
+        }
     }
 
     /// <summary>The bundle as bytes: a magic word, then each file's kind, path and text (UTF-8, lengths little-endian).</summary>

@@ -35,10 +35,14 @@ public sealed class ReplicationRunner
 
     /// <summary>Compiles <paramref name="model"/> and picks <paramref name="scenario"/> (null: the first, else a day of the baseline, as <c>vdl run</c>).</summary>
     /// <exception cref="SweepModelException">The model has errors, the generated code failed, or it has no such scenario.</exception>
-    public static ReplicationRunner Create(ModelBundle model, string? scenario, ulong? baseSeed)
+    public static ReplicationRunner Create(ModelBundle model, string? scenario, ulong? baseSeed) => Create(model, scenario, baseSeed, cacheDirectory: null);
+
+    /// <summary>As <see cref="Create(ModelBundle, string?, ulong?)"/>, with the compiled model cached in <paramref name="cacheDirectory"/> (null: the user's cache).</summary>
+    /// <exception cref="SweepModelException">The model has errors, the generated code failed, or it has no such scenario.</exception>
+    public static ReplicationRunner Create(ModelBundle model, string? scenario, ulong? baseSeed, string? cacheDirectory)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var generated = Compile(model);
+        var generated = Compile(model, cacheDirectory);
         ScenarioSpec spec;
         if (scenario is null)
         {
@@ -47,7 +51,10 @@ public sealed class ReplicationRunner
         else
         {
             spec = generated.Scenarios.FirstOrDefault(s => s.Name == scenario)
-                ?? throw new SweepModelException($"no scenario `{scenario}`: {(generated.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", generated.Scenarios.Select(s => s.Name)))}");
+                ?? throw new SweepModelException($"no scenario `{scenario}`: {(generated.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", generated.Scenarios.Select(s => s.Name)))}")
+                {
+                    Problem = SweepModelProblem.UnknownScenario,
+                };
         }
 
         return new ReplicationRunner(generated.Topology, spec, baseSeed ?? spec.Seed);
@@ -66,7 +73,7 @@ public sealed class ReplicationRunner
         }
         catch (SimulationSetupException e)
         {
-            throw new SweepModelException($"the scenario `{Scenario.Name}` cannot run", e.Problems);
+            throw new SweepModelException($"the scenario `{Scenario.Name}` cannot run", e.Problems) { Problem = SweepModelProblem.Setup };
         }
     }
 
@@ -75,13 +82,13 @@ public sealed class ReplicationRunner
     /// first, since the checker and the generated code read traces from files. Either way the files are those of the
     /// bundle, so every worker compiles the same model.
     /// </summary>
-    private static GeneratedModel Compile(ModelBundle model)
+    private static GeneratedModel Compile(ModelBundle model, string? cacheDirectory)
     {
         if (!model.Files.Any(f => f.Kind == ModelBundleFileKind.Trace))
         {
             var sources = model.Files.Where(f => f.Kind != ModelBundleFileKind.Trace).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
             var roots = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => SourceText.From(f.Text, f.Path)).ToList();
-            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)));
+            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)), cacheDirectory);
         }
 
         var folder = Directory.CreateTempSubdirectory("vdl-sweep-");
@@ -95,11 +102,11 @@ public sealed class ReplicationRunner
             }
 
             var rootPaths = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => Path.Combine(folder.FullName, f.Path)).ToList();
-            return Load(ModelCompilation.FromFiles(rootPaths));
+            return Load(ModelCompilation.FromFiles(rootPaths), cacheDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModelFileException)
         {
-            throw new SweepModelException($"the model's files could not be written to a temporary folder: {e.Message}", e);
+            throw new SweepModelException($"the model's files could not be written to a temporary folder: {e.Message}", e) { Problem = SweepModelProblem.Files };
         }
         finally
         {
@@ -114,7 +121,7 @@ public sealed class ReplicationRunner
         }
     }
 
-    private static GeneratedModel Load(ModelCompilation compilation)
+    private static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory)
     {
         if (compilation.HasErrors)
         {
@@ -124,7 +131,7 @@ public sealed class ReplicationRunner
 
         try
         {
-            return ModelHost.Load(compilation);
+            return ModelHost.Load(compilation, cacheDirectory);
         }
         catch (TraceFormatException e)
         {
@@ -132,7 +139,7 @@ public sealed class ReplicationRunner
         }
         catch (GeneratedCodeException e)
         {
-            throw new SweepModelException($"the generated code failed (a bug in vdl): {e.Message}", [.. e.Problems]);
+            throw new SweepModelException($"the generated code failed (a bug in vdl): {e.Message}", [.. e.Problems]) { Problem = SweepModelProblem.GeneratedCode };
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed class SweepModelException : Exception
     /// <summary>The problems, one a line (<c>path(line,col): error VDLxxxx: message</c> for the checker's).</summary>
     public IReadOnlyList<string> Diagnostics { get; }
 
+    /// <summary>What kind of problem it is.</summary>
+    public SweepModelProblem Problem { get; init; }
+
     /// <summary>The diagnostics as one text, one a line.</summary>
     public string DiagnosticsText => string.Join("\n", Diagnostics);
 }
