@@ -21,6 +21,26 @@ public sealed record OrleansSweepOptions
     /// <summary>The longest wait between two attempts at a batch (the wait grows with the attempts up to this).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>An attempt still out after this long is sent again, before any batch has come back.</summary>
+    public TimeSpan MinOverdue { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>An attempt is overdue after this many times the longest a batch took to come back (at least <see cref="MinOverdue"/>).</summary>
+    public double OverdueFactor { get; init; } = 4;
+
+    /// <summary>How often the executor looks for overdue attempts.</summary>
+    public TimeSpan OverdueCheckPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// When an attempt is given up as lost and its batch sent again: <see cref="OverdueFactor"/> times the longest a
+    /// batch took so far, at least <see cref="MinOverdue"/>. A slow worker's attempt is left running meanwhile, and
+    /// whichever answer comes first is taken.
+    /// </summary>
+    public TimeSpan OverdueAfter(TimeSpan longestAnswer)
+    {
+        var scaled = TimeSpan.FromTicks((long)(longestAnswer.Ticks * OverdueFactor));
+        return scaled > MinOverdue ? scaled : MinOverdue;
+    }
+
     /// <summary>The batch size used for <paramref name="replications"/> replications.</summary>
     public int BatchSizeFor(int replications)
     {

@@ -36,11 +36,11 @@ internal sealed class ReplicationBatchGrain(CompiledModelCache models, IServiceP
         }
         catch (SweepModelException e)
         {
-            return ReplicationBatchResult.Refused(e.Diagnostics.Count == 0 ? e.Message : FirstLine(e.Message), e.Diagnostics);
+            return ReplicationBatchResult.Refused(e.Diagnostics.Count == 0 ? e.Message : FirstLine(e.Message), e.Diagnostics, e.Problem);
         }
         catch (SweepDataException e)
         {
-            return ReplicationBatchResult.Refused(e.Message, []);
+            return ReplicationBatchResult.Refused(e.Message, [], SweepModelProblem.Files);
         }
         finally
         {

@@ -9,11 +9,12 @@ namespace VirtLang.Sweeps.Orleans;
 [GenerateSerializer, Immutable, Alias("virtlang.sweep.batch-result")]
 public sealed class ReplicationBatchResult
 {
-    public ReplicationBatchResult(byte[][] summaries, string? refusal, string[] diagnostics)
+    public ReplicationBatchResult(byte[][] summaries, string? refusal, string[] diagnostics, int problem)
     {
         Summaries = summaries;
         Refusal = refusal;
         Diagnostics = diagnostics;
+        Problem = problem;
     }
 
     [Id(0)] public byte[][] Summaries { get; }
@@ -24,7 +25,14 @@ public sealed class ReplicationBatchResult
     /// <summary>The model's problems, one a line (<see cref="SweepModelException.Diagnostics"/>).</summary>
     [Id(2)] public string[] Diagnostics { get; }
 
-    public static ReplicationBatchResult Ran(byte[][] summaries) => new(summaries, null, []);
+    /// <summary>What kind of refusal (<see cref="SweepModelProblem"/>, as its number): the CLI answers each with its own exit code.</summary>
+    [Id(3)] public int Problem { get; }
 
-    public static ReplicationBatchResult Refused(string reason, IEnumerable<string> diagnostics) => new([], reason, [.. diagnostics]);
+    public static ReplicationBatchResult Ran(byte[][] summaries) => new(summaries, null, [], 0);
+
+    public static ReplicationBatchResult Refused(string reason, IEnumerable<string> diagnostics, SweepModelProblem problem) => new([], reason, [.. diagnostics], (int)problem);
+
+    /// <summary>The refusal as the exception a local sweep would have thrown.</summary>
+    public SweepModelException ToException() =>
+        new(Refusal ?? "the model cannot be swept", Diagnostics) { Problem = Enum.IsDefined((SweepModelProblem)Problem) ? (SweepModelProblem)Problem : SweepModelProblem.ModelErrors };
 }

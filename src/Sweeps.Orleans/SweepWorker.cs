@@ -33,6 +33,10 @@ public sealed class SweepWorker : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new OneLineLogProvider(log, LogLevel.Warning));
+        // Advice for servers that does not apply to a worker (server GC) and a watchdog that reports the machine's own
+        // load as its warning: noise on a worker's terminal.
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.UseOrleans(silo => silo
             .UseSweepRedis(cluster)
             .AddSweepWorker()

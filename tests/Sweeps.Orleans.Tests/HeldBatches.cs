@@ -1,26 +1,29 @@
 namespace VirtLang.Sweeps.Orleans.Tests;
 
 /// <summary>
-/// A silo's batch hook for tests: once <see cref="Hold"/> is called, every batch placed on the silo waits forever and
-/// <see cref="Holding"/> completes, so a test kills the silo while it surely has a batch running.
+/// A silo's batch hook for tests: between <see cref="Hold"/> and <see cref="Release"/>, every batch placed on the silo
+/// waits (a stalled worker) and <see cref="Holding"/> completes, so a test can kill the silo while it surely has a
+/// batch running, or watch the client give up waiting on it.
 /// </summary>
 internal sealed class HeldBatches : IBatchStartHook
 {
     private readonly TaskCompletionSource holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool held;
+    private TaskCompletionSource? released;
 
     public Task Holding => holding.Task;
 
-    public void Hold() => held = true;
+    public void Hold() => Volatile.Write(ref released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Release() => Interlocked.Exchange(ref released, null)?.TrySetResult();
 
     public Task BeforeRunAsync()
     {
-        if (!held)
+        if (Volatile.Read(ref released) is not { } gate)
         {
             return Task.CompletedTask;
         }
 
         holding.TrySetResult();
-        return Task.Delay(Timeout.Infinite);
+        return gate.Task;
     }
 }

@@ -26,4 +26,35 @@ public sealed class SiloFailureTests(ThreeSiloCluster cluster) : IClassFixture<T
         Assert.Equal(local, clustered);
         Assert.True(executor.Retries > 0);
     }
+
+    [Fact]
+    public async Task A_stalled_silos_batches_are_sent_elsewhere_when_overdue_and_its_late_answers_are_ignored()
+    {
+        var request = new SweepRequest(SweepModels.Hosted(), null, 5, 30);
+        var local = await SweepModels.AggregateAsync(new LocalSweepExecutor(), request);
+        var executor = new OrleansSweepExecutor(cluster.Cluster.Client, new OrleansSweepOptions
+        {
+            BatchSize = 2,
+            MaxBatchesInFlight = 6,
+            MinOverdue = TimeSpan.FromSeconds(2),
+            OverdueCheckPeriod = TimeSpan.FromMilliseconds(200),
+        });
+        var stalled = cluster.Cluster.SecondarySilos[^1];
+        var hook = cluster.Hook(stalled);
+        hook.Hold();
+        byte[] clustered;
+        try
+        {
+            // The stalled silo answers nothing until the sweep is over: every batch placed there must be sent again.
+            clustered = await SweepModels.AggregateAsync(executor, request);
+            Assert.True(hook.Holding.IsCompleted, "placement never picked the stalled silo");
+        }
+        finally
+        {
+            hook.Release();
+        }
+
+        Assert.Equal(local, clustered);
+        Assert.True(executor.Retries > 0);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VirtLang.Sweeps.Orleans.Tests;
 
 /// <summary>The models the sweep tests run (the repository's examples, bundled as <c>vdl sweep</c> bundles them), and their local aggregate.</summary>
@@ -10,7 +8,7 @@ internal static class SweepModels
 
     public static ModelBundle Hosted() => ModelBundle.FromFiles([HostedPath]);
 
-    /// <summary>The sweep's aggregate as JSON bytes, its replications run by <paramref name="executor"/>.</summary>
+    /// <summary>The sweep's aggregate as <c>vdl sweep --json</c> writes it, its replications run by <paramref name="executor"/>.</summary>
     public static async Task<byte[]> AggregateAsync(ISweepExecutor executor, SweepRequest request, Action<int>? afterEach = null)
     {
         var runner = ReplicationRunner.Create(request.Model, request.Scenario, request.BaseSeed);
@@ -21,6 +19,6 @@ internal static class SweepModels
             aggregator.Add(summary);
             afterEach?.Invoke(Interlocked.Increment(ref count));
         }, null, CancellationToken.None);
-        return JsonSerializer.SerializeToUtf8Bytes(aggregator.Finish());
+        return SweepJsonWriter.ToBytes(aggregator.Finish());
     }
 }

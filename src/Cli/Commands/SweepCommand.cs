@@ -6,6 +6,7 @@ using VirtLang.Cli.Rendering;
 using VirtLang.Compiler;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Sweeps;
+using VirtLang.Sweeps.Orleans;
 
 namespace VirtLang.Cli.Commands;
 
@@ -49,17 +50,24 @@ internal static class SweepCommand
             Description = $"Replications run at once (1 to {MaxParallelism}; default: one per core, here {Environment.ProcessorCount})",
             CustomParser = r => Bounded(r, "--parallel", 1, MaxParallelism),
         };
+        var cluster = ClusterOptions.Cluster("Run the replications on the workers (`vdl worker`) of the cluster kept in this Redis server: redis://HOST:PORT", required: false);
         var command = new Command("sweep", "Run many seeded replications of a scenario and aggregate them (Monte Carlo)")
         {
-            files, scenario, runs, seed, json, csv, report, parallel,
+            files, scenario, runs, seed, json, csv, report, parallel, cluster,
         };
         command.SetAction(result => Run(context, result.GetValue(files) ?? [], new Settings(
             result.GetValue(scenario), result.GetValue(runs), result.GetValue(seed), result.GetValue(parallel) ?? Environment.ProcessorCount,
-            result.GetValue(json), result.GetValue(csv), result.GetValue(report))));
+            result.GetValue(json), result.GetValue(csv), result.GetValue(report)) { Cluster = result.GetValue(cluster), ParallelGiven = result.GetValue(parallel) is not null }));
         return command;
     }
 
-    private sealed record Settings(string? Scenario, int Runs, ulong? Seed, int Parallelism, string? Json, string? Csv, string? Report);
+    private sealed record Settings(string? Scenario, int Runs, ulong? Seed, int Parallelism, string? Json, string? Csv, string? Report)
+    {
+        /// <summary>The cluster to run on (<c>--cluster</c>); null: this machine's cores.</summary>
+        public SweepClusterAddress? Cluster { get; init; }
+
+        public bool ParallelGiven { get; init; }
+    }
 
     private static int Bounded(ArgumentResult result, string option, int min, int max)
     {
@@ -87,6 +95,12 @@ internal static class SweepCommand
 
     private static int Run(CliContext context, string[] paths, Settings settings)
     {
+        if (settings.Cluster is not null && settings.ParallelGiven)
+        {
+            context.Error.WriteLine("vdl: error: --parallel sets this machine's threads, and with --cluster the workers run the replications; give one or the other");
+            return ExitCodes.UsageOrIo;
+        }
+
         if (StandardStreamPath.Is(settings.Csv))
         {
             context.Error.WriteLine("vdl: error: --csv writes a folder of CSV files, and - (standard output) is not a folder; use --json - for the aggregate on standard output");
@@ -146,25 +160,40 @@ internal static class SweepCommand
         var aggregator = new SweepAggregator(SweepDescription.Of(request, runner));
         var executor = new LocalSweepExecutor(Math.Min(settings.Parallelism, settings.Runs));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        using (var progress = ReplicationProgressLine.Start(context, settings.Runs))
+        string where;
+        if (settings.Cluster is { } cluster)
         {
-            try
+            if (ClusterSweep.Run(context, people, cluster, request, aggregator) is { } failed)
             {
-                executor.RunAsync(runner, [.. Enumerable.Range(0, settings.Runs)], summary => aggregator.Add(summary), progress, CancellationToken.None)
-                    .GetAwaiter().GetResult();
-            }
-            catch (SweepModelException e)
-            {
-                progress.Clear();
-                return Refuse(context, e);
+                return failed.ExitCode ?? Refuse(context, failed.Refusal!);
             }
 
-            progress.Clear();
+            where = $"on the cluster at {cluster}";
+        }
+        else
+        {
+            using (var progress = ReplicationProgressLine.Start(context, settings.Runs))
+            {
+                try
+                {
+                    executor.RunAsync(runner, [.. Enumerable.Range(0, settings.Runs)], summary => aggregator.Add(summary), progress, CancellationToken.None)
+                        .GetAwaiter().GetResult();
+                }
+                catch (SweepModelException e)
+                {
+                    progress.Clear();
+                    return Refuse(context, e);
+                }
+
+                progress.Clear();
+            }
+
+            where = $"on {executor.Parallelism} thread{(executor.Parallelism == 1 ? string.Empty : "s")}";
         }
 
         var result = aggregator.Finish();
         people.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{settings.Runs:N0} replications in {watch.Elapsed.TotalSeconds:0.0} s on {executor.Parallelism} thread{(executor.Parallelism == 1 ? string.Empty : "s")}."));
+            $"{settings.Runs:N0} replications in {watch.Elapsed.TotalSeconds:0.0} s {where}."));
         SweepTextSummary.Write(result, people);
         try
         {
