@@ -6,6 +6,9 @@ internal static class SweepModels
     /// <summary>A day of a small hosting model: quick enough to run dozens of replications in a test.</summary>
     public static string HostedPath => Path.Combine(RepositoryPaths.Examples, "hosted.vdl");
 
+    /// <summary>A week of the datacenter example: replications long enough that a sweep is still running when a worker is killed.</summary>
+    public static string DatacenterPath => Path.Combine(RepositoryPaths.Examples, "datacenter.vdl");
+
     public static ModelBundle Hosted() => ModelBundle.FromFiles([HostedPath]);
 
     /// <summary>The sweep's aggregate as <c>vdl sweep --json</c> writes it, its replications run by <paramref name="executor"/>.</summary>
