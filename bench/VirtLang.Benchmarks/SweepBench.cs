@@ -35,8 +35,7 @@ public static class SweepBench
     public static int Run(string[] args)
     {
         var quick = args.Contains("--quick");
-        var example = Path.Combine(FindRoot(), "examples", "datacenter.vdl");
-        var model = new ModelBundle([new ModelBundleFile("datacenter-bench.vdl", File.ReadAllText(example) + Month, ModelBundleFileKind.Root)]);
+        var model = MonthModel();
         var cache = Directory.CreateTempSubdirectory("vdl-bench-sweep-");
         try
         {
@@ -69,6 +68,13 @@ public static class SweepBench
         {
             cache.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The datacenter example with the two scenarios above appended (the example itself unchanged).</summary>
+    public static ModelBundle MonthModel()
+    {
+        var example = Path.Combine(FindRoot(), "examples", "datacenter.vdl");
+        return new ModelBundle([new ModelBundleFile("datacenter-bench.vdl", File.ReadAllText(example) + Month, ModelBundleFileKind.Root)]);
     }
 
     private static (double Seconds, byte[] Json) Time(ModelBundle model, ReplicationRunner runner, int runs, int threads)

@@ -1,35 +1,35 @@
+using System.Security.Cryptography;
+
 namespace VirtLang.Sweeps.Orleans;
 
 /// <summary>
-/// The models a worker has compiled, keyed by bundle hash, scenario and base seed: every batch of a sweep carries the
-/// same bundle, and compiling it (checker, C#, Roslyn) costs far more than a batch's replications. Bounded: the
-/// <see cref="Capacity"/> most recently used runners stay, the rest are dropped (a worker serving many sweeps over
-/// its life must not keep every model it ever saw). One compilation per key even when batches arrive together.
+/// The models a worker has compiled, keyed by bundle hash (the SHA-256 of the bundle's bytes, <see cref="ModelBundle.Hash"/>),
+/// scenario and base seed: every batch of a sweep carries the same bundle, and compiling it (checker, C#, Roslyn)
+/// costs far more than a batch's replications. Bounded: the <see cref="Capacity"/> most recently used runners stay,
+/// the rest are dropped (a worker serving many sweeps over its life must not keep every model it ever saw). One
+/// compilation per key even when batches arrive together; they wait for it without holding a thread.
 /// </summary>
 public sealed class CompiledModelCache
 {
     /// <summary>How many compiled models a worker keeps (docs/limits.md).</summary>
     public const int Capacity = 4;
 
-    private readonly object gate = new();
-    private readonly LinkedList<(string Key, Lazy<ReplicationRunner> Runner)> entries = new();
+    private readonly Lock gate = new();
+    private readonly LinkedList<(string Key, Task<ReplicationRunner> Runner)> entries = new();
 
     /// <summary>How many times a model was compiled here (tests read it to see that a bundle compiles once).</summary>
     public int Compilations { get; private set; }
 
-    public ReplicationRunner Get(byte[] modelBytes, string? scenario, ulong? baseSeed)
+    /// <exception cref="SweepModelException">The model cannot run (the same on every worker).</exception>
+    /// <exception cref="SweepDataException">The bytes are not a model bundle.</exception>
+    public async Task<ReplicationRunner> GetAsync(byte[] modelBytes, string? scenario, ulong? baseSeed)
     {
-        var bundle = ModelBundle.FromBytes(modelBytes);
-        var key = $"{bundle.Hash}\n{scenario}\n{baseSeed}";
-        Lazy<ReplicationRunner> runner;
+        var hash = Convert.ToHexString(SHA256.HashData(modelBytes)).ToLowerInvariant();
+        var key = $"{hash}\n{scenario}\n{baseSeed}";
+        Task<ReplicationRunner> runner;
         lock (gate)
         {
-            var node = entries.First;
-            while (node is not null && node.Value.Key != key)
-            {
-                node = node.Next;
-            }
-
+            var node = Find(key);
             if (node is not null)
             {
                 entries.Remove(node);
@@ -38,7 +38,7 @@ public sealed class CompiledModelCache
             }
             else
             {
-                runner = new Lazy<ReplicationRunner>(() => ReplicationRunner.Create(bundle, scenario, baseSeed), LazyThreadSafetyMode.ExecutionAndPublication);
+                runner = Task.Run(() => ReplicationRunner.Create(ModelBundle.FromBytes(modelBytes), scenario, baseSeed));
                 entries.AddFirst((key, runner));
                 Compilations++;
                 if (entries.Count > Capacity)
@@ -50,20 +50,14 @@ public sealed class CompiledModelCache
 
         try
         {
-            return runner.Value;
+            return await runner.ConfigureAwait(false);
         }
         catch
         {
             // A model that does not compile is not kept: the next batch tries again and reports the same error.
             lock (gate)
             {
-                var node = entries.First;
-                while (node is not null && !ReferenceEquals(node.Value.Runner, runner))
-                {
-                    node = node.Next;
-                }
-
-                if (node is not null)
+                if (Find(key) is { } node && ReferenceEquals(node.Value.Runner, runner))
                 {
                     entries.Remove(node);
                 }
@@ -71,5 +65,18 @@ public sealed class CompiledModelCache
 
             throw;
         }
+    }
+
+    private LinkedListNode<(string Key, Task<ReplicationRunner> Runner)>? Find(string key)
+    {
+        for (var node = entries.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Key == key)
+            {
+                return node;
+            }
+        }
+
+        return null;
     }
 }

@@ -9,12 +9,13 @@ namespace VirtLang.Sweeps.Orleans;
 public static class SweepClusterConfiguration
 {
     /// <summary>
-    /// A worker silo's services and options: the compiled-model cache, the message size limit, and failure detection
+    /// A worker silo's services and options: the compiled-model cache, one replication per core, the message size limit, and failure detection
     /// quick enough that a sweep does not wait half a minute on a dead worker (docs/limits.md).
     /// </summary>
     public static ISiloBuilder AddSweepWorker(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<CompiledModelCache>();
+        silo.Services.AddSingleton<WorkerCores>();
         silo.Configure<SiloMessagingOptions>(o =>
         {
             o.MaxMessageBodySize = SweepClusterSettings.MaxMessageBodyBytes;
