@@ -148,6 +148,7 @@ internal static class SweepCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using (var progress = ReplicationProgressLine.Start(context, settings.Runs))
         {
+            progress.Report(0);
             try
             {
                 executor.RunAsync(runner, [.. Enumerable.Range(0, settings.Runs)], summary => aggregator.Add(summary), progress, CancellationToken.None)
@@ -162,7 +163,7 @@ internal static class SweepCommand
             progress.Clear();
         }
 
-        var result = aggregator.Finish();
+        var result = aggregator.Finish(runner.ExpectationStatements);
         people.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{settings.Runs:N0} replications in {watch.Elapsed.TotalSeconds:0.0} s on {executor.Parallelism} thread{(executor.Parallelism == 1 ? string.Empty : "s")}."));
         SweepTextSummary.Write(result, people);
