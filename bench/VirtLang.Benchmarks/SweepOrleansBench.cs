@@ -80,7 +80,7 @@ public static class SweepOrleansBench
             ? local.RunAsync(runner, indices, s => aggregator.Add(s), null, CancellationToken.None)
             : executor.RunAsync(request, indices, s => aggregator.Add(s), null, CancellationToken.None);
         running.GetAwaiter().GetResult();
-        return (watch.Elapsed.TotalSeconds, SweepJsonWriter.ToBytes(aggregator.Finish()));
+        return (watch.Elapsed.TotalSeconds, SweepJsonWriter.ToBytes(aggregator.Finish(runner.ExpectationStatements)));
     }
 
     private static int FreePort()

@@ -33,6 +33,13 @@ public sealed class ReplicationRunner
     /// <summary>The seed replications' seeds derive from: the one asked for, else the scenario's.</summary>
     public ulong BaseSeed { get; }
 
+    /// <summary>
+    /// The text of each of the scenario's <c>expect</c> statements, in order, for <see cref="SweepAggregator.Finish"/>;
+    /// empty until the runtime's results carry expectations (their outcomes then go into each summary's
+    /// <see cref="ReplicationSummary.Expectations"/>).
+    /// </summary>
+    public IReadOnlyList<string> ExpectationStatements { get; } = [];
+
     /// <summary>Compiles <paramref name="model"/> and picks <paramref name="scenario"/> (null: the first, else a day of the baseline, as <c>vdl run</c>).</summary>
     /// <exception cref="SweepModelException">The model has errors, the generated code failed, or it has no such scenario.</exception>
     public static ReplicationRunner Create(ModelBundle model, string? scenario, ulong? baseSeed) => Create(model, scenario, baseSeed, cacheDirectory: null);

@@ -22,6 +22,6 @@ internal static class SweepModels
             aggregator.Add(summary);
             afterEach?.Invoke(Interlocked.Increment(ref count));
         }, null, CancellationToken.None);
-        return SweepJsonWriter.ToBytes(aggregator.Finish());
+        return SweepJsonWriter.ToBytes(aggregator.Finish(runner.ExpectationStatements));
     }
 }

@@ -46,6 +46,16 @@ public sealed class LocalSweepTests : IDisposable
     }
 
     [Fact]
+    public void A_replication_is_the_plain_run_with_its_seed()
+    {
+        // What docs/sweeps.md promises: replication i is `vdl run --seed ReplicationSeed.For(base, i)`, series or not.
+        var runner = ReplicationRunner.Create(Datacenter(), null, null, _cache.Path);
+        var seed = ReplicationSeed.For(42, 3);
+        var plain = VirtLang.Runtime.Engine.Simulator.Run(runner.Topology, runner.Scenario with { Seed = seed });
+        Assert.Equal(ReplicationSummary.From(3, seed, plain).ToBytes(), runner.Run(3).ToBytes());
+    }
+
+    [Fact]
     public void The_runner_plays_the_scenario_asked_for_and_refuses_an_unknown_one()
     {
         var model = Datacenter();

@@ -26,6 +26,7 @@ internal static class ClusterSweep
             {
                 var executor = client.CreateExecutor();
                 using var progress = ReplicationProgressLine.Start(context, request.Runs);
+                progress.Report(0);
                 try
                 {
                     executor.RunAsync(request, [.. Enumerable.Range(0, request.Runs)], summary => aggregator.Add(summary), progress, CancellationToken.None)

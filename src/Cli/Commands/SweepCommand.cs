@@ -174,6 +174,7 @@ internal static class SweepCommand
         {
             using (var progress = ReplicationProgressLine.Start(context, settings.Runs))
             {
+                progress.Report(0);
                 try
                 {
                     executor.RunAsync(runner, [.. Enumerable.Range(0, settings.Runs)], summary => aggregator.Add(summary), progress, CancellationToken.None)
@@ -191,7 +192,7 @@ internal static class SweepCommand
             where = $"on {executor.Parallelism} thread{(executor.Parallelism == 1 ? string.Empty : "s")}";
         }
 
-        var result = aggregator.Finish();
+        var result = aggregator.Finish(runner.ExpectationStatements);
         people.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{settings.Runs:N0} replications in {watch.Elapsed.TotalSeconds:0.0} s {where}."));
         SweepTextSummary.Write(result, people);

@@ -14,7 +14,7 @@ internal sealed class ReplicationProgressLine : IProgress<int>, IDisposable
     private readonly int _total;
     private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
     private readonly Lock _gate = new();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan _last;
     private bool _shown;
 
     private ReplicationProgressLine(TextWriter? terminal, int total)
@@ -41,7 +41,7 @@ internal sealed class ReplicationProgressLine : IProgress<int>, IDisposable
         lock (_gate)
         {
             var now = _watch.Elapsed;
-            if (now - _last < Interval && value < _total)
+            if (_shown && now - _last < Interval && value < _total)
             {
                 return;
             }
@@ -50,8 +50,9 @@ internal sealed class ReplicationProgressLine : IProgress<int>, IDisposable
             var done = (double)value / _total;
             var left = done > 0 ? now.TotalSeconds * (1 - done) / done : 0;
             var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
-            _terminal.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{bar}] {value:N0} of {_total:N0} replications, about {left:0}s left"));
+            _terminal.Write(value == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"\r[{bar}] 0 of {_total:N0} replications, starting")
+                : string.Create(CultureInfo.InvariantCulture, $"\r[{bar}] {value:N0} of {_total:N0} replications, about {left:0}s left"));
             _shown = true;
         }
     }
