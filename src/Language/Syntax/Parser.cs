@@ -399,7 +399,10 @@ internal sealed class Parser
         {
             // `=` is no comparison here: an equality of measured figures would hold by accident, if ever.
             ReportExpect(Span(Current), "`=` does not compare; expected >=, >, <= or <, as in `expect availability web >= 99.95%`");
-            SkipToken();
+            while (Current.Kind == SyntaxKind.Equals && !Current.FirstOnLine)
+            {
+                SkipToken(); // `==` is one mistake
+            }
             comparison = _store.AddMissing(SyntaxKind.GreaterThanEquals, _previousEnd);
         }
         else
