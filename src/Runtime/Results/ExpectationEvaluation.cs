@@ -20,10 +20,23 @@ public static class ExpectationEvaluation
             return [];
         }
 
+        // Looked up by name once: a model may have many hosts and many statements, and the work stays linear in both.
+        var hosts = new Dictionary<string, HostResult>(StringComparer.Ordinal);
+        foreach (var host in result.Hosts)
+        {
+            hosts.TryAdd(host.Name, host);
+        }
+
+        var applications = new Dictionary<string, ApplicationResult>(StringComparer.Ordinal);
+        foreach (var app in result.Applications)
+        {
+            applications.TryAdd(app.Name, app);
+        }
+
         var results = new List<ExpectationResult>(expectations.Count);
         foreach (var expectation in expectations)
         {
-            var actual = Actual(expectation, result);
+            var actual = Figure(expectation, hosts.GetValueOrDefault(expectation.Subject), applications.GetValueOrDefault(expectation.Subject));
             var threshold = ResultJsonWriter.Rounded(expectation.Threshold);
             results.Add(new ExpectationResult
             {
@@ -47,10 +60,14 @@ public static class ExpectationEvaluation
     {
         ArgumentNullException.ThrowIfNull(expectation);
         ArgumentNullException.ThrowIfNull(result);
+        return Figure(expectation, result.Hosts.FirstOrDefault(h => h.Name == expectation.Subject), result.Applications.FirstOrDefault(a => a.Name == expectation.Subject));
+    }
+
+    private static double Figure(Expectation expectation, HostResult? host, ApplicationResult? app)
+    {
         double? figure;
         if (expectation.Metric == ExpectationMetric.Utilization)
         {
-            var host = result.Hosts.FirstOrDefault(h => h.Name == expectation.Subject);
             figure = expectation.Statistic switch
             {
                 ExpectationStatistic.P95 => host?.P95Utilization,
@@ -60,7 +77,6 @@ public static class ExpectationEvaluation
         }
         else
         {
-            var app = result.Applications.FirstOrDefault(a => a.Name == expectation.Subject);
             figure = expectation.Metric switch
             {
                 ExpectationMetric.Availability => app?.Availability,
