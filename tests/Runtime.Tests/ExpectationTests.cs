@@ -142,4 +142,15 @@ public class ExpectationTests
         Assert.False(evaluated.Held);
         Assert.Contains("\"actual\": null", ResultJsonWriter.ToJson(result with { Expectations = [evaluated] }), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_html_report_has_a_table_of_verdicts_only_with_expectations()
+    {
+        var with = Simulator.Run(OneReplica(), FourHoursDown(
+            Expect(ExpectationMetric.Availability, "web", ExpectationComparison.AtLeast, 0.9995) with { Statement = "expect availability web >= 99.95%", Origin = "m.vdl(4,3)" }));
+        var html = Reports.HtmlReport.Render(with, "m.vdl");
+        Assert.Contains("<h2>Expectations: 0 of 1 held</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>expect availability web &gt;= 99.95%</td><td>83.3333%</td><td>FAILED</td><td>m.vdl(4,3)</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"expectations\"", Reports.HtmlReport.Render(Simulator.Run(OneReplica(), FourHoursDown()), "m.vdl"), StringComparison.Ordinal);
+    }
 }
