@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>A bug of ours (an internal error, or generated code that failed), never a problem in the input.</summary>
     public const int Internal = 3;
+
+    /// <summary><c>vdl run</c>: the run completed, but an <c>expect</c> statement of its scenario failed (each is reported).</summary>
+    public const int ExpectationFailed = 4;
 }

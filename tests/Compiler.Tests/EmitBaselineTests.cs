@@ -30,4 +30,24 @@ public sealed class EmitBaselineTests
         Assert.True(File.Exists(expected), "small.g.cs is missing; run with VDL_UPDATE_BASELINES=1 and review it");
         Assert.Equal(File.ReadAllText(expected).ReplaceLineEndings("\n"), code);
     }
+
+    /// <summary>The same model with `expect` statements: the scenario's Expectations, in the runtime's own types.</summary>
+    [Fact]
+    public void TheGeneratedCodeOfExpectationsIsTheReviewedOne()
+    {
+        var provider = new InMemorySourceProvider(new Dictionary<string, string> { ["expect.vdl"] = File.ReadAllText(Path.Combine(Folder, "expect.vdl")) });
+        provider.TryRead("expect.vdl", out var source, out _);
+        var compilation = ModelCompilation.Create([source!], provider);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var code = CSharpEmitter.Emit(compilation.SemanticModel).ReplaceLineEndings("\n");
+
+        var expected = Path.Combine(Folder, "expect.g.cs");
+        if (Environment.GetEnvironmentVariable("VDL_UPDATE_BASELINES") == "1")
+        {
+            File.WriteAllText(expected, code);
+        }
+
+        Assert.True(File.Exists(expected), "expect.g.cs is missing; run with VDL_UPDATE_BASELINES=1 and review it");
+        Assert.Equal(File.ReadAllText(expected).ReplaceLineEndings("\n"), code);
+    }
 }

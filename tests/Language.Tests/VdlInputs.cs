@@ -19,6 +19,7 @@ public static class VdlInputs
     [
         "host", "vm", "container", "os", "app", "scenario", "cluster", "hardware", "import", "cpu", "demand",
         "requires", "hypervisor", "at", "scale", "fail", "for", "crash", "migrate", "to", "patch", "esx-01", "x-", "_a",
+        "expect", "availability", "served", "p95", "utilization", "web", ">=", ">", "<=", "<", "99.95%",
         " ", " ", "  ", "\n", "\n", "\r\n", "\r", "\t", "{", "}", "[", "]", "(", ")", ",", ":", ";", "=", "..", ".", "-",
         "\"", "\\", "/", "*", "//", "/*", "*/", "// c\n", "/* c */",
         "4", "16GiB", "2.6GHz", "3GB/s", "4d12h", "70%", "2.5", "500_000", "1_", "12GX", "0",

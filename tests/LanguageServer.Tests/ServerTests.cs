@@ -404,6 +404,17 @@ public sealed class ServerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>An `expect` statement: its metrics and statistics, utilization after a statistic, then the subjects of the metric's kind.</summary>
+    [Fact]
+    public async Task CompletionOfAnExpectStatementFollowsItsParts()
+    {
+        Assert.Contains("expect", await LabelsAfterTypingAsync(25, "  "));
+        Assert.Equal(["availability", "served", "downtime", "slowdown", "utilization", "p95", "mean", "max"], await LabelsAfterTypingAsync(25, "  expect "));
+        Assert.Equal(["utilization"], await LabelsAfterTypingAsync(25, "  expect p95 "));
+        Assert.Equal(["h1"], await LabelsAfterTypingAsync(25, "  expect p95 utilization "));
+        Assert.Equal(["web"], await LabelsAfterTypingAsync(25, "  expect availability "));
+    }
+
     [Fact]
     public async Task HoverOnACodeInACommentShowsItsPage()
     {

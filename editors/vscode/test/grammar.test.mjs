@@ -117,6 +117,24 @@ test('every token kind gets its scope', () => {
   }
 });
 
+test('an expect statement: keyword, statistic, metric, comparison, value', () => {
+  const tokens = tokenize('scenario day {\n  expect p95 utilization esx-01 < 80%\n  expect availability web>=99.95%\n}\n');
+  const expected = [
+    [2, 'expect', 'keyword.control.expect.vdl'],
+    [2, 'p95', 'support.constant.statistic.vdl'],
+    [2, 'utilization', 'support.constant.metric.vdl'],
+    [2, 'esx-01', 'variable.other.vdl'],
+    [2, '<', 'keyword.operator.comparison.vdl'],
+    [2, '%', 'keyword.other.unit.vdl'],
+    [3, 'availability', 'support.constant.metric.vdl'],
+    [3, '>=', 'keyword.operator.comparison.vdl'],
+    [3, 'web', 'variable.other.vdl'],
+  ];
+  for (const [line, value, scope] of expected) {
+    assert.equal(scopeOf(tokens, line, value), scope, `${JSON.stringify(value)} on line ${line}`);
+  }
+});
+
 test('an attribute named like a keyword is still an attribute', () => {
   const tokens = tokenize('vm a {\n  os    = rhel8\n  patch = "2024.03"\n  disk  = 100GiB\n}\n');
   assert.equal(scopeOf(tokens, 2, 'os'), 'variable.other.property.vdl');

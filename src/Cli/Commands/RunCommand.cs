@@ -20,7 +20,7 @@ namespace VirtLang.Cli.Commands;
 /// <summary>
 /// <c>vdl run FILE...</c>: check the model, then simulate one of its scenarios and print what happened; 0 when the run
 /// completed, 1 when the model has errors or the scenario cannot run, 2 for usage or I/O errors, 3 when the generated
-/// code fails (a bug of ours). The model becomes C#, compiled in memory (or loaded from the cache when unchanged),
+/// code fails (a bug of ours), 4 when the run completed but one of the scenario's `expect` statements failed. The model becomes C#, compiled in memory (or loaded from the cache when unchanged),
 /// which builds the simulator's objects.
 /// </summary>
 internal static class RunCommand
@@ -201,6 +201,17 @@ internal static class RunCommand
             return ExitCodes.UsageOrIo;
         }
 
+        // The outputs are written either way: a failed expectation is a finding about the model, and its figures are in them.
+        if (!result.ExpectationsHeld)
+        {
+            foreach (var line in ResultSummary.FailedExpectations(result))
+            {
+                context.Error.WriteLine(TerminalText.Sanitize($"vdl: {line}"));
+            }
+
+            return ExitCodes.ExpectationFailed;
+        }
+
         return ExitCodes.Success;
     }
 
@@ -211,6 +222,7 @@ internal static class RunCommand
         ("applications.csv", ResultCsvWriter.WriteApplications),
         ("events.csv", ResultCsvWriter.WriteEvents),
         ("utilization.csv", ResultCsvWriter.WriteUtilization),
+        ("expectations.csv", ResultCsvWriter.WriteExpectations),
     ];
 
     /// <summary>
@@ -273,6 +285,11 @@ internal static class RunCommand
             if (name == "utilization.csv" && (result.Hosts.Count == 0 || result.Hosts[0].Series.Count == 0))
             {
                 continue; // as ResultCsvWriter.Write: only when the run kept series
+            }
+
+            if (name == "expectations.csv" && result.Expectations.Count == 0)
+            {
+                continue; // as ResultCsvWriter.Write: only when the scenario has `expect` statements
             }
 
             using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };

@@ -44,9 +44,30 @@ internal static class ResultSummary
             Table(output, ["at", "event", "subject", "detail"], result.Events.Select(e => new[] { Duration(e.Time), e.Kind, e.Subject, e.Detail }));
         }
 
+        WriteExpectations(result, output);
         output.WriteLine();
         output.WriteLine($"Fingerprint {result.Fingerprint}.");
     }
+
+    /// <summary>Each `expect` statement with the run's figure and its verdict; nothing when the scenario has none.</summary>
+    private static void WriteExpectations(SimulationResult result, TextWriter output)
+    {
+        if (result.Expectations.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        var held = result.Expectations.Count(e => e.Held);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Expectations: {held} of {result.Expectations.Count} held."));
+        Table(output, ["expectation", "actual", "verdict", "at"],
+            result.Expectations.Select(e => new[] { e.Statement, ExpectationEvaluation.FormatValue(e.Metric, e.Actual), e.Held ? "held" : "FAILED", e.Origin ?? "-" }));
+    }
+
+    /// <summary>One line per failed expectation, for standard error: where it is, what it says, what the run gave.</summary>
+    public static IEnumerable<string> FailedExpectations(SimulationResult result) =>
+        result.Expectations.Where(e => !e.Held).Select(e =>
+            $"{(e.Origin is { } origin ? origin + ": " : string.Empty)}expectation failed: `{e.Statement}`, but the run gave {ExpectationEvaluation.FormatValue(e.Metric, e.Actual)}");
 
     private static void Table(TextWriter output, string[] header, IEnumerable<string[]> rows)
     {

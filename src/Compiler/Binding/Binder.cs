@@ -84,6 +84,11 @@ internal sealed class Binder
                 {
                     RecordStatement(file, statement);
                 }
+
+                foreach (var expect in block.Members.OfType<ExpectStatementSyntax>())
+                {
+                    Record(file, expect.Subject);
+                }
             }
         }
 

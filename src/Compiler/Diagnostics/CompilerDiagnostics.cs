@@ -188,6 +188,17 @@ public static class CompilerDiagnostics
         GuardsTheRun = true,
     };
 
+    public static readonly DiagnosticDescriptor ExpectationDecided = new(
+        "VDL1048", Warning, "Expectation that cannot fail or cannot hold",
+        "`{0}` can never {1}: {2}");
+
+    public static readonly DiagnosticDescriptor ExpectationOnCountedHost = new(
+        "VDL1049", Error, "Utilization of a counted host",
+        "`{0}` has `count = {1}`: its copies are different machines, each with its own utilization; name one, as in `{2}`")
+    {
+        GuardsTheRun = true,
+    };
+
     public static readonly DiagnosticDescriptor HostMemory = new(
         "VDL2001", Error, "Host memory exceeded",
         "{0} needs {1} of memory ({2} + hypervisor overhead {3}) but has {4}{5}");
@@ -314,6 +325,7 @@ public static class CompilerDiagnostics
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
         ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
         TraceFileUnusable, TraceFileMalformed,
+        ExpectationDecided, ExpectationOnCountedHost,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

@@ -156,8 +156,13 @@ public static class CSharpEmitter
             };
             return $"{created} {{ Origin = {NullableStr(e.Origin)} }}";
         });
+        // Expectations only when there are some: a model without `expect` emits the same code as before they existed.
+        var expectations = spec.Expectations.Count == 0
+            ? string.Empty
+            : $", Expectations = [{string.Join(", ", spec.Expectations.Select(e =>
+                $"new Expectation(ExpectationMetric.{e.Metric}, ExpectationStatistic.{e.Statistic}, {Str(e.Subject)}, ExpectationComparison.{e.Comparison}, {Num(e.Threshold)}) {{ Statement = {NullableStr(e.Statement)}, Origin = {NullableStr(e.Origin)} }}"))}]";
         code.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}] }},"));
+            $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}]{expectations} }},"));
     }
 
     private static string Profile(ApplicationSymbol app) => app.RuntimeProfile switch

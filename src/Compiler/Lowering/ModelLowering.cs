@@ -190,6 +190,15 @@ public static class ModelLowering
             }
         }
 
+        var expectations = new List<Expectation>();
+        foreach (var statement in scenario.Syntax.Members.OfType<ExpectStatementSyntax>())
+        {
+            if (ExpectationReader.Read(statement, values) is { } expectation)
+            {
+                expectations.Add(expectation with { Origin = ExpectationReader.Origin(scenario.File.Path, statement) });
+            }
+        }
+
         return new ScenarioSpec
         {
             Name = scenario.Name,
@@ -197,6 +206,7 @@ public static class ModelLowering
             Step = Math.Max(1, ToTicks(scenario.Step)),
             Seed = scenario.Seed,
             Events = events,
+            Expectations = expectations,
         };
     }
 }

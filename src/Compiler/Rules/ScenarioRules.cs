@@ -34,6 +34,11 @@ internal sealed class ScenarioRules : IRuleFamily
             {
                 CheckStatement(context, scenario, statement);
             }
+
+            foreach (var expect in scenario.Syntax.Members.OfType<ExpectStatementSyntax>())
+            {
+                CheckExpectation(context, scenario, expect);
+            }
         }
     }
 
@@ -138,6 +143,43 @@ internal sealed class ScenarioRules : IRuleFamily
         {
             context.Report(CompilerDiagnostics.EventAfterEnd, At(when.From), [text.ToString(when.From.Span), scenario.Name, SimTime.Format(ModelLowering.DurationTicks(scenario))]);
         }
+    }
+
+    /// <summary>
+    /// VDL1048: an expectation whose threshold is at or past the end of what its figure can be (availability, served and
+    /// utilization run from 0% to 100%, downtime from 0 to the scenario's duration, slowdown from 0 up) holds or fails
+    /// whatever the run does. Compared at the results' precision, as the run compares them.
+    /// </summary>
+    private void CheckExpectation(RuleContext context, ScenarioSymbol scenario, ExpectStatementSyntax expect)
+    {
+        if (ExpectationReader.Read(expect, _values) is not { } expectation || expectation.Threshold < 0)
+        {
+            return; // unreadable or negative: reported by the parser or the schema rules
+        }
+
+        var (low, high) = ExpectationReader.Range(expectation.Metric, ModelLowering.DurationTicks(scenario));
+        var threshold = Runtime.Results.ResultJsonWriter.Rounded(expectation.Threshold);
+        low = Runtime.Results.ResultJsonWriter.Rounded(low);
+        high = double.IsInfinity(high) ? high : Runtime.Results.ResultJsonWriter.Rounded(high);
+        var holdsAtLow = Expectation.Compare(low, expectation.Comparison, threshold);
+        var holdsAtHigh = double.IsInfinity(high) ? expectation.Comparison is ExpectationComparison.AtLeast or ExpectationComparison.Above : Expectation.Compare(high, expectation.Comparison, threshold);
+        if (holdsAtLow != holdsAtHigh)
+        {
+            return; // the comparisons are monotonic: what holds at one end and not at the other can go either way
+        }
+
+        var metric = Expectation.Word(expectation.Metric);
+        var range = expectation.Metric switch
+        {
+            ExpectationMetric.Downtime => $"{metric} is from 0 to the scenario's duration ({SimTime.Format(ModelLowering.DurationTicks(scenario))})",
+            ExpectationMetric.Slowdown => $"{metric} is a factor of at least 0",
+            _ => $"{metric} is from 0% to 100%",
+        };
+        var why = holdsAtLow
+            ? $"{range}, so it is always {Expectation.Symbol(expectation.Comparison)} {scenario.File.Tree.Text.ToString(expect.Threshold.Span)}; the statement checks nothing"
+            : $"{range}, so no run can meet it";
+        context.Report(CompilerDiagnostics.ExpectationDecided, new Location(scenario.File.Tree.Text, expect.Span),
+            [ExpectationReader.Text(expect), holdsAtLow ? "fail" : "hold", why]);
     }
 
     private static string Limit => $"{ScenarioLimits.MaxTime / SimTime.TicksPerDay}d";

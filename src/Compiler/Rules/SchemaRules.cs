@@ -124,6 +124,9 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 case ScenarioStatementSyntax statement:
                     CheckStatement(file, statement);
                     break;
+                case ExpectStatementSyntax expect:
+                    CheckExpectation(file, expect);
+                    break;
             }
         }
     }
@@ -195,6 +198,42 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 CheckReference(file, patch.Target, ["host", .. ModelSchema.GuestKinds], "patch");
                 break;
         }
+    }
+
+    /// <summary>
+    /// An <c>expect</c> statement's subject has the metric's kind (an app; a host, or a host's copy, for utilization) and
+    /// its value the metric's unit (a percentage, a time, a number), not below zero. Unknown words were the parser's (VDL0024).
+    /// </summary>
+    private void CheckExpectation(ModelFile file, ExpectStatementSyntax expect)
+    {
+        if (Lowering.ExpectationReader.Metric(expect.Metric) is not { } metric)
+        {
+            return;
+        }
+
+        var usedBy = $"expect {expect.Metric.Text}";
+        if (metric == Runtime.Scenarios.ExpectationMetric.Utilization)
+        {
+            CheckReference(file, expect.Subject, ["host"], usedBy);
+            if (!expect.Subject.IsMissing && symbols.Find(expect.Subject.TextAsSpan) is { Kind: "host", Count: > 1 } counted && counted.Name == expect.Subject.Text)
+            {
+                diagnostics.Add(new Diagnostic(CompilerDiagnostics.ExpectationOnCountedHost, new Location(file.Tree.Text, expect.Subject.Span),
+                    [counted.Name, counted.Count, Lowering.ExpectationReader.Text(expect).Replace($" {counted.Name} ", $" {counted.Name}-1 ", StringComparison.Ordinal)],
+                    [new RelatedLocation(counted.Location, $"`{counted.Name}` is declared here, with `count = {counted.Count}`")]));
+            }
+        }
+        else
+        {
+            CheckReference(file, expect.Subject, ["app"], usedBy);
+        }
+
+        Semantics.ValueType type = metric switch
+        {
+            Runtime.Scenarios.ExpectationMetric.Downtime => new QuantityType(Dimension.Time, Minimum: 0, Example: "30m"),
+            Runtime.Scenarios.ExpectationMetric.Slowdown => new NumberType(Minimum: 0),
+            _ => new QuantityType(Dimension.Ratio, Minimum: 0, Example: Lowering.ExpectationReader.Example(metric)),
+        };
+        CheckValue(file, expect.Threshold, type, usedBy);
     }
 
     /// <summary>A scenario time: a time quantity, or the plain number 0 (the start).</summary>

@@ -77,6 +77,14 @@ public static class SyntaxDiagnostics
         "VDL0023", Error, "An end time or duration on an action that does not last",
         "`{0}` happens at one time and ends by itself: {1} does not apply; only `scale` and `fail` last");
 
+    public static readonly DiagnosticDescriptor BadExpectStatement = new(
+        "VDL0024", Error, "Malformed expect statement",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor ExpectOutsideScenario = new(
+        "VDL0025", Error, "Expect statement outside a scenario",
+        "`expect` statements belong in a `scenario` block, not in {0}");
+
     public static readonly DiagnosticDescriptor NestingTooDeep = new(
         "VDL0030", Error, "Nesting too deep",
         "blocks and lists are nested more than {0} levels deep here; the rest of this {1} is skipped");
@@ -118,7 +126,7 @@ public static class SyntaxDiagnostics
     [
         UnexpectedToken, MissingToken, UnterminatedString, UnterminatedComment, InvalidEscape, UnexpectedCharacter,
         UnclosedBlock, BadNumber, UnknownUnit, BadTimeChain, BadVersion, BadVersionConstraint, NumberTooLarge, BadScenarioStatement,
-        ScenarioStatementOutsideScenario, EndAndDuration, TimingOnInstantAction, NestingTooDeep, TooManyErrors,
+        ScenarioStatementOutsideScenario, EndAndDuration, TimingOnInstantAction, BadExpectStatement, ExpectOutsideScenario, NestingTooDeep, TooManyErrors,
         TooManyDiagnostics, FileTooLarge, ModelTextTooLarge, BinaryFile, InvalidUtf8, UnreadableFile, InvalidConfiguration,
     ];
 }

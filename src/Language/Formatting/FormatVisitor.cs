@@ -41,6 +41,9 @@ internal sealed class FormatVisitor(FormatWriter writer)
             case ScenarioStatementSyntax statement:
                 VisitScenarioStatement(statement, placement);
                 break;
+            case ExpectStatementSyntax expect:
+                VisitExpectStatement(expect, placement);
+                break;
             case EmptyMemberSyntax empty:
                 // `;` means nothing: dropped, its comments kept.
                 writer.Write(empty.Semicolon, string.Empty, Placement.NoSpace);
@@ -114,6 +117,23 @@ internal sealed class FormatVisitor(FormatWriter writer)
             {
                 writer.Write(forClause.ForKeyword, Placement.Space);
                 VisitExpression(forClause.Duration, Placement.Space);
+            }
+            else if (element.Node is ExpressionSyntax expression)
+            {
+                VisitExpression(expression, Placement.Space);
+            }
+        }
+    }
+
+    /// <summary>One space between the words, the comparison and the value: `expect p95 utilization esx-01 < 80%`.</summary>
+    private void VisitExpectStatement(ExpectStatementSyntax expect, Placement placement)
+    {
+        writer.Write(expect.ExpectKeyword, placement);
+        foreach (var element in expect.ChildElements().Skip(1))
+        {
+            if (element.Token is { } token)
+            {
+                writer.Write(token, Placement.Space);
             }
             else if (element.Node is ExpressionSyntax expression)
             {

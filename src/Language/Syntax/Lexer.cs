@@ -65,6 +65,9 @@ internal sealed class Lexer
             case ';': _position++; return SyntaxKind.Semicolon;
             case '=': _position++; return SyntaxKind.Equals;
             case '-': _position++; return SyntaxKind.Minus;
+            // Comparisons, for `expect` statements: `>=` and `<=` are one token each.
+            case '>': return Comparison(SyntaxKind.GreaterThan, SyntaxKind.GreaterThanEquals);
+            case '<': return Comparison(SyntaxKind.LessThan, SyntaxKind.LessThanEquals);
             case '"': return LexString();
             case '.' when Peek(1) == '.': _position += 2; return SyntaxKind.DotDot;
         }
@@ -91,11 +94,18 @@ internal sealed class Lexer
     }
 
     private bool StartsNothing(char c) =>
-        c is not ('{' or '}' or '[' or ']' or '(' or ')' or ',' or ':' or ';' or '=' or '-' or '"' or '/')
+        c is not ('{' or '}' or '[' or ']' or '(' or ')' or ',' or ':' or ';' or '=' or '-' or '"' or '/' or '<' or '>')
         && !(c is >= '0' and <= '9')
         && !SyntaxFacts.IsIdentifierStart(c)
         && !char.IsWhiteSpace(c)
         && !(c == '.' && Peek(1) == '.');
+
+    private SyntaxKind Comparison(SyntaxKind strict, SyntaxKind orEqual)
+    {
+        var withEquals = Peek(1) == '=';
+        _position += withEquals ? 2 : 1;
+        return withEquals ? orEqual : strict;
+    }
 
     private void LexIdentifier()
     {

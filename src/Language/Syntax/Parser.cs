@@ -238,6 +238,11 @@ internal sealed class Parser
                 return ParseBlock(topLevel: false);
         }
 
+        if (IsText(current, "expect") && next.Kind == SyntaxKind.Identifier && !next.FirstOnLine)
+        {
+            return ParseExpectStatement(blockKind);
+        }
+
         if (!next.FirstOnLine && next.Kind is SyntaxKind.Identifier or SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral
                 or SyntaxKind.StringLiteral or SyntaxKind.OpenBracket or SyntaxKind.Minus)
         {
@@ -338,6 +343,117 @@ internal sealed class Parser
         }
 
         return new ScenarioStatementSyntax(at, when, action);
+    }
+
+    /// <summary>
+    /// <c>expect [STATISTIC] METRIC SUBJECT OP VALUE</c>. The words are told apart by their number: three names before
+    /// the comparison are a statistic, a metric and a subject; two are a metric and a subject. Which words are metrics
+    /// and statistics is checked here (VDL0024); the subject and the value are the checker's.
+    /// </summary>
+    private ExpectStatementSyntax ParseExpectStatement(SyntaxToken blockKind)
+    {
+        var expect = Take(SyntaxKind.ExpectKeyword);
+        if (blockKind.Text != "scenario")
+        {
+            Report(SyntaxDiagnostics.ExpectOutsideScenario, expect.Span, $"a `{blockKind.Text}` block");
+        }
+
+        SyntaxToken? statistic = null;
+        if (IsSameLineIdentifier(Peek(1)) && IsSameLineIdentifier(Peek(2)))
+        {
+            statistic = Take();
+        }
+
+        var metric = Take();
+        var metricText = metric.Text;
+        var metricKnown = SyntaxFacts.ExpectationMetrics.Contains(metricText);
+        if (!metricKnown)
+        {
+            ReportExpect(metric.Span, $"`{metricText}` is not something an expectation can compare{DidYouMean(metricText, SyntaxFacts.ExpectationMetrics)}; "
+                + $"expected {string.Join(", ", SyntaxFacts.ExpectationMetrics)}, as in `expect availability web >= 99.95%`");
+        }
+        else if (statistic is { } stat)
+        {
+            if (metricText != SyntaxFacts.MetricWithStatistic)
+            {
+                ReportExpect(stat.Span, $"`{metricText}` is one figure per run and takes no statistic; only utilization does, as in `expect p95 utilization esx-01 < 80%`");
+            }
+            else if (!SyntaxFacts.ExpectationStatistics.Contains(stat.Text))
+            {
+                ReportExpect(stat.Span, $"`{stat.Text}` is not a statistic of utilization{DidYouMean(stat.Text, SyntaxFacts.ExpectationStatistics)}; "
+                    + $"expected {string.Join(", ", SyntaxFacts.ExpectationStatistics)}, as in `expect p95 utilization esx-01 < 80%`");
+            }
+        }
+
+        var subjectWhat = metricText == SyntaxFacts.MetricWithStatistic ? "the host" : "the application";
+        var subject = IsSameLineIdentifier(Current)
+            ? Take()
+            : MissingExpectPart(SyntaxKind.Identifier, $"expected {subjectWhat} after `{metricText}`, as in `expect {metricText} {(metricText == SyntaxFacts.MetricWithStatistic ? "esx-01" : "web")} ...`");
+
+        SyntaxToken comparison;
+        if (SyntaxFacts.IsComparison(Current.Kind) && !Current.FirstOnLine)
+        {
+            comparison = Take();
+        }
+        else if (Current.Kind == SyntaxKind.Equals && !Current.FirstOnLine)
+        {
+            // `=` is no comparison here: an equality of measured figures would hold by accident, if ever.
+            ReportExpect(Span(Current), "`=` does not compare; expected >=, >, <= or <, as in `expect availability web >= 99.95%`");
+            while (Current.Kind == SyntaxKind.Equals && !Current.FirstOnLine)
+            {
+                SkipToken(); // `==` is one mistake
+            }
+            comparison = _store.AddMissing(SyntaxKind.GreaterThanEquals, _previousEnd);
+        }
+        else
+        {
+            comparison = MissingExpectPart(SyntaxKind.GreaterThanEquals, "expected a comparison (>=, >, <= or <), as in `expect availability web >= 99.95%`");
+        }
+
+        ExpressionSyntax threshold = Current.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.Minus && !Current.FirstOnLine
+            ? ParseExpression()
+            : new MissingExpressionSyntax(MissingExpectPart(SyntaxKind.QuantityLiteral,
+                $"expected the value to compare with after the comparison, as in `{ExpectExample(metricText)}`"));
+
+        if (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.Semicolon) && !Current.FirstOnLine)
+        {
+            ReportExpect(Span(Current), $"unexpected {Describe(Current)} after the expect statement; one statement per line");
+            SkipRestOfLine();
+        }
+
+        return new ExpectStatementSyntax(expect, statistic, metric, subject, comparison, threshold);
+    }
+
+    private static string ExpectExample(string metric) => metric switch
+    {
+        "downtime" => "expect downtime web <= 30m",
+        "slowdown" => "expect slowdown web <= 1.2",
+        "utilization" => "expect p95 utilization esx-01 < 80%",
+        "served" => "expect served billing >= 99%",
+        _ => "expect availability web >= 99.95%",
+    };
+
+    private static string DidYouMean(string word, IEnumerable<string> candidates) =>
+        Text.SpellChecker.Suggest(word, candidates) is { } suggestion ? $" (did you mean `{suggestion}`?)" : string.Empty;
+
+    private static bool IsSameLineIdentifier(in RawToken token) => token.Kind == SyntaxKind.Identifier && !token.FirstOnLine;
+
+    private void ReportExpect(TextSpan span, string message) => Report(SyntaxDiagnostics.BadExpectStatement, span, message);
+
+    /// <summary>As <see cref="MissingScenarioPart"/>, for the parts of an <c>expect</c> statement (VDL0024).</summary>
+    private SyntaxToken MissingExpectPart(SyntaxKind kind, string message)
+    {
+        var current = Current;
+        if (current.Kind is SyntaxKind.EndOfFile or SyntaxKind.CloseBrace or SyntaxKind.Semicolon || current.FirstOnLine)
+        {
+            ReportExpect(new TextSpan(_previousEnd, 0), message);
+        }
+        else
+        {
+            ReportExpect(Span(current), $"{message}; found {Describe(current)}");
+        }
+
+        return _store.AddMissing(kind, _previousEnd);
     }
 
     private ScenarioActionSyntax ParseAction(SyntaxKind keywordKind)

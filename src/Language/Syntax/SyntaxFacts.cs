@@ -16,6 +16,18 @@ public static class SyntaxFacts
         _ => null,
     };
 
+    /// <summary>The figures an <c>expect</c> statement compares (docs/language.md, "Scenario statements").</summary>
+    public static readonly IReadOnlyList<string> ExpectationMetrics = ["availability", "served", "downtime", "slowdown", "utilization"];
+
+    /// <summary>The statistics of a host's utilization over the run, as the results have them.</summary>
+    public static readonly IReadOnlyList<string> ExpectationStatistics = ["p95", "mean", "max"];
+
+    /// <summary>The one metric that takes a statistic: a host's utilization is a series; the others are one figure per run.</summary>
+    public const string MetricWithStatistic = "utilization";
+
+    public static bool IsComparison(SyntaxKind kind) =>
+        kind is SyntaxKind.GreaterThanEquals or SyntaxKind.GreaterThan or SyntaxKind.LessThanEquals or SyntaxKind.LessThan;
+
     public static bool IsIdentifierStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' || (c > 127 && char.IsLetter(c));
 
     public static bool IsIdentifierPart(char c) =>

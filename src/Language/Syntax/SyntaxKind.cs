@@ -24,6 +24,10 @@ public enum SyntaxKind : byte
     DotDot,
     Minus,
     BadToken,
+    GreaterThan,
+    GreaterThanEquals,
+    LessThan,
+    LessThanEquals,
 
     // Contextual keywords (identifiers the parser gave a role).
     ImportKeyword,
@@ -35,6 +39,7 @@ public enum SyntaxKind : byte
     PatchKeyword,
     ForKeyword,
     ToKeyword,
+    ExpectKeyword,
 
     // Trivia.
     WhitespaceTrivia,
@@ -58,6 +63,7 @@ public enum SyntaxKind : byte
     CrashAction,
     MigrateAction,
     PatchAction,
+    ExpectStatement,
     IdentifierExpression,
     LiteralExpression,
     UnaryExpression,

@@ -69,6 +69,10 @@ internal static partial class CompletionProvider
         {
             Statement(items, statement, model);
         }
+        else if (block?.KindName == "scenario" && ExpectStatement().Match(before) is { Success: true } expect)
+        {
+            Expectation(items, expect, model);
+        }
 
         return Result(items);
     }
@@ -125,6 +129,34 @@ internal static partial class CompletionProvider
         if (block.KindName == "scenario")
         {
             items.Add(Item("at", Keyword, "at TIME[..TIME] ACTION: an event of the scenario"));
+            items.Add(Item("expect", Keyword, "expect [p95|mean|max] METRIC SUBJECT OP VALUE: what the run must show"));
+        }
+    }
+
+    /// <summary>After `expect`: a metric or a statistic; after a statistic: utilization; after a metric: its subjects.</summary>
+    private static void Expectation(JsonArray items, Match expect, SemanticModel? model)
+    {
+        var metric = expect.Groups["metric"].Value;
+        if (metric.Length > 0)
+        {
+            Names(items, model, metric == SyntaxFacts.MetricWithStatistic ? ["host"] : ["app"]);
+            return;
+        }
+
+        if (expect.Groups["statistic"].Success)
+        {
+            items.Add(Item(SyntaxFacts.MetricWithStatistic, Keyword, "a host's CPU utilization"));
+            return;
+        }
+
+        foreach (var word in SyntaxFacts.ExpectationMetrics)
+        {
+            items.Add(Item(word, Keyword, "what the expectation compares"));
+        }
+
+        foreach (var word in SyntaxFacts.ExpectationStatistics)
+        {
+            items.Add(Item(word, Keyword, "a statistic of utilization"));
         }
     }
 
@@ -310,6 +342,9 @@ internal static partial class CompletionProvider
 
     [GeneratedRegex(@"^\s*at\s+\S+(\s*\.\.\s*\S+)?\s+((?<action>scale|fail|crash|migrate|patch)\s+((?<target>[A-Za-z_][A-Za-z0-9_\-]*)\s+((?<to>to)\s+)?)?)?$")]
     private static partial Regex ScenarioStatement();
+
+    [GeneratedRegex(@"^\s*expect\s+((?<statistic>p95|mean|max)\s+)?((?<metric>availability|served|downtime|slowdown|utilization)\s+)?$")]
+    private static partial Regex ExpectStatement();
 
     [GeneratedRegex(@"^(?<number>[0-9][0-9_]*(\.[0-9]+)?)[A-Za-z/%]*$")]
     private static partial Regex NumberThenUnit();

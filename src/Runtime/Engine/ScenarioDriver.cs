@@ -38,6 +38,11 @@ internal sealed class ScenarioDriver : IEventTarget
             Validate(_events[i], problems);
         }
 
+        foreach (var expectation in run.Scenario.Expectations)
+        {
+            Validate(expectation, problems);
+        }
+
         if (problems.Count > 0)
         {
             throw new SimulationSetupException(problems);
@@ -369,6 +374,28 @@ internal sealed class ScenarioDriver : IEventTarget
                     _run.Record("certification-broken", app.Name, $"on {guest.Name}: patch {level} is outside its certified '{requirement.Text}'");
                 }
             }
+        }
+    }
+
+    /// <summary>An expectation is read after the run, from the results: what it names must be in them.</summary>
+    private void Validate(Expectation expectation, List<string> problems)
+    {
+        var where = expectation.Origin is null ? string.Empty : $"{expectation.Origin}: ";
+        if (expectation.Metric == ExpectationMetric.Utilization)
+        {
+            if (!_run.HostsByName.ContainsKey(expectation.Subject))
+            {
+                problems.Add($"{where}an expectation names no host: no host is named '{expectation.Subject}'");
+            }
+        }
+        else if (!_run.ApplicationsByName.ContainsKey(expectation.Subject))
+        {
+            problems.Add($"{where}an expectation names no application: no host or guest runs an application named '{expectation.Subject}'");
+        }
+
+        if (!double.IsFinite(expectation.Threshold))
+        {
+            problems.Add($"{where}an expectation's threshold is a finite number, not {expectation.Threshold.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 

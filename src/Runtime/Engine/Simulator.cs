@@ -130,7 +130,7 @@ public static class Simulator
         }
 
         var hostsUsed = run.Hosts.Count(h => h.Guests.Any(g => g.Instances.Length > 0));
-        return new SimulationResult
+        var result = new SimulationResult
         {
             Scenario = run.Scenario.Name,
             Seed = run.Scenario.Seed,
@@ -144,6 +144,11 @@ public static class Simulator
             Fingerprint = run.Fingerprint.ToString(),
             ProcessedEvents = run.Kernel.ProcessedEvents,
         };
+
+        // Read from the result's own figures, after the run: an expectation changes nothing in it.
+        return run.Scenario.Expectations.Count == 0
+            ? result
+            : result with { Expectations = ExpectationEvaluation.Evaluate(run.Scenario.Expectations, result) };
     }
 
     /// <summary>The utilization below which <paramref name="quantile"/> of the steps fall, to the histogram's 0.1 %.</summary>

@@ -112,6 +112,16 @@ public static class HtmlReport
             a.Name, Int(a.Instances), Fixed(a.DemandCoreHours, "0.0") + " core-h", Percent(a.DemandSatisfied), Fixed(a.MeanSlowdown, "0.00") + "x",
             Percent(a.Availability, 3), Fixed(a.DowntimeMinutes, "0") + " min", Int(a.Outages.Count),
         }));
+        if (result.Expectations.Count > 0)
+        {
+            // Only with `expect` statements: a report of a scenario without them is the same as before they existed.
+            html.Append(CultureInfo.InvariantCulture, $"</section>\n<section id=\"expectations\">\n<h2>Expectations: {result.Expectations.Count(e => e.Held)} of {result.Expectations.Count} held</h2>\n");
+            Table(html, ["expectation", "actual", "verdict", "at"], result.Expectations.Select(e => new[]
+            {
+                e.Statement, ExpectationEvaluation.FormatValue(e.Metric, e.Actual), e.Held ? "held" : "FAILED", e.Origin ?? "-",
+            }));
+        }
+
         html.Append("</section>\n<section id=\"events\">\n<h2>Events</h2>\n");
         if (result.Events.Count == 0)
         {

@@ -34,6 +34,11 @@ public static class ResultCsvWriter
             File("utilization.csv", WriteUtilization);
         }
 
+        if (result.Expectations.Count > 0)
+        {
+            File("expectations.csv", WriteExpectations);
+        }
+
         return written;
     }
 
@@ -72,6 +77,20 @@ public static class ResultCsvWriter
         foreach (var e in result.Events)
         {
             Row(writer, Num(SimTime.ToMinutes(e.Time)), Text(e.Kind), Text(e.Subject), Text(e.Detail));
+        }
+    }
+
+    /// <summary><c>expectations.csv</c>, written only when the scenario has <c>expect</c> statements (a row each, in order).</summary>
+    public static void WriteExpectations(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("statement,origin,metric,statistic,subject,comparison,threshold,actual,held");
+        foreach (var e in result.Expectations)
+        {
+            Row(writer, Text(e.Statement), Text(e.Origin ?? string.Empty), Text(Scenarios.Expectation.Word(e.Metric)), Text(Scenarios.Expectation.Word(e.Statistic)),
+                Text(e.Subject), Text(Scenarios.Expectation.Symbol(e.Comparison)), Num(e.Threshold), double.IsNaN(e.Actual) ? string.Empty : Num(e.Actual),
+                e.Held ? "true" : "false");
         }
     }
 

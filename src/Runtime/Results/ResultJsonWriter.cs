@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Runtime.Results;
 
@@ -121,7 +122,58 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndArray();
+        WriteExpectations(json, result.Expectations);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// `expectations`, only when the scenario has `expect` statements: a model without them gives the same bytes as before
+    /// expectations existed. Threshold and actual are in the unit of the field they are read from.
+    /// </summary>
+    private static void WriteExpectations(Utf8JsonWriter json, IReadOnlyList<ExpectationResult> expectations)
+    {
+        if (expectations.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("expectations");
+        foreach (var e in expectations)
+        {
+            json.WriteStartObject();
+            json.WriteString("statement", e.Statement);
+            if (e.Origin is { } origin)
+            {
+                json.WriteString("origin", origin);
+            }
+            else
+            {
+                json.WriteNull("origin");
+            }
+
+            json.WriteString("metric", Expectation.Word(e.Metric));
+            if (e.Statistic != ExpectationStatistic.None)
+            {
+                json.WriteString("statistic", Expectation.Word(e.Statistic));
+            }
+
+            json.WriteString("subject", e.Subject);
+            json.WriteString("comparison", Expectation.Symbol(e.Comparison));
+            Number(json, "threshold", e.Threshold);
+            if (double.IsNaN(e.Actual))
+            {
+                json.WriteNull("actual");
+            }
+            else
+            {
+                Number(json, "actual", e.Actual);
+            }
+
+            json.WriteBoolean("held", e.Held);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     public static string ToJson(SimulationResult result)
@@ -133,7 +185,8 @@ public static class ResultJsonWriter
 
     private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, Rounded(value));
 
-    internal static double Rounded(double value)
+    /// <summary>A figure as the JSON writes it (6 decimals, no -0): what expectations compare, in the checker too.</summary>
+    public static double Rounded(double value)
     {
         var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
         return rounded == 0 ? 0 : rounded; // no "-0"

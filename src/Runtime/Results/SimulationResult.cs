@@ -26,6 +26,12 @@ public sealed record SimulationResult
 
     public long ProcessedEvents { get; init; }
 
+    /// <summary>The scenario's <c>expect</c> statements and whether each held, in the order written; empty without any.</summary>
+    public IReadOnlyList<ExpectationResult> Expectations { get; init; } = [];
+
+    /// <summary>Whether every expectation held (true without any): what a test of the model asserts.</summary>
+    public bool ExpectationsHeld => Expectations.All(e => e.Held);
+
     /// <summary>The mean utilization over every host (0 without hosts).</summary>
     public double MeanUtilization => Hosts.Count == 0 ? 0 : Hosts.Average(h => h.MeanUtilization);
 

@@ -22,4 +22,7 @@ public sealed record ScenarioSpec
     public double Noise { get; init; } = 0.05;
 
     public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
+
+    /// <summary>The scenario's <c>expect</c> statements, checked against the result after the run; they change nothing in it.</summary>
+    public IReadOnlyList<Expectation> Expectations { get; init; } = [];
 }
