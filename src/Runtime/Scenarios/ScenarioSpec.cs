@@ -22,4 +22,7 @@ public sealed record ScenarioSpec
     public double Noise { get; init; } = 0.05;
 
     public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
+
+    /// <summary>Whether the model's random failures (<c>failures</c> blocks) happen in this scenario (default true).</summary>
+    public bool RandomFailures { get; init; } = true;
 }
