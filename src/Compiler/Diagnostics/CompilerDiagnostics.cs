@@ -6,7 +6,7 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
 /// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
-/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size; the families VDL2 (resources),
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size and random failures; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
