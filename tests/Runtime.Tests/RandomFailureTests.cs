@@ -3,6 +3,7 @@ using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
+using VirtLang.Tests.Shared;
 using static VirtLang.Runtime.Tests.Stacks;
 
 namespace VirtLang.Runtime.Tests;
@@ -170,6 +171,40 @@ public sealed class RandomFailureTests
         Assert.Contains(result.Events, e => e.Kind == "random-repair" && e.Time > 10 * Day && e.Time < 30 * Day && e.Detail.Contains("still down", StringComparison.Ordinal));
         var scriptedRepair = Assert.Single(result.Events, e => e.Kind == "repair");
         Assert.Equal(30 * Day, scriptedRepair.Time);
+    }
+
+    /// <summary>
+    /// Every level failing often, with scripted failures, crashes and patches on the same hosts and guests: the log
+    /// alone, replayed with the blast-radius rules, gives every host's and application's downtime and outages as the
+    /// tables have them, and every "back up" and "skipped" it says is true.
+    /// </summary>
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(4UL)]
+    public void The_log_of_random_and_scripted_failures_replays_to_the_tables(ulong seed)
+    {
+        var flaky = new OperatingSystemSpec("flaky", "linux", "1") { Failures = new FailureSpec { Mtbf = 2 * Day, Mttr = SimTime.TicksPerHour, Repair = RepairDistribution.Lognormal, RepairSigma = 1 } };
+        var web = Failing("web", new FailureSpec { Mtbf = Day, Mttr = 3 * SimTime.TicksPerHour, Distribution = FailureDistribution.Weibull, Shape = 0.8 });
+        var db = Failing("db", new FailureSpec { Mtbf = 3 * Day, Mttr = 2 * SimTime.TicksPerHour, Distribution = FailureDistribution.Lognormal, Sigma = 1.2 });
+        var crashing = Free(HypervisorKind.BareMetal) with { Failures = new FailureSpec { Mtbf = 4 * Day, Mttr = 30 * SimTime.TicksPerMinute } };
+        var topology = new Topology
+        {
+            Hosts =
+            [
+                Failing(Host("h1", 8, crashing, [VmOn("v1", flaky, web), Vm("v2", 2, db)]), Exponential(6, 0.5)),
+                Failing(Host("h2", 8, Free(HypervisorKind.BareMetal), [VmOn("v3", flaky, web)]), Exponential(5, 1)),
+                Failing(Host("h3", 8, Free(HypervisorKind.None), runs: [db]) , null),
+            ],
+        };
+        var scenario = Horizon(60 * Day, seed,
+            new FailEvent(5 * Day, "h1", 3 * Day), new CrashEvent(6 * Day, "v3"), new CrashEvent(20 * Day, "h2"),
+            new PatchEvent(30 * Day, "v1", "2"), new FailEvent(40 * Day, "h3", Day)) with { Step = SimTime.TicksPerHour };
+        var result = Simulator.Run(topology, scenario);
+        Assert.Contains(result.Events, e => e.Kind == "random-skipped");
+        Assert.Contains(result.Events, e => e.Kind == "random-fail" && e.Subject == "db@h3");
+        EventLogReplay.AssertConsistent(topology, result, $"seed {seed}");
     }
 
     [Fact]
