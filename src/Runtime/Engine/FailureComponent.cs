@@ -36,9 +36,6 @@ internal sealed class FailureComponent
 
     public RandomStream Stream { get; }
 
-    /// <summary>Whether its current failure took something down (false: it fell while that was already down, and was skipped).</summary>
-    public bool Down { get; set; }
-
     /// <summary>
     /// FNV-1a (64 bits) of "random-failure/KIND/NAME": a pure function of the component's identity, the same on every
     /// machine and .NET version (string.GetHashCode is randomized per process), far from the small numbers the hosts'

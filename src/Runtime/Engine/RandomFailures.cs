@@ -151,7 +151,6 @@ internal sealed class RandomFailures : IEventTarget
         }
 
         var repair = component.Spec.DrawRepair(component.Stream);
-        component.Down = true;
         switch (component.Kind)
         {
             case FailureComponentKind.Machine or FailureComponentKind.Hypervisor:
@@ -180,7 +179,6 @@ internal sealed class RandomFailures : IEventTarget
     {
         var component = _components[index];
         var now = _run.Kernel.Now;
-        component.Down = false;
         bool up;
         switch (component.Kind)
         {
