@@ -66,6 +66,23 @@ public sealed class CSharpEmitterTests
         Assert.Equal(fromLowering, fromCode);
     }
 
+    /// <summary>Random failures (every place a `failures` block stands, a scenario that turns them off) emit as they lower.</summary>
+    [Fact]
+    public void TheGeneratedCodeCarriesRandomFailuresAsTheLoweringDoes()
+    {
+        var compilation = RandomFailureCompilationTests.Compile(RandomFailureCompilationTests.Model);
+        var lowered = ModelLowering.Lower(compilation.SemanticModel);
+        var (topology, scenarios) = CompileAndBuild(CSharpEmitter.Emit(compilation.SemanticModel));
+        for (var s = 0; s < scenarios.Count; s++)
+        {
+            Assert.Equal(lowered.Scenarios[s].RandomFailures, scenarios[s].RandomFailures);
+            var fromCode = ResultJsonWriter.ToJson(Simulator.Run(topology, scenarios[s]));
+            Assert.Equal(ResultJsonWriter.ToJson(Simulator.Run(lowered.Topology, lowered.Scenarios[s])), fromCode);
+        }
+
+        Assert.Contains("random-fail", ResultJsonWriter.ToJson(Simulator.Run(topology, scenarios[0])), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheGeneratedCodeMapsBackToTheModelAndLoopsForCopies()
     {

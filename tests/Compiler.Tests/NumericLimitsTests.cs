@@ -185,6 +185,14 @@ public sealed class NumericLimitsTests : IDisposable
         return string.Create(CultureInfo.InvariantCulture, $$"""
             os linux {
               family = linux
+              failures {
+                mtbf = 10d
+                mttr = 5m
+                distribution = lognormal
+                sigma = {{V("failures", "sigma", "0.8")}}
+                repair = lognormal
+                repair_sigma = {{V("failures", "repair_sigma", "1")}}
+              }
             }
             app a {
               replicas = {{V("app", "replicas", "1")}}
@@ -221,6 +229,12 @@ public sealed class NumericLimitsTests : IDisposable
               power {
                 idle = {{V("power", "idle", "100W")}}
                 max = {{V("power", "max", "500W")}}
+              }
+              failures {
+                mtbf = {{V("failures", "mtbf", "30d")}}
+                mttr = {{V("failures", "mttr", "4h")}}
+                distribution = weibull
+                shape = {{V("failures", "shape", "1.5")}}
               }
             }
             host big : hw {

@@ -29,6 +29,11 @@ internal static partial class EventLogReplay
         public int Down { get; set; }
 
         public List<string> Applications { get; } = [];
+
+        /// <summary>Its application instances down on their own (random application failures), by application.</summary>
+        public Dictionary<string, int> InstancesDown { get; } = new(StringComparer.Ordinal);
+
+        public bool Serves(string app) => Applications.Contains(app) && InstancesDown.GetValueOrDefault(app) == 0;
     }
 
     public static Replayed Replay(Topology topology, SimulationResult result)
@@ -83,6 +88,40 @@ internal static partial class EventLogReplay
         bool HostUp(string host) => hostDown[host] == 0;
         bool GuestUp(Guest guest) => guest.Down == 0 && HostUp(guest.Host);
 
+        // A random failure's subject: a host (machine or hypervisor), a VM (its guest OS), or APP@GUEST (an instance;
+        // APP@HOST for the host's own processes).
+        (Guest Guest, string App)? Instance(string subject)
+        {
+            var at = subject.IndexOf('@', StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var place = subject[(at + 1)..].Split('#')[0];
+            return (guests.TryGetValue(place, out var g) ? g : guests["\0" + place], subject[..at]);
+        }
+
+        bool RandomSubjectUp(string subject) => Instance(subject) is var (g, app)
+            ? GuestUp(g) && g.InstancesDown.GetValueOrDefault(app) == 0
+            : hostDown.ContainsKey(subject) ? HostUp(subject) : GuestUp(guests[subject]);
+
+        void RandomDown(string subject, int change)
+        {
+            if (Instance(subject) is var (g, app))
+            {
+                g.InstancesDown[app] = g.InstancesDown.GetValueOrDefault(app) + change;
+            }
+            else if (hostDown.ContainsKey(subject))
+            {
+                hostDown[subject] += change;
+            }
+            else
+            {
+                guests[subject].Down += change;
+            }
+        }
+
         void Apply(EventRecord e)
         {
             var isHost = hostDown.ContainsKey(e.Subject);
@@ -97,8 +136,20 @@ internal static partial class EventLogReplay
                 contradictions.Add($"{e.Time}: {e.Kind} of {e.Subject}, which is up");
             }
 
+            if (e.Kind == "random-skipped" && RandomSubjectUp(e.Subject))
+            {
+                contradictions.Add($"{e.Time}: random-skipped of {e.Subject}, which is up");
+            }
+
             switch (e.Kind)
             {
+                case "random-fail":
+                    RandomDown(e.Subject, +1);
+                    break;
+                case "random-repair":
+                    RandomDown(e.Subject, -1);
+                    Claim(e, RandomSubjectUp(e.Subject));
+                    break;
                 case "fail":
                     hostDown[e.Subject]++;
                     break;
@@ -167,7 +218,7 @@ internal static partial class EventLogReplay
 
             foreach (var app in applications)
             {
-                var up = guests.Values.Any(g => g.Applications.Contains(app) && GuestUp(g));
+                var up = guests.Values.Any(g => g.Serves(app) && GuestUp(g));
                 if (!up && !appSince.ContainsKey(app))
                 {
                     appSince[app] = now;

@@ -147,6 +147,7 @@ internal sealed class Binder
         Version = _values.Text(view.Find("version")?.Attribute.Value),
         Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.Value) ?? false,
         Drivers = Texts(view.Find("drivers")?.Attribute.Value),
+        Failures = Failures(view.Child("failures")),
     };
 
     private ApplicationSymbol BindApp(string name, BlockView view)
@@ -170,6 +171,7 @@ internal sealed class Binder
             NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.Value, Dimension.Bandwidth)),
             DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth)),
             KernelEntries = new KernelEntryRates(Rate(demand, "syscalls"), Rate(demand, "page_faults"), Rate(demand, "forks")),
+            Failures = Failures(view.Child("failures")),
         };
         var profileAttribute = demand.Find("profile");
         var profileExpression = profileAttribute?.Attribute.Value;
@@ -225,6 +227,8 @@ internal sealed class Binder
             PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false,
             Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.Value),
             Runs = Applications(view),
+            Failures = Failures(view.Child("failures")),
+            HypervisorFailures = Failures(hypervisor.Child("failures")),
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
         {
@@ -310,7 +314,58 @@ internal sealed class Binder
         Duration = _values.Number(view.Find("duration")?.Attribute.Value, Dimension.Time),
         Step = _values.Number(view.Find("step")?.Attribute.Value, Dimension.Time) ?? 60,
         Seed = (ulong)Math.Max(0, Whole(view, "seed") ?? 42),
+        RandomFailures = ValueReader.Bool(view.Find("random_failures")?.Attribute.Value) ?? true,
     };
+
+    /// <summary>
+    /// A <c>failures</c> block's effective values (read through the base chain like any unnamed block: a host's
+    /// attributes over its hardware's), or null when it is absent or incomplete (no positive mtbf or mttr, a Weibull
+    /// without shape, a lognormal without sigma: VDL1044) or out of range (VDL1015).
+    /// </summary>
+    private FailureSpec? Failures(BlockView block)
+    {
+        if (block.IsEmpty)
+        {
+            return null;
+        }
+
+        var mtbf = _values.Number(block.Find("mtbf")?.Attribute.Value, Dimension.Time);
+        var mttr = _values.Number(block.Find("mttr")?.Attribute.Value, Dimension.Time);
+        var shape = _values.Number(block.Find("shape")?.Attribute.Value, Dimension.None);
+        var sigma = _values.Number(block.Find("sigma")?.Attribute.Value, Dimension.None);
+        var repairSigma = _values.Number(block.Find("repair_sigma")?.Attribute.Value, Dimension.None);
+        var distribution = ValueReader.Word(block.Find("distribution")?.Attribute.Value) switch
+        {
+            "weibull" => FailureDistribution.Weibull,
+            "lognormal" => FailureDistribution.Lognormal,
+            _ => FailureDistribution.Exponential,
+        };
+        var repair = ValueReader.Word(block.Find("repair")?.Attribute.Value) switch
+        {
+            "fixed" => RepairDistribution.Fixed,
+            "lognormal" => RepairDistribution.Lognormal,
+            _ => RepairDistribution.Exponential,
+        };
+        if (mtbf is not > 0 || mttr is not > 0
+            || (distribution == FailureDistribution.Weibull && shape is null)
+            || (distribution == FailureDistribution.Lognormal && sigma is null)
+            || (repair == RepairDistribution.Lognormal && repairSigma is null))
+        {
+            return null;
+        }
+
+        var spec = new FailureSpec
+        {
+            Mtbf = Lowering.ModelLowering.ToTicks(mtbf.Value),
+            Mttr = Lowering.ModelLowering.ToTicks(mttr.Value),
+            Distribution = distribution,
+            Shape = shape ?? 1,
+            Sigma = sigma ?? 1,
+            Repair = repair,
+            RepairSigma = repairSigma ?? 1,
+        };
+        return spec.Problem() is null ? spec : null;
+    }
 
     private long? Whole(BlockView view, string attribute) =>
         _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;

@@ -6,7 +6,7 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
 /// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
-/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size; the families VDL2 (resources),
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size and random failures; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -199,6 +199,24 @@ public static class CompilerDiagnostics
         GuardsTheRun = true,
     };
 
+    public static readonly DiagnosticDescriptor IncompleteFailures = new(
+        "VDL1044", Error, "Incomplete failures block",
+        "the `failures` block {0} {1}; {2}")
+    {
+        GuardsTheRun = true,
+    };
+
+    public static readonly DiagnosticDescriptor TooManyRandomFailures = new(
+        "VDL1045", Error, "Too many random failures",
+        "scenario `{0}` expects about {1} random failures over {2}, more than the {3} a run may draw (docs/limits.md); the most: {4}. Shorten the scenario, lengthen the `mtbf`, or write `random_failures = false` in the scenario")
+    {
+        GuardsTheRun = true,
+    };
+
+    public static readonly DiagnosticDescriptor UnusedFailureParameter = new(
+        "VDL1046", Warning, "Failure parameter not used",
+        "`{0}` is not used: {1}");
+
     public static readonly DiagnosticDescriptor HostMemory = new(
         "VDL2001", Error, "Host memory exceeded",
         "{0} needs {1} of memory ({2} + hypervisor overhead {3}) but has {4}{5}");
@@ -323,6 +341,7 @@ public static class CompilerDiagnostics
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
+        IncompleteFailures, TooManyRandomFailures, UnusedFailureParameter,
         ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
         TraceFileUnusable, TraceFileMalformed,
         ExpectationDecided, ExpectationOnCountedHost,

@@ -47,13 +47,13 @@ public static class CSharpEmitter
         {
             Line(code, os);
             code.AppendLine(CultureInfo.InvariantCulture,
-                $"public static readonly OperatingSystemSpec Os{i} = new({Str(os.Name)}, {Str(os.Family ?? "linux")}, {Str(os.Version ?? string.Empty)}, {Bool(os.Paravirt)});");
+                $"public static readonly OperatingSystemSpec Os{i} = new({Str(os.Name)}, {Str(os.Family ?? "linux")}, {Str(os.Version ?? string.Empty)}, {Bool(os.Paravirt)}){(os.Failures is null ? string.Empty : $" {{ Failures = {FailureSpec(os.Failures)} }}")};");
         }
 
         foreach (var (app, i) in appIndex)
         {
             Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)} }};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)}{Failures(app.Failures)} }};");
         }
 
         code.AppendLine("public static Topology Build()");
@@ -130,8 +130,8 @@ public static class CSharpEmitter
             $"Disks = [{string.Join(", ", host.Disks.Select(d => $"new DiskSpec({Str(d.Name)}, {Long(d.CapacityBytes)}, {Num(d.Iops)}, {Num(d.BitsPerSecond / 8)}, {NullableStr(d.Driver)})"))}], " +
             $"Nics = [{string.Join(", ", host.Nics.Select(n => $"new NicSpec({Str(n.Name)}, {Num(n.BitsPerSecond)}, {NullableStr(n.Driver)})"))}], " +
             $"Power = new PowerSpec({Num(host.IdleWatts)}, {Num(host.MaxWatts)}), Os = {Os(host.Os)}, Patch = {NullableStr(host.Patch)}, " +
-            $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides}, PageSharing = {Bool(host.PageSharing)}, Ballooning = {(host.Ballooning is { } b ? Bool(b) : "null")} }}, " +
-            $"Guests = guests, Runs = {Runs(host.Runs)} }}";
+            $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides}, PageSharing = {Bool(host.PageSharing)}, Ballooning = {(host.Ballooning is { } b ? Bool(b) : "null")}{Failures(host.HypervisorFailures)} }}, " +
+            $"Guests = guests, Runs = {Runs(host.Runs)}{Failures(host.Failures)} }}";
         code.AppendLine(host.Copies > 1
             ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {host.Copies}; k++) hosts.Add({hostSpec});")
             : $"hosts.Add({hostSpec});");
@@ -162,7 +162,7 @@ public static class CSharpEmitter
             : $", Expectations = [{string.Join(", ", spec.Expectations.Select(e =>
                 $"new Expectation(ExpectationMetric.{e.Metric}, ExpectationStatistic.{e.Statistic}, {Str(e.Subject)}, ExpectationComparison.{e.Comparison}, {Num(e.Threshold)}) {{ Statement = {NullableStr(e.Statement)}, Origin = {NullableStr(e.Origin)} }}"))}]";
         code.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}]{expectations} }},"));
+            $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}]{expectations}{(spec.RandomFailures ? string.Empty : ", RandomFailures = false")} }},"));
     }
 
     private static string Profile(ApplicationSymbol app) => app.RuntimeProfile switch
@@ -205,6 +205,12 @@ public static class CSharpEmitter
     private static string KernelEntries(KernelEntryRates rates) => rates.IsZero
         ? string.Empty
         : $", KernelEntries = new KernelEntryRates({Num(rates.Syscalls)}, {Num(rates.PageFaults)}, {Num(rates.Forks)})";
+
+    /// <summary>A <c>failures</c> block as an initializer member; nothing without one, so models without emit as before.</summary>
+    private static string Failures(FailureSpec? spec) => spec is null ? string.Empty : $", Failures = {FailureSpec(spec)}";
+
+    private static string FailureSpec(FailureSpec spec) =>
+        $"new FailureSpec {{ Mtbf = {Long(spec.Mtbf)}, Mttr = {Long(spec.Mttr)}, Distribution = FailureDistribution.{spec.Distribution}, Shape = {Num(spec.Shape)}, Sigma = {Num(spec.Sigma)}, Repair = RepairDistribution.{spec.Repair}, RepairSigma = {Num(spec.RepairSigma)} }}";
 
     /// <summary>A namespace or class name from options: only letters, digits, underscores (and dots for a namespace), else the default.</summary>
     private static string Identifier(string text, string fallback, bool dotted)

@@ -22,7 +22,7 @@ public static class ModelLowering
     public static LoweredModel Lower(SemanticModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var oses = model.OperatingSystems.ToDictionary(o => o, o => new OperatingSystemSpec(o.Name, o.Family ?? "linux", o.Version ?? string.Empty, o.Paravirt));
+        var oses = model.OperatingSystems.ToDictionary(o => o, o => new OperatingSystemSpec(o.Name, o.Family ?? "linux", o.Version ?? string.Empty, o.Paravirt) { Failures = o.Failures });
         var apps = new Dictionary<ApplicationSymbol, ApplicationSpec>(ReferenceEqualityComparer.Instance);
         ApplicationSpec App(ApplicationSymbol app)
         {
@@ -45,6 +45,7 @@ public static class ModelLowering
                     CertifiedPatch = app.CertifiedPatch is { } constraint
                         ? new PatchRequirement([.. constraint.Clauses.Select(c => (Comparison(c.Op), c.Version.Text))], constraint.Text)
                         : null,
+                    Failures = app.Failures,
                 };
             }
 
@@ -91,6 +92,7 @@ public static class ModelLowering
                 Overrides = host.Overrides,
                 PageSharing = host.PageSharing,
                 Ballooning = host.Ballooning,
+                Failures = host.HypervisorFailures,
             };
             foreach (var name in Names(host.Name, host.Copies))
             {
@@ -107,6 +109,7 @@ public static class ModelLowering
                     Hypervisor = hypervisor,
                     Guests = guests,
                     Runs = [.. host.Runs.Select(App)],
+                    Failures = host.Failures,
                 });
             }
         }
@@ -207,6 +210,7 @@ public static class ModelLowering
             Seed = scenario.Seed,
             Events = events,
             Expectations = expectations,
+            RandomFailures = scenario.RandomFailures,
         };
     }
 }

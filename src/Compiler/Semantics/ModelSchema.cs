@@ -73,7 +73,15 @@ public static class ModelSchema
 
     public static readonly IReadOnlyList<string> GuestKinds = ["vm", "container"];
 
-    private static readonly (string, bool)[] HardwareChildren = [("cpu", false), ("disk", true), ("nic", true), ("power", false)];
+    private static readonly (string, bool)[] HardwareChildren = [("cpu", false), ("disk", true), ("nic", true), ("power", false), ("failures", false)];
+
+    // Random failures (docs/simulation.md, "Random failures"): times from a minute (a second for a repair) to the
+    // longest scenario; a Weibull shape from 0.1 (a mean 3.6 million times the median's scale) to 20 (almost fixed);
+    // a lognormal sigma up to 4 (a mean e^8, about 3,000 times the median).
+    private static readonly QuantityType Mtbf = new(Dimension.Time, Minimum: 60, Example: "30d", Maximum: Runtime.Scenarios.ScenarioLimits.MaxTime / (double)Runtime.Kernel.SimTime.TicksPerSecond);
+    private static readonly QuantityType Mttr = new(Dimension.Time, Minimum: 1, Example: "4h", Maximum: Runtime.Scenarios.ScenarioLimits.MaxTime / (double)Runtime.Kernel.SimTime.TicksPerSecond);
+    private static readonly NumberType WeibullShape = new(Minimum: 0.1, Maximum: 20);
+    private static readonly NumberType LognormalSigma = new(Minimum: 0, Maximum: 4);
 
     private static readonly AttributeSchema[] HardwareAttributes = [new("memory", Memory, Help: "installed memory, in bytes (0 or none: unknown, not checked)")];
 
@@ -86,7 +94,7 @@ public static class ModelSchema
             new("kernel", Version, Help: "the kernel version, which `requires { kernel = ... }` checks"),
             new("paravirt", Bool, Help: "a paravirtualization-aware (modified) kernel exists: needed by a VM under a paravirtual hypervisor (default false)"),
             new("drivers", new ListType(Driver), Help: "device drivers the OS has: a privileged guest needs one for each device of its host"),
-        ], help: "an operating system of the catalog"),
+        ], [("failures", false)], help: "an operating system of the catalog"),
 
         new("hardware", named: true, HardwareAttributes, HardwareChildren, help: "a machine model of the catalog"),
         new("cpu", named: false,
@@ -123,7 +131,7 @@ public static class ModelSchema
             new("zone", new WordType(), Help: "security zone: applications of different zones need a VM boundary between them"),
             new("replicas", Replicas, Help: "places (guests or hosts, copies counted) it must run in (default 1)"),
             new("spread", new EnumType(["host"]), Help: "`host`: no two replicas on one host"),
-        ], [("requires", false), ("demand", false)], help: "an application of the catalog"),
+        ], [("requires", false), ("demand", false), ("failures", false)], help: "an application of the catalog"),
         new("requires", named: false,
         [
             new("os", new ListType(new ReferenceType(["os"])), Help: "certified platforms"),
@@ -163,7 +171,7 @@ public static class ModelSchema
             new("acceleration", new EnumType(["hardware", "software"]), Help: "VT-x/AMD-V or binary translation (default hardware when the CPU has vtx or amdv)"),
             new("page_sharing", Bool, Help: "share identical pages between guests of the same OS image under memory pressure (default false)"),
             new("ballooning", Bool, Help: "balloon idle guest memory before host swapping (default true under hosted, bare_metal, paravirtual)"),
-        ], [("overhead", false)]),
+        ], [("overhead", false), ("failures", false)]),
         new("overhead", named: false,
         [
             new("cpu", Factor, Help: "CPU factor: guest CPU work costs this many times native (default: the cost model's)"),
@@ -199,11 +207,23 @@ public static class ModelSchema
             new("memory_overcommit", Factor, Help: "guest memory allowed per byte of a host's memory (default 1.0)"),
         ]),
 
+        new("failures", named: false,
+        [
+            new("mtbf", Mtbf, Help: "mean time between failures: the mean up time before the next failure, whatever the distribution"),
+            new("mttr", Mttr, Help: "mean time to repair (or restart): how long the component is down, on average"),
+            new("distribution", new EnumType(["exponential", "weibull", "lognormal"]), Help: "how up times are drawn, with the mean mtbf (default exponential)"),
+            new("shape", WeibullShape, Help: "the Weibull shape k, needed by `distribution = weibull` (1: exponential; above 1: wear-out)"),
+            new("sigma", LognormalSigma, Help: "the lognormal σ of up times, needed by `distribution = lognormal`"),
+            new("repair", new EnumType(["exponential", "fixed", "lognormal"]), Help: "how repair times are drawn, with the mean mttr (default exponential)"),
+            new("repair_sigma", LognormalSigma, Help: "the lognormal σ of repair times, needed by `repair = lognormal`"),
+        ], help: "random failures of what contains it: a machine (in `hardware` or `host`), a hypervisor, a guest OS (in `os`), an application instance (in `app`)"),
+
         new("scenario", named: true,
         [
             new("duration", new QuantityType(Dimension.Time, Minimum: 0, Example: "7d"), Required: true, Help: "simulated time, from 0"),
             new("step", new QuantityType(Dimension.Time, Minimum: 0, Example: "1m"), Help: "the time between two samples of the load (default 1m)"),
             new("seed", Seed, Help: "the random stream's seed: the same seed gives the same run (default 42)"),
+            new("random_failures", Bool, Help: "whether the model's `failures` blocks fail things in this scenario (default true)"),
         ], help: "a what-if to simulate"),
     }.ToFrozenDictionary(b => b.Kind, StringComparer.Ordinal);
 }

@@ -28,6 +28,9 @@ public sealed class ApplicationSymbol : ModelSymbol
 
     public string? Spread { get; internal set; }
 
+    /// <summary>Random failures of each instance (its <c>failures</c> block); null: none, or incomplete.</summary>
+    public FailureSpec? Failures { get; internal set; }
+
     /// <summary>Cores at 100 % at the profile's level 1.</summary>
     public double Cpu { get; internal set; }
 

@@ -59,6 +59,12 @@ public sealed class HostSymbol : ModelSymbol
 
     public CostOverrides? Overrides { get; internal set; }
 
+    /// <summary>Random failures of the machine: its <c>failures</c> block over its hardware's; null: none, or incomplete.</summary>
+    public FailureSpec? Failures { get; internal set; }
+
+    /// <summary>Random crashes of its hypervisor (<c>hypervisor { failures { } }</c>); null: none, or incomplete.</summary>
+    public FailureSpec? HypervisorFailures { get; internal set; }
+
     /// <summary><c>page_sharing</c>: false unless written.</summary>
     public bool PageSharing { get; internal set; }
 

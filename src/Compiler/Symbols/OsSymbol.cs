@@ -17,4 +17,7 @@ public sealed class OsSymbol : ModelSymbol
     public bool Paravirt { get; internal set; }
 
     public IReadOnlyList<string> Drivers { get; internal set; } = [];
+
+    /// <summary>Random crashes of each VM running it (its <c>failures</c> block); null: none, or incomplete.</summary>
+    public Runtime.Model.FailureSpec? Failures { get; internal set; }
 }

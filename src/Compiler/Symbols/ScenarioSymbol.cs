@@ -17,4 +17,7 @@ public sealed class ScenarioSymbol : ModelSymbol
     public double Step { get; internal set; } = 60;
 
     public ulong Seed { get; internal set; } = 42;
+
+    /// <summary><c>random_failures</c>: whether the model's <c>failures</c> blocks fail things in this scenario (default true).</summary>
+    public bool RandomFailures { get; internal set; } = true;
 }

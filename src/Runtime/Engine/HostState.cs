@@ -195,7 +195,9 @@ internal sealed class HostState : IEventTarget
                 var demand = app.Spec.Cpu * app.Spec.Profile.Level(now, instance.Seed) * app.Scale * noise;
                 demand = demand > 0 ? demand : 0;
                 instance.Demand = demand;
-                instance.Load = demand;
+
+                // An instance that failed on its own serves nothing, though its guest runs (load shift, when on, moves its demand).
+                instance.Load = instance.DownReasons == 0 ? demand : 0;
             }
         }
     }

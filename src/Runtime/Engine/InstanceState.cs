@@ -45,8 +45,11 @@ internal sealed class InstanceState
     /// </summary>
     public double Load { get; set; }
 
-    /// <summary>Whether it runs now: its guest is up (a guest is down while its host is).</summary>
-    public bool IsUp => Guest.IsUp;
+    /// <summary>Reasons the instance itself is down while its guest may run on (a random application failure): up at zero.</summary>
+    public int DownReasons { get; set; }
+
+    /// <summary>Whether it runs now: its guest is up (a guest is down while its host is) and it has not failed itself.</summary>
+    public bool IsUp => DownReasons == 0 && Guest.IsUp;
 
     /// <summary>The guest it runs in; set once, when the guest is built around its instances.</summary>
     public GuestState Guest { get; set; } = null!;

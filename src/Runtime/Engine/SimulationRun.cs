@@ -108,7 +108,11 @@ internal sealed class SimulationRun
         {
             foreach (var instance in guest.Instances)
             {
-                instance.Application.InstanceDown(Kernel.Now);
+                // An instance that failed on its own is already counted down.
+                if (instance.DownReasons == 0)
+                {
+                    instance.Application.InstanceDown(Kernel.Now);
+                }
             }
         }
     }
@@ -119,8 +123,28 @@ internal sealed class SimulationRun
         {
             foreach (var instance in guest.Instances)
             {
-                instance.Application.InstanceUp(Kernel.Now);
+                if (instance.DownReasons == 0)
+                {
+                    instance.Application.InstanceUp(Kernel.Now);
+                }
             }
+        }
+    }
+
+    /// <summary>One instance down on its own (its guest runs on): counted down once, whatever else has its guest down.</summary>
+    public void TakeDown(InstanceState instance)
+    {
+        if (instance.DownReasons++ == 0 && instance.Guest.IsUp)
+        {
+            instance.Application.InstanceDown(Kernel.Now);
+        }
+    }
+
+    public void BringUp(InstanceState instance)
+    {
+        if (--instance.DownReasons == 0 && instance.Guest.IsUp)
+        {
+            instance.Application.InstanceUp(Kernel.Now);
         }
     }
 

@@ -41,6 +41,7 @@ public static class Simulator
 
         var run = new SimulationRun(topology, scenario, options);
         _ = new ScenarioDriver(run);
+        RandomFailures.Schedule(run);
         foreach (var host in run.Hosts)
         {
             host.Start();

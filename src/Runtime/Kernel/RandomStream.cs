@@ -42,6 +42,15 @@ public sealed class RandomStream
     /// <summary>Exponentially distributed with the given mean.</summary>
     public double Exponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
 
+    /// <summary>
+    /// Weibull with the given scale λ and shape k, by inversion: λ (−ln(1 − U))^(1/k). Its mean is λ Γ(1 + 1/k); shape 1
+    /// is the exponential, above 1 wear-out (failures more likely with age), below 1 infant mortality.
+    /// </summary>
+    public double Weibull(double scale, double shape) => scale * Math.Pow(-Math.Log(1.0 - NextDouble()), 1.0 / shape);
+
+    /// <summary>Lognormal: exp(μ + σ Z) with Z standard normal (from <see cref="Normal"/>). Its mean is exp(μ + σ²/2).</summary>
+    public double LogNormal(double mu, double sigma) => Math.Exp(Normal(mu, sigma));
+
     /// <summary>Normally distributed (Marsaglia's polar method; the second value of each pair is kept for the next call).</summary>
     public double Normal(double mean, double standardDeviation)
     {

@@ -55,5 +55,8 @@ public sealed class ApplicationSpec
     /// <summary>The patch levels it is certified for; null: any.</summary>
     public PatchRequirement? CertifiedPatch { get; init; }
 
+    /// <summary>Random failures of each instance: it is down, its guest and host stay up (null: none).</summary>
+    public FailureSpec? Failures { get; init; }
+
     public override string ToString() => Name;
 }

@@ -26,5 +26,8 @@ public sealed class HostSpec
     /// <summary>Applications straight on the host OS (no hypervisor, or beside the containers of an OS-level host).</summary>
     public IReadOnlyList<ApplicationSpec> Runs { get; init; } = [];
 
+    /// <summary>Random failures of the machine (its hardware's, read through the base): down for the repair, as <c>fail HOST</c> (null: none).</summary>
+    public FailureSpec? Failures { get; init; }
+
     public override string ToString() => Name;
 }

@@ -18,4 +18,7 @@ public sealed record HypervisorSpec(HypervisorKind Kind, Acceleration Accelerati
 
     /// <summary>Whether the hypervisor balloons idle guest memory under pressure; null: the kind's default (on where guests have a balloon driver).</summary>
     public bool? Ballooning { get; init; }
+
+    /// <summary>Random crashes of the hypervisor (its host's OS under <c>hosted</c>, <c>os_level</c> and <c>none</c>), as <c>crash HOST</c> (null: none).</summary>
+    public FailureSpec? Failures { get; init; }
 }

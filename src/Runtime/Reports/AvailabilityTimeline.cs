@@ -28,7 +28,7 @@ public static class AvailabilityTimeline
         svg.TextElement("text", "events", ("x", LabelWidth - 8), ("y", 22.0), ("class", "label"), ("text-anchor", "end"));
         svg.Element("line", ("x1", LabelWidth), ("y1", 18.0), ("x2", LabelWidth + BarWidth), ("y2", 18.0), ("class", "lane"));
         // Failures and crashes drawn last, on top: a restart a minute later falls on the same pixel.
-        foreach (var e in result.Events.OrderBy(e => e.Kind is "crash" or "fail" ? 1 : 0))
+        foreach (var e in result.Events.OrderBy(e => e.Kind is "crash" or "fail" or "random-fail" ? 1 : 0))
         {
             var x = LabelWidth + BarWidth * Math.Clamp(SimTime.ToMinutes(e.Time) / minutes, 0, 1);
             svg.RectWithTitle(x - 2, 10, 4, 16, "event event-" + e.Kind, $"{SimTime.Format(e.Time)}: {e.Kind} {e.Subject}: {e.Detail}");

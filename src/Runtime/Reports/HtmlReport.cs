@@ -193,6 +193,7 @@ public static class HtmlReport
         svg .peak { fill: var(--peak); stroke: none; } svg .mean { fill: none; stroke: var(--accent); stroke-width: 1.5; }
         svg .up { fill: var(--up); } svg .down { fill: var(--down); } svg .lane { stroke: var(--line); stroke-width: 2; }
         svg .event { fill: var(--muted); } svg .event-fail, svg .event-crash { fill: var(--down); } svg .event-patch { fill: #d9a400; } svg .event-repair, svg .event-restart { fill: var(--up); }
+        svg .event-random-fail { fill: var(--down); } svg .event-random-repair { fill: var(--up); }
         svg .host { fill: var(--panel); stroke: var(--line); } svg .host-title { font-weight: 600; }
         svg .guest { fill: var(--bg); stroke: var(--accent); } svg .container { fill: var(--bg); stroke: var(--up); stroke-dasharray: 4 2; }
         svg .app { fill: var(--panel); stroke: var(--fg); } svg .edge { fill: none; stroke: var(--muted); stroke-width: 1; }

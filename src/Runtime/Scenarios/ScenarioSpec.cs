@@ -25,4 +25,7 @@ public sealed record ScenarioSpec
 
     /// <summary>The scenario's <c>expect</c> statements, checked against the result after the run; they change nothing in it.</summary>
     public IReadOnlyList<Expectation> Expectations { get; init; } = [];
+
+    /// <summary>Whether the model's random failures (<c>failures</c> blocks) happen in this scenario (default true).</summary>
+    public bool RandomFailures { get; init; } = true;
 }
