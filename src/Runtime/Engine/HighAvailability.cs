@@ -130,7 +130,7 @@ internal sealed class HighAvailability : IEventTarget
             _run.Move(guest, failed, target);
             var boot = guest.Kind == GuestKind.Container ? _run.Options.Timings.ContainerRestart : _run.Options.Timings.VmRestart;
             _run.Record("ha-restart", guest.Name, string.Create(CultureInfo.InvariantCulture,
-                $"from {failed.Spec.Name} to {target.Spec.Name} (priority {Name(guest.Spec!.RestartPriority)}), {SimTime.Format(cluster.Spec.RestartDelay)} after the failure; boots in {SimTime.Format(boot)}"));
+                $"from {failed.Spec.Name} to {target.Spec.Name} (priority {ModelNames.ToName(guest.Spec!.RestartPriority)}), {SimTime.Format(cluster.Spec.RestartDelay)} after the failure; boots in {SimTime.Format(boot)}"));
             _run.Kernel.Schedule(boot, this, (_order[guest] << 1) | Booted, SimulationRun.ScenarioPriority);
         }
     }
@@ -257,14 +257,6 @@ internal sealed class HighAvailability : IEventTarget
         RestartPriority.Medium => 1,
         RestartPriority.Low => 2,
         _ => 3,
-    };
-
-    private static string Name(RestartPriority priority) => priority switch
-    {
-        RestartPriority.High => "high",
-        RestartPriority.Low => "low",
-        RestartPriority.Disabled => "disabled",
-        _ => "medium",
     };
 
     private static string Gib(double bytes) => double.IsFinite(bytes) ? (bytes / (1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) : "unbounded";
