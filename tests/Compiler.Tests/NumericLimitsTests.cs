@@ -262,6 +262,9 @@ public sealed class NumericLimitsTests : IDisposable
               policy {
                 cpu_overcommit = {{V("policy", "cpu_overcommit", "4")}}
                 memory_overcommit = {{V("policy", "memory_overcommit", "1")}}
+                ha = true
+                restart_delay = {{V("policy", "restart_delay", "15s")}}
+                admission_reserve = {{V("policy", "admission_reserve", "25%")}}
               }
             }
             scenario s {

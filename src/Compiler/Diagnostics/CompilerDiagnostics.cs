@@ -302,7 +302,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor HaReserveNotFree = new(
         "VDL4008", Warning, "HA admission reserve not free",
-        "the guests of cluster `{0}` hold {1} ({2}), more than its admission reserve of {3} leaves them: HA restarts may find no room");
+        "the guests of cluster `{0}` hold {1} ({2}), more than the share its admission reserve of {3} leaves them: HA restarts may find no room; add capacity, or lower the reserve if fewer failures are to be covered");
 
     public static readonly DiagnosticDescriptor LowUtilization = new(
         "VDL5001", Info, "Host mostly idle",

@@ -109,7 +109,7 @@ internal sealed class HaRules : IRuleFamily
                         ? (guest.IsVm ? $"no other host runs a `{ModelNames.ToName(failed.HypervisorKind)}` hypervisor" : "no other host is os_level with the same OS at a patch level its applications are certified for")
                         : $"the most free is {(double.IsFinite(most.Memory) ? Amounts.Bytes(Math.Max(0, most.Memory)) : "unbounded memory")}{(guest.IsVm && double.IsFinite(most.Vcpus) ? $" and {Amounts.Count((long)Math.Max(0, Math.Floor(most.Vcpus)), "vCPU")}" : string.Empty)} on `{most.Host.Name}`";
                     context.Report(CompilerDiagnostics.HaCannotRestartLargestHost, policy.Where("ha"),
-                        [cluster.Name, failed.Name, guest.Name, need, free],
+                        [cluster.Name, failed.Name, $"{guest.Kind} `{guest.Name}`", need, free],
                         new RelatedLocation(guest.Declaration, $"{guest.Kind} `{guest.Name}` on `{failed.Name}`"));
                     return;
                 }
