@@ -258,7 +258,7 @@ public sealed class NumericLimitsTests : IDisposable
               count = {{V("host", "count", "1")}}
             }
             cluster east {
-              hosts = [big]
+              hosts = [big, shared]
               policy {
                 cpu_overcommit = {{V("policy", "cpu_overcommit", "4")}}
                 memory_overcommit = {{V("policy", "memory_overcommit", "1")}}

@@ -14,6 +14,9 @@ namespace VirtLang.Compiler.Rules;
 /// </summary>
 internal sealed class HaRules : IRuleFamily
 {
+    /// <summary>Guest copies × host copies past which VDL4007 compares sums rather than placing each copy (docs/limits.md).</summary>
+    public const double MaximumPlacementSteps = 1_000_000;
+
     public string Name => "HA";
 
     public void Check(RuleContext context)
@@ -78,25 +81,30 @@ internal sealed class HaRules : IRuleFamily
     private static void CheckLargestHost(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts)
     {
         var failed = hosts.OrderByDescending(h => Restartable(h).Sum(g => ResourceRules.HeldMemory(g) * g.Copies)).First();
+        var restartable = Restartable(failed).OrderBy(g => Rank(g.RestartPriority)).ToList();
+        var guestCopies = restartable.Sum(g => (double)g.Copies);
+        var hostCopies = hosts.Sum(h => (double)h.Copies);
+        if (guestCopies * hostCopies > MaximumPlacementSteps)
+        {
+            CheckLargestHostInAggregate(context, cluster, policy, hosts, failed, restartable);
+            return;
+        }
+
         var survivors = new List<Room>();
         foreach (var host in hosts)
         {
             for (var k = ReferenceEquals(host, failed) ? 1 : 0; k < host.Copies; k++)
             {
-                var held = ResourceRules.Overhead(host) + host.Guests.Sum(g => ResourceRules.HeldMemory(g) * g.Copies) + host.Runs.Sum(a => a.MemoryBytes);
-                var memory = host.MemoryBytes > 0 ? (host.MemoryBytes * cluster.MemoryOvercommit) - held : double.PositiveInfinity;
-                var vcpus = host.LogicalCpus > 0 ? (host.LogicalCpus * cluster.CpuOvercommit) - host.Guests.Where(g => g.IsVm).Sum(g => g.Vcpus * g.Copies) : double.PositiveInfinity;
-                survivors.Add(new Room(host, memory, vcpus));
+                survivors.Add(new Room(host, FreeMemory(cluster, host), FreeVcpus(cluster, host)));
             }
         }
 
-        var ordered = Restartable(failed).OrderBy(g => Rank(g.RestartPriority)).ToList();
-        foreach (var guest in ordered)
+        foreach (var guest in restartable)
         {
+            var spec = Spec(guest);
+            var candidates = survivors.Where(r => CanRun(r.Host, failed, guest)).ToList();
             for (var k = 0L; k < guest.Copies; k++)
             {
-                var spec = Spec(guest);
-                var candidates = survivors.Where(r => CanRun(r.Host, failed, guest)).ToList();
                 var fits = candidates
                     .Where(r => r.Memory >= ResourceRules.HeldMemory(guest) + r.Host.Costs.GuestOverheadBytes(spec, r.Host.Mode) && r.Vcpus >= (guest.IsVm ? guest.Vcpus : 0))
                     .OrderByDescending(r => r.Memory)
@@ -104,13 +112,9 @@ internal sealed class HaRules : IRuleFamily
                 if (fits is null)
                 {
                     var most = candidates.OrderByDescending(r => r.Memory).FirstOrDefault();
-                    var need = $"{Amounts.Bytes(ResourceRules.HeldMemory(guest))}{(guest.IsVm ? $" and {Amounts.Count(guest.Vcpus, "vCPU")}" : string.Empty)}";
-                    var free = most is null
-                        ? (guest.IsVm ? $"no other host runs a `{ModelNames.ToName(failed.HypervisorKind)}` hypervisor" : "no other host is os_level with the same OS at a patch level its applications are certified for")
+                    var free = most is null ? NoCompatibleHost(failed, guest)
                         : $"the most free is {(double.IsFinite(most.Memory) ? Amounts.Bytes(Math.Max(0, most.Memory)) : "unbounded memory")}{(guest.IsVm && double.IsFinite(most.Vcpus) ? $" and {Amounts.Count((long)Math.Max(0, Math.Floor(most.Vcpus)), "vCPU")}" : string.Empty)} on `{most.Host.Name}`";
-                    context.Report(CompilerDiagnostics.HaCannotRestartLargestHost, policy.Where("ha"),
-                        [cluster.Name, failed.Name, $"{guest.Kind} `{guest.Name}`", need, free],
-                        new RelatedLocation(guest.Declaration, $"{guest.Kind} `{guest.Name}` on `{failed.Name}`"));
+                    Report(context, cluster, policy, failed, guest, Need(guest), free);
                     return;
                 }
 
@@ -119,6 +123,53 @@ internal sealed class HaRules : IRuleFamily
             }
         }
     }
+
+    /// <summary>
+    /// Past <see cref="MaximumPlacementSteps"/> guest copies × host copies, VDL4007 compares sums instead of placing each
+    /// copy: every restartable guest of the largest host against the free memory and vCPUs of the other hosts that can
+    /// run it. It misses room split into pieces too small for one guest, never reports what placing would fit.
+    /// </summary>
+    private static void CheckLargestHostInAggregate(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts, HostSymbol failed, List<GuestSymbol> restartable)
+    {
+        foreach (var group in restartable.GroupBy(g => g.IsVm))
+        {
+            var first = group.First();
+            var others = hosts.Select(h => (Host: h, Copies: ReferenceEquals(h, failed) ? h.Copies - 1 : h.Copies)).Where(h => h.Copies > 0 && CanRun(h.Host, failed, first)).ToList();
+            var freeMemory = others.Sum(h => FreeMemory(cluster, h.Host) * h.Copies);
+            var freeVcpus = others.Sum(h => FreeVcpus(cluster, h.Host) * h.Copies);
+            var needMemory = group.Sum(g => ResourceRules.HeldMemory(g) * g.Copies);
+            var needVcpus = group.Where(g => g.IsVm).Sum(g => (double)g.Vcpus * g.Copies);
+            if (others.Count == 0 || freeMemory < needMemory || freeVcpus < needVcpus)
+            {
+                var free = others.Count == 0 ? NoCompatibleHost(failed, first)
+                    : $"the other hosts have {(double.IsFinite(freeMemory) ? Amounts.Bytes(Math.Max(0, freeMemory)) : "unbounded memory")}{(first.IsVm && double.IsFinite(freeVcpus) ? $" and {Amounts.Number(Math.Max(0, Math.Floor(freeVcpus)))} vCPUs" : string.Empty)} free in all";
+                var need = $"{Amounts.Bytes(needMemory)}{(first.IsVm ? $" and {Amounts.Number(needVcpus)} vCPUs" : string.Empty)} in all";
+                Report(context, cluster, policy, failed, first, need, free, $"its {(first.IsVm ? "VMs" : "containers")}");
+                return;
+            }
+        }
+    }
+
+    private static void Report(RuleContext context, ClusterSymbol cluster, BlockView policy, HostSymbol failed, GuestSymbol guest, string need, string free, string? who = null) =>
+        context.Report(CompilerDiagnostics.HaCannotRestartLargestHost, policy.Where("ha"),
+            [cluster.Name, failed.Name, who ?? $"{guest.Kind} `{guest.Name}`", need, free],
+            new RelatedLocation(guest.Declaration, $"{guest.Kind} `{guest.Name}` on `{failed.Name}`"));
+
+    private static string Need(GuestSymbol guest) =>
+        $"{Amounts.Bytes(ResourceRules.HeldMemory(guest))}{(guest.IsVm ? $" and {Amounts.Count(guest.Vcpus, "vCPU")}" : string.Empty)}";
+
+    private static string NoCompatibleHost(HostSymbol failed, GuestSymbol guest) => guest.IsVm
+        ? $"no other host runs a `{ModelNames.ToName(failed.HypervisorKind)}` hypervisor"
+        : "no other host is os_level with the same OS at a patch level its applications are certified for";
+
+    /// <summary>A host's memory × the overcommit, less its hypervisor's reserve and overheads and what its guests and applications hold; unknown memory is unbounded.</summary>
+    private static double FreeMemory(ClusterSymbol cluster, HostSymbol host) => host.MemoryBytes > 0
+        ? (host.MemoryBytes * cluster.MemoryOvercommit) - ResourceRules.Overhead(host) - host.Guests.Sum(g => ResourceRules.HeldMemory(g) * g.Copies) - host.Runs.Sum(a => a.MemoryBytes)
+        : double.PositiveInfinity;
+
+    private static double FreeVcpus(ClusterSymbol cluster, HostSymbol host) => host.LogicalCpus > 0
+        ? (host.LogicalCpus * cluster.CpuOvercommit) - host.Guests.Where(g => g.IsVm).Sum(g => (double)g.Vcpus * g.Copies)
+        : double.PositiveInfinity;
 
     /// <summary>VDL4008: what the cluster's guests hold of its memory and vCPUs leaves less than the admission reserve free.</summary>
     private static void CheckReserve(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts)
