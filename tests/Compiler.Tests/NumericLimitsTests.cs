@@ -257,8 +257,13 @@ public sealed class NumericLimitsTests : IDisposable
               os = linux
               count = {{V("host", "count", "1")}}
             }
+            host spare : hw {
+              hypervisor {
+                kind = bare_metal
+              }
+            }
             cluster east {
-              hosts = [big, shared]
+              hosts = [big, spare]
               policy {
                 cpu_overcommit = {{V("policy", "cpu_overcommit", "4")}}
                 memory_overcommit = {{V("policy", "memory_overcommit", "1")}}
