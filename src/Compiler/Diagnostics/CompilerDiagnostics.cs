@@ -297,8 +297,8 @@ public static class CompilerDiagnostics
         "every replica of app `{0}` ({1}) is on host `{2}`: one failure of that host takes them all");
 
     public static readonly DiagnosticDescriptor HaCannotRestartLargestHost = new(
-        "VDL4007", Warning, "HA cannot restart the largest host's guests",
-        "cluster `{0}` cannot restart every guest of its largest host `{1}` on its other hosts: {2} needs {3}, but {4}; add capacity, make guests smaller, or give guests that may wait `restart_priority = disabled`");
+        "VDL4007", Warning, "HA cannot restart a failed host's guests",
+        "cluster `{0}` cannot restart every guest of host `{1}` on its other hosts when `{1}` fails: {2} needs {3}, but {4}; add capacity, make guests smaller, or give guests that may wait `restart_priority = disabled`");
 
     public static readonly DiagnosticDescriptor HaReserveNotFree = new(
         "VDL4008", Warning, "HA admission reserve not free",

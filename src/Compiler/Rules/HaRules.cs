@@ -9,8 +9,8 @@ namespace VirtLang.Compiler.Rules;
 /// <summary>
 /// HA restart (docs/language.md, "HA restart"): an HA cluster has another host to restart on (VDL1041); HA settings
 /// have an HA cluster to act in (VDL1042); a privileged guest has no restart priority (VDL1043); admission control as
-/// vSphere HA does it, with the simulator's own rule for where a guest restarts: the guests of the cluster's largest
-/// host can restart on the others (VDL4007), and the cluster's guests leave its admission reserve free (VDL4008).
+/// vSphere HA does it, with the simulator's own rule for where a guest restarts: the guests of any one host can
+/// restart on the others (VDL4007), and the cluster's guests leave its admission reserve free (VDL4008).
 /// </summary>
 internal sealed class HaRules : IRuleFamily
 {
@@ -73,23 +73,31 @@ internal sealed class HaRules : IRuleFamily
         [.. cluster.Hosts.Distinct().Where(h => ReferenceEquals(h.Cluster, cluster))];
 
     /// <summary>
-    /// VDL4007: the host whose restartable guests hold the most memory fails; its guests restart as the simulator does
+    /// VDL4007: each host in turn fails, the one whose restartable guests hold the most memory first; its guests restart as the simulator does
     /// it (priority, then declaration order; each on the other host with the most free memory under the overcommit
     /// that can run it and has its vCPUs). A guest that finds no room is reported with what it needs and the most free.
     /// Hosts made by <c>count</c> are one symbol: a copy's room is counted once per copy.
     /// </summary>
     private static void CheckLargestHost(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts)
     {
-        var failed = hosts.OrderByDescending(h => Restartable(h).Sum(g => ResourceRules.HeldMemory(g) * g.Copies)).First();
-        var restartable = Restartable(failed).OrderBy(g => Rank(g.RestartPriority)).ToList();
-        var guestCopies = restartable.Sum(g => (double)g.Copies);
+        // Every host may be the one that fails: the ones whose restartable guests hold the most memory are tried first,
+        // and the first that cannot be absorbed is reported (copies of one host are the same machine: tried once).
         var hostCopies = hosts.Sum(h => (double)h.Copies);
-        if (guestCopies * hostCopies > MaximumPlacementSteps)
+        var order = hosts.OrderByDescending(h => Restartable(h).Sum(g => ResourceRules.HeldMemory(g) * g.Copies)).ToList();
+        var exact = order.Sum(h => Restartable(h).Sum(g => (double)g.Copies)) * hostCopies <= MaximumPlacementSteps;
+        foreach (var failed in order)
         {
-            CheckLargestHostInAggregate(context, cluster, policy, hosts, failed, restartable);
-            return;
+            var restartable = Restartable(failed).OrderBy(g => Rank(g.RestartPriority)).ToList();
+            if (restartable.Count > 0 && (exact ? Absorbs(context, cluster, policy, hosts, failed, restartable) : CheckLargestHostInAggregate(context, cluster, policy, hosts, failed, restartable)) is false)
+            {
+                return;
+            }
         }
+    }
 
+    /// <summary>Places the failed host's guests on the others one copy at a time; false when one finds no room (reported).</summary>
+    private static bool Absorbs(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts, HostSymbol failed, List<GuestSymbol> restartable)
+    {
         var survivors = new List<Room>();
         foreach (var host in hosts)
         {
@@ -115,21 +123,23 @@ internal sealed class HaRules : IRuleFamily
                     var free = most is null ? NoCompatibleHost(failed, guest)
                         : $"the most free is {(double.IsFinite(most.Memory) ? Amounts.Bytes(Math.Max(0, most.Memory)) : "unbounded memory")}{(guest.IsVm && double.IsFinite(most.Vcpus) ? $" and {Amounts.Count((long)Math.Max(0, Math.Floor(most.Vcpus)), "vCPU")}" : string.Empty)} on `{most.Host.Name}`";
                     Report(context, cluster, policy, failed, guest, Need(guest), free);
-                    return;
+                    return false;
                 }
 
                 fits.Memory -= ResourceRules.HeldMemory(guest) + fits.Host.Costs.GuestOverheadBytes(spec, fits.Host.Mode);
                 fits.Vcpus -= guest.IsVm ? guest.Vcpus : 0;
             }
         }
+
+        return true;
     }
 
     /// <summary>
     /// Past <see cref="MaximumPlacementSteps"/> guest copies × host copies, VDL4007 compares sums instead of placing each
-    /// copy: every restartable guest of the largest host against the free memory and vCPUs of the other hosts that can
+    /// copy: every restartable guest of the failed host against the free memory and vCPUs of the other hosts that can
     /// run it. It misses room split into pieces too small for one guest, never reports what placing would fit.
     /// </summary>
-    private static void CheckLargestHostInAggregate(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts, HostSymbol failed, List<GuestSymbol> restartable)
+    private static bool CheckLargestHostInAggregate(RuleContext context, ClusterSymbol cluster, BlockView policy, List<HostSymbol> hosts, HostSymbol failed, List<GuestSymbol> restartable)
     {
         foreach (var group in restartable.GroupBy(g => g.IsVm))
         {
@@ -145,9 +155,11 @@ internal sealed class HaRules : IRuleFamily
                     : $"the other hosts have {(double.IsFinite(freeMemory) ? Amounts.Bytes(Math.Max(0, freeMemory)) : "unbounded memory")}{(first.IsVm && double.IsFinite(freeVcpus) ? $" and {Amounts.Number(Math.Max(0, Math.Floor(freeVcpus)))} vCPUs" : string.Empty)} free in all";
                 var need = $"{Amounts.Bytes(needMemory)}{(first.IsVm ? $" and {Amounts.Number(needVcpus)} vCPUs" : string.Empty)} in all";
                 Report(context, cluster, policy, failed, first, need, free, $"its {(first.IsVm ? "VMs" : "containers")}");
-                return;
+                return false;
             }
         }
+
+        return true;
     }
 
     private static void Report(RuleContext context, ClusterSymbol cluster, BlockView policy, HostSymbol failed, GuestSymbol guest, string need, string free, string? who = null) =>
