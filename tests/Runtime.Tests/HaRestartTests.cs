@@ -257,6 +257,21 @@ public class HaRestartTests
         Assert.Equal(a.Events, b.Events);
     }
 
+    /// <summary>A host in two clusters follows the first's policy: HA in the second does not reach it.</summary>
+    [Fact]
+    public void A_host_in_two_clusters_follows_the_first()
+    {
+        var hosts = IdleSurvivor().Hosts;
+        var topology = new Topology
+        {
+            Hosts = hosts,
+            Clusters = [new ClusterSpec { Name = "first", Hosts = hosts }, new ClusterSpec { Name = "second", Hosts = hosts, Ha = true }],
+        };
+        var result = Simulator.Run(topology, FailFor4h());
+        Assert.DoesNotContain(result.Events, e => e.Kind.StartsWith("ha-", StringComparison.Ordinal));
+        Assert.Equal(240, Assert.Single(result.Applications).DowntimeMinutes, 9);
+    }
+
     [Fact]
     public void An_impossible_policy_is_refused_before_the_run()
     {

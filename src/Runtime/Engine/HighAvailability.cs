@@ -29,7 +29,7 @@ internal sealed class HighAvailability : IEventTarget
     public HighAvailability(SimulationRun run, IReadOnlyList<ClusterSpec> clusters, List<string> problems)
     {
         _run = run;
-        foreach (var spec in clusters.Where(c => c.Ha))
+        foreach (var spec in clusters)
         {
             if (spec.RestartDelay < 0 || spec.RestartDelay > Scenarios.ScenarioLimits.MaxTime)
             {
@@ -75,7 +75,8 @@ internal sealed class HighAvailability : IEventTarget
     /// <summary>A host went down unplanned (failed or crashed): its cluster, if it has HA, restarts its guests after the delay.</summary>
     public void HostFailed(HostState host)
     {
-        if (_clusterOf.TryGetValue(host, out var cluster))
+        // Every cluster is mapped, HA or not, so that a host in two clusters follows the first's policy.
+        if (_clusterOf.TryGetValue(host, out var cluster) && cluster.Spec.Ha)
         {
             _run.Kernel.Schedule(cluster.Spec.RestartDelay, this, (host.Index << 1) | Detected, SimulationRun.ScenarioPriority);
         }
