@@ -271,11 +271,19 @@ public sealed class NumericLimitsTests : IDisposable
               os = linux
               count = {{V("host", "count", "1")}}
             }
+            host spare : hw {
+              hypervisor {
+                kind = bare_metal
+              }
+            }
             cluster east {
-              hosts = [big]
+              hosts = [big, spare]
               policy {
                 cpu_overcommit = {{V("policy", "cpu_overcommit", "4")}}
                 memory_overcommit = {{V("policy", "memory_overcommit", "1")}}
+                ha = true
+                restart_delay = {{V("policy", "restart_delay", "15s")}}
+                admission_reserve = {{V("policy", "admission_reserve", "25%")}}
               }
             }
             scenario s {

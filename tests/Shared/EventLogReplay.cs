@@ -176,6 +176,19 @@ internal static partial class EventLogReplay
                     hostDown[e.Subject]--;
                     Claim(e, HostUp(e.Subject));
                     break;
+                case "ha-restart":
+                    // HA restart: the guest leaves its failed host for the named one and is down there until its
+                    // boot's `restart` (docs/simulation.md, "HA restart").
+                    var moved = guests[e.Subject];
+                    moved.Host = HaTarget().Match(e.Detail).Groups[1].Value;
+                    moved.Down++;
+                    if (!pending.TryGetValue(e.Subject, out var booting))
+                    {
+                        pending[e.Subject] = booting = new Queue<List<Guest>>();
+                    }
+
+                    booting.Enqueue([moved]);
+                    break;
                 case "restart":
                     var restarted = pending[e.Subject].Dequeue();
                     restarted.ForEach(g => g.Down--);
@@ -291,6 +304,9 @@ internal static partial class EventLogReplay
 
     [GeneratedRegex(@"(?:downtime|paused) ([0-9]+(?:\.[0-9]+)?) ms")]
     private static partial Regex Paused();
+
+    [GeneratedRegex(@"^from [^ ]+ to ([^ ]+) ")]
+    private static partial Regex HaTarget();
 
     [GeneratedRegex(@"^now on ([^;]+);")]
     private static partial Regex NowOn();

@@ -279,6 +279,9 @@ internal sealed class Binder
                 CpuShares = _values.Number(guestView.Find("cpu_shares")?.Attribute.Value, Dimension.None) ?? 1,
                 MemoryLimitBytes = _values.Number(guestView.Find("memory_limit")?.Attribute.Value, Dimension.Memory),
                 Burst = ValueReader.Bool(guestView.Find("burst")?.Attribute.Value) ?? false,
+                RestartPriority = ModelNames.TryParseRestartPriority(ValueReader.Word(guestView.Find("restart_priority")?.Attribute.Value) ?? string.Empty, out var priority)
+                    ? priority
+                    : RestartPriority.Medium,
                 Runs = Applications(guestView),
             }));
         }
@@ -294,7 +297,14 @@ internal sealed class Binder
         {
             CpuOvercommit = _values.Number(policy.Find("cpu_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultCpuOvercommit,
             MemoryOvercommit = _values.Number(policy.Find("memory_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultMemoryOvercommit,
+            Ha = ValueReader.Bool(policy.Find("ha")?.Attribute.Value) ?? false,
+            AdmissionReserve = _values.Number(policy.Find("admission_reserve")?.Attribute.Value, Dimension.Ratio),
         };
+        if (_values.Number(policy.Find("restart_delay")?.Attribute.Value, Dimension.Time) is { } delay)
+        {
+            cluster.RestartDelaySeconds = delay;
+        }
+
         var hosts = new List<HostSymbol>();
         foreach (var hostName in References(view, "hosts"))
         {

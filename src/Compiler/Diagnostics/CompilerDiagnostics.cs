@@ -217,6 +217,18 @@ public static class CompilerDiagnostics
         "VDL1046", Warning, "Failure parameter not used",
         "`{0}` is not used: {1}");
 
+    public static readonly DiagnosticDescriptor HaWithOneHost = new(
+        "VDL1041", Warning, "HA cluster with one host",
+        "cluster `{0}` has `ha = true` but {1}: a failed host's guests have nowhere to restart; add hosts to `hosts`, or drop `ha`");
+
+    public static readonly DiagnosticDescriptor HaSettingWithoutHa = new(
+        "VDL1042", Warning, "HA setting without HA",
+        "{0} does nothing: {1}; set `ha = true` in the cluster's policy, or remove it");
+
+    public static readonly DiagnosticDescriptor RestartPriorityOnPrivilegedGuest = new(
+        "VDL1043", Error, "Restart priority on a privileged guest",
+        "vm `{0}` is the driver domain of host `{1}`: it owns the host's drivers and never restarts elsewhere, so `restart_priority` cannot apply; remove it");
+
     public static readonly DiagnosticDescriptor HostMemory = new(
         "VDL2001", Error, "Host memory exceeded",
         "{0} needs {1} of memory ({2} + hypervisor overhead {3}) but has {4}{5}");
@@ -313,6 +325,14 @@ public static class CompilerDiagnostics
         "VDL4006", Warning, "Single point of failure",
         "every replica of app `{0}` ({1}) is on host `{2}`: one failure of that host takes them all");
 
+    public static readonly DiagnosticDescriptor HaCannotRestartLargestHost = new(
+        "VDL4007", Warning, "HA cannot restart a failed host's guests",
+        "cluster `{0}` cannot restart every guest of host `{1}` on its other hosts when `{1}` fails: {2} needs {3}, but {4}; add capacity, make guests smaller, or give guests that may wait `restart_priority = disabled`");
+
+    public static readonly DiagnosticDescriptor HaReserveNotFree = new(
+        "VDL4008", Warning, "HA admission reserve not free",
+        "the guests of cluster `{0}` hold {1} ({2}), more than the share its admission reserve of {3} leaves them: HA restarts may find no room; add capacity, or lower the reserve if fewer failures are to be covered");
+
     public static readonly DiagnosticDescriptor LowUtilization = new(
         "VDL5001", Info, "Host mostly idle",
         "host `{0}` is predicted {1} busy on average (under 15 %): {2}");
@@ -345,6 +365,7 @@ public static class CompilerDiagnostics
         ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
         TraceFileUnusable, TraceFileMalformed,
         ExpectationDecided, ExpectationOnCountedHost,
+        HaWithOneHost, HaSettingWithoutHa, RestartPriorityOnPrivilegedGuest, HaCannotRestartLargestHost, HaReserveNotFree,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

@@ -64,7 +64,7 @@ public static class CSharpEmitter
             code.AppendLine(CultureInfo.InvariantCulture, $"Hosts{h / HostsPerClass}.AddHost{h}(hosts);");
         }
 
-        code.AppendLine("return new Topology { Hosts = hosts };");
+        EmitTopology(code, model);
         code.AppendLine("}");
 
         // Hosts in nested classes of a few hundred: Roslyn compiles the method bodies of different types in parallel,
@@ -111,8 +111,8 @@ public static class CSharpEmitter
             Line(code, guest);
             var name = guest.Copies > 1 ? $"{Str(guest.Name + "-")} + k.ToString(System.Globalization.CultureInfo.InvariantCulture)" : Str(guest.Name);
             var spec = guest.IsVm
-                ? $"new VirtualMachineSpec {{ Name = {name}, Vcpus = {Math.Clamp(guest.Vcpus, 1, int.MaxValue)}, MemoryBytes = {Long(guest.MemoryBytes)}, DiskBytes = {Long(guest.DiskBytes)}, Os = {Os(guest.Os)}, Patch = {NullableStr(guest.Patch)}, Privileged = {Bool(guest.Privileged)}, Runs = {Runs(guest.Runs)} }}"
-                : $"new ContainerSpec {{ Name = {name}, CpuShares = {Num(guest.CpuShares > 0 ? guest.CpuShares : 1)}, MemoryLimitBytes = {(guest.MemoryLimitBytes is { } limit ? Long(limit) : "null")}, Burst = {Bool(guest.Burst)}, Runs = {Runs(guest.Runs)} }}";
+                ? $"new VirtualMachineSpec {{ Name = {name}, Vcpus = {Math.Clamp(guest.Vcpus, 1, int.MaxValue)}, MemoryBytes = {Long(guest.MemoryBytes)}, DiskBytes = {Long(guest.DiskBytes)}, Os = {Os(guest.Os)}, Patch = {NullableStr(guest.Patch)}, Privileged = {Bool(guest.Privileged)}{Priority(guest)}, Runs = {Runs(guest.Runs)} }}"
+                : $"new ContainerSpec {{ Name = {name}, CpuShares = {Num(guest.CpuShares > 0 ? guest.CpuShares : 1)}, MemoryLimitBytes = {(guest.MemoryLimitBytes is { } limit ? Long(limit) : "null")}, Burst = {Bool(guest.Burst)}{Priority(guest)}, Runs = {Runs(guest.Runs)} }}";
             code.AppendLine(guest.Copies > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {guest.Copies}; k++) guests.Add({spec});")
                 : $"guests.Add({spec});");
@@ -137,6 +137,29 @@ public static class CSharpEmitter
             : $"hosts.Add({hostSpec});");
         code.AppendLine("#line default");
         code.AppendLine("}");
+    }
+
+    /// <summary>
+    /// The topology: its hosts, and its clusters when one has HA (the only thing the simulator reads from a cluster),
+    /// so that a model without HA emits as it did before HA existed.
+    /// </summary>
+    private static void EmitTopology(CodeWriter code, SemanticModel model)
+    {
+        if (!model.Clusters.Any(c => c.Ha))
+        {
+            code.AppendLine("return new Topology { Hosts = hosts };");
+            return;
+        }
+
+        code.AppendLine("var byName = new Dictionary<string, HostSpec>(System.StringComparer.Ordinal);");
+        code.AppendLine("foreach (var h in hosts) byName.Add(h.Name, h);");
+        var clusters = model.Clusters.Select(c =>
+        {
+            var hosts = c.Hosts.SelectMany(h => Lowering.ModelLowering.Names(h.Name, h.Copies)).Select(n => $"byName[{Str(n)}]");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"new ClusterSpec {{ Name = {Str(c.Name)}, Hosts = [{string.Join(", ", hosts)}], CpuOvercommit = {Num(c.CpuOvercommit)}, MemoryOvercommit = {Num(c.MemoryOvercommit)}, Ha = {Bool(c.Ha)}, RestartDelay = {Long(Lowering.ModelLowering.ToTicks(c.RestartDelaySeconds))}, AdmissionReserve = {NullableNum(c.AdmissionReserve)} }}");
+        });
+        code.AppendLine($"return new Topology {{ Hosts = hosts, Clusters = [{string.Join(", ", clusters)}] }};");
     }
 
     /// <summary>Writes the scenario as the lowering reads it (one reading of the statements for both).</summary>
@@ -188,6 +211,10 @@ public static class CSharpEmitter
         var file = new string([.. symbol.File.Path.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or '\\' or ':' or ' ' ? c : '_')]);
         code.AppendLine(CultureInfo.InvariantCulture, $"#line {line} \"{file}\"");
     }
+
+    /// <summary>A guest's HA restart priority when it is not the default, so that other models emit as before.</summary>
+    private static string Priority(GuestSymbol guest) =>
+        guest.RestartPriority == RestartPriority.Medium ? string.Empty : $", RestartPriority = RestartPriority.{guest.RestartPriority}";
 
     private static string Str(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -73,6 +73,7 @@ public static class ModelLowering
                             Os = Os(guest.Os),
                             Patch = guest.Patch,
                             Privileged = guest.Privileged,
+                            RestartPriority = guest.RestartPriority,
                             Runs = runs,
                         }
                         : new ContainerSpec
@@ -81,6 +82,7 @@ public static class ModelLowering
                             CpuShares = guest.CpuShares > 0 ? guest.CpuShares : 1,
                             MemoryLimitBytes = guest.MemoryLimitBytes is { } limit ? (long)limit : null,
                             Burst = guest.Burst,
+                            RestartPriority = guest.RestartPriority,
                             Runs = runs,
                         });
                 }
@@ -121,6 +123,9 @@ public static class ModelLowering
             Hosts = [.. c.Hosts.SelectMany(h => Names(h.Name, h.Copies)).Select(n => byName[n])],
             CpuOvercommit = c.CpuOvercommit,
             MemoryOvercommit = c.MemoryOvercommit,
+            Ha = c.Ha,
+            RestartDelay = ToTicks(c.RestartDelaySeconds),
+            AdmissionReserve = c.AdmissionReserve,
         }).ToList();
 
         var values = new ValueReader();
@@ -128,7 +133,7 @@ public static class ModelLowering
         return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters }, scenarios);
     }
 
-    private static PatchComparison Comparison(VersionComparison op) => op switch
+    internal static PatchComparison Comparison(VersionComparison op) => op switch
     {
         VersionComparison.Equal => PatchComparison.Equal,
         VersionComparison.NotEqual => PatchComparison.NotEqual,
@@ -138,7 +143,7 @@ public static class ModelLowering
         _ => PatchComparison.GreaterOrEqual,
     };
 
-    private static IEnumerable<string> Names(string name, long copies)
+    internal static IEnumerable<string> Names(string name, long copies)
     {
         if (copies <= 1)
         {

@@ -54,6 +54,11 @@ public static class ModelSchema
     private static readonly StringType Driver = new("a driver name such as \"nvme\"");
     private static readonly EnumType Bool = new(["true", "false"]);
 
+    // HA restart (issue 13): a delay past a day is no longer a restart; a reserve of the whole cluster leaves nothing to run.
+    private static readonly QuantityType RestartDelay = new(Dimension.Time, Minimum: 0, Example: "30s", Maximum: 86_400);
+    private static readonly QuantityType AdmissionReserve = new(Dimension.Ratio, Minimum: 0, Example: "25%", Maximum: 0.99);
+    private static readonly EnumType RestartPriority = new(["high", "medium", "low", "disabled"]);
+
     // 1024TiB (1 PiB): the largest servers hold 32 TiB. Bytes are 64-bit in the runtime (8 EiB), so 8,192 of the
     // largest still add up; sums over copies are taken in doubles.
     private static readonly QuantityType Memory = new(Dimension.Memory, Minimum: 0, Example: "16GiB", Maximum: 1L << 50);
@@ -188,6 +193,7 @@ public static class ModelSchema
             new("runs", new ListType(new ReferenceType(["app"])), Help: "applications in the VM"),
             new("count", Copies, Help: "make NAME-1 .. NAME-N on the same host"),
             new("privileged", Bool, Help: "the driver domain (dom0) of a paravirtual host (default false)"),
+            new("restart_priority", RestartPriority, Help: "its turn in its cluster's HA restarts: high first, disabled never (default medium)"),
         ], help: "a virtual machine"),
         new("container", named: true,
         [
@@ -198,6 +204,7 @@ public static class ModelSchema
             new("memory_limit", Memory, Help: "the most memory it may hold, in bytes (none: no limit)"),
             new("burst", Bool, Help: "may use CPU the others leave idle beyond its share (default false)"),
             new("count", Copies, Help: "make NAME-1 .. NAME-N on the same host"),
+            new("restart_priority", RestartPriority, Help: "its turn in its cluster's HA restarts: high first, disabled never (default medium)"),
         ], help: "an OS-level container"),
 
         new("cluster", named: true, [new("hosts", new ListType(new ReferenceType(["host"])), Help: "the hosts it groups (a host in two takes the first's policy)")], [("policy", false)], help: "a group of hosts"),
@@ -205,6 +212,9 @@ public static class ModelSchema
         [
             new("cpu_overcommit", Factor, Help: "vCPUs allowed per logical CPU of a host (default 4.0)"),
             new("memory_overcommit", Factor, Help: "guest memory allowed per byte of a host's memory (default 1.0)"),
+            new("ha", Bool, Help: "restart a failed host's guests on the cluster's other hosts that have room (default false)"),
+            new("restart_delay", RestartDelay, Help: "from a host's failure to its guests' HA restarts (default 15s, vSphere HA's failure detection)"),
+            new("admission_reserve", AdmissionReserve, Help: "share of the cluster's CPU and memory kept free for HA restarts (default one host's share, 1 / hosts)"),
         ]),
 
         new("failures", named: false,

@@ -42,5 +42,8 @@ public sealed class GuestSymbol : ModelSymbol
 
     public bool Burst { get; internal set; }
 
+    /// <summary>Its turn in its cluster's HA restarts (<c>restart_priority</c>; default medium).</summary>
+    public Runtime.Model.RestartPriority RestartPriority { get; internal set; }
+
     public IReadOnlyList<ApplicationSymbol> Runs { get; internal set; } = [];
 }

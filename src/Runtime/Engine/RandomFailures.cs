@@ -155,6 +155,8 @@ internal sealed class RandomFailures : IEventTarget
         {
             case FailureComponentKind.Machine or FailureComponentKind.Hypervisor:
                 _run.TakeDown(component.Host);
+                // A random machine failure or hypervisor crash is unplanned like a scripted one: HA restarts its VMs.
+                _run.HighAvailability?.HostFailed(component.Host);
                 break;
             case FailureComponentKind.GuestOs:
                 _run.TakeDown(component.Guest!);

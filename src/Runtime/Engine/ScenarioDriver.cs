@@ -104,6 +104,7 @@ internal sealed class ScenarioDriver : IEventTarget
     {
         var host = _run.HostsByName[fail.Host];
         _run.TakeDown(host);
+        _run.HighAvailability?.HostFailed(host);
         var repair = fail.RepairAfter is { } r ? $"; repaired after {SimTime.Format(r)}" : "; not repaired in this scenario";
         _run.Record("fail", host.Spec.Name, $"host down with {Describe(host.Guests)}{repair}");
         if (fail.RepairAfter is { } after)
@@ -134,6 +135,7 @@ internal sealed class ScenarioDriver : IEventTarget
             // The host's OS, kernel or hypervisor: whatever it carries goes down with it until it has rebooted.
             _tookHost[index] = true;
             _run.TakeDown(host);
+            _run.HighAvailability?.HostFailed(host);
             var what = host.Spec.Hypervisor.Kind switch
             {
                 HypervisorKind.OsLevel => "kernel crash: the shared kernel takes every container",
@@ -158,6 +160,7 @@ internal sealed class ScenarioDriver : IEventTarget
             var control = guest.Host;
             _tookHost[index] = true;
             _run.TakeDown(control);
+            _run.HighAvailability?.HostFailed(control);
             _run.Record("crash", guest.Name, $"the driver domain is {control.Spec.Name}'s control domain: its crash reboots the host with every domain ({Describe(control.Guests)}); back after {SimTime.Format(Timings.HostReboot)}");
             Later(Timings.HostReboot, index, End);
             return;

@@ -56,11 +56,20 @@ internal sealed class SimulationRun
             }
         }
 
+        // Only a topology with a cluster with HA gets one: every other run is the same as before HA existed.
+        if (topology.Clusters.Any(c => c.Ha))
+        {
+            HighAvailability = new HighAvailability(this, topology.Clusters, problems);
+        }
+
         if (problems.Count > 0)
         {
             throw new SimulationSetupException(problems);
         }
     }
+
+    /// <summary>HA restart of the guests of failed hosts, when some cluster has it (docs/simulation.md, "HA restart").</summary>
+    public HighAvailability? HighAvailability { get; }
 
     public Kernel.Simulation Kernel { get; } = new();
 
@@ -173,6 +182,21 @@ internal sealed class SimulationRun
         {
             BringUp(guest);
         }
+    }
+
+    /// <summary>
+    /// Moves a guest of a down host to another host, where it stays down (booting) until a <see cref="BringUp(GuestState)"/>:
+    /// the reasons its old host gave it are dropped (that host's repair no longer reaches it), its new host's are
+    /// taken, and one is added for the boot, so it never counts as up in between.
+    /// </summary>
+    public void Move(GuestState guest, HostState from, HostState to)
+    {
+        guest.DownReasons += to.DownReasons + 1 - from.DownReasons;
+        from.Guests.Remove(guest);
+        to.Guests.Add(guest);
+        guest.Host = to;
+        from.MemoryChanged();
+        to.MemoryChanged();
     }
 
     /// <summary>

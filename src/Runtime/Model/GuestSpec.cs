@@ -7,5 +7,8 @@ public abstract class GuestSpec
 
     public IReadOnlyList<ApplicationSpec> Runs { get; init; } = [];
 
+    /// <summary>Its place in the order of HA restarts when its host fails in a cluster with HA (default medium).</summary>
+    public RestartPriority RestartPriority { get; init; }
+
     public override string ToString() => Name;
 }

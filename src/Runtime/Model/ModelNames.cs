@@ -51,6 +51,18 @@ public static class ModelNames
         (IoWorker.Hypervisor, "hypervisor"),
     ];
 
+    private static readonly (RestartPriority Kind, string Name)[] RestartPriorityNames =
+    [
+        (RestartPriority.High, "high"),
+        (RestartPriority.Medium, "medium"),
+        (RestartPriority.Low, "low"),
+        (RestartPriority.Disabled, "disabled"),
+    ];
+
+    public static string ToName(RestartPriority priority) => RestartPriorityNames.First(p => p.Kind == priority).Name;
+
+    public static bool TryParseRestartPriority(string name, out RestartPriority priority) => TryParse(RestartPriorityNames, name, out priority);
+
     public static IEnumerable<string> HypervisorKindWords => HypervisorKindNames.Select(p => p.Name);
 
     public static IEnumerable<string> AccelerationWords => AccelerationNames.Select(p => p.Name);
