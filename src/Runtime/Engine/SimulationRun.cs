@@ -60,7 +60,20 @@ internal sealed class SimulationRun
         {
             throw new SimulationSetupException(problems);
         }
+
+        // Only a topology with sites pays for them: without, every host is in one site and nothing here changes.
+        if (topology.Sites.Count > 0 || topology.Hosts.Any(h => h.Site is not null))
+        {
+            SiteFailover = new SiteFailover(this, topology);
+            foreach (var application in Applications)
+            {
+                application.Sites = new ApplicationSites(SiteFailover.Count);
+            }
+        }
     }
+
+    /// <summary>Sites and their failovers; null when the topology has no sites.</summary>
+    public SiteFailover? SiteFailover { get; }
 
     public Kernel.Simulation Kernel { get; } = new();
 
@@ -109,6 +122,7 @@ internal sealed class SimulationRun
             foreach (var instance in guest.Instances)
             {
                 instance.Application.InstanceDown(Kernel.Now);
+                SiteFailover?.Touch(instance.Application);
             }
         }
     }
@@ -120,6 +134,7 @@ internal sealed class SimulationRun
             foreach (var instance in guest.Instances)
             {
                 instance.Application.InstanceUp(Kernel.Now);
+                SiteFailover?.Touch(instance.Application);
             }
         }
     }

@@ -26,5 +26,8 @@ public sealed class HostSpec
     /// <summary>Applications straight on the host OS (no hypervisor, or beside the containers of an OS-level host).</summary>
     public IReadOnlyList<ApplicationSpec> Runs { get; init; } = [];
 
+    /// <summary>The name of its site (<see cref="Topology.Sites"/>); null: no site, with every other host that has none.</summary>
+    public string? Site { get; init; }
+
     public override string ToString() => Name;
 }
