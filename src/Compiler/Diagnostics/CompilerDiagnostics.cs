@@ -6,7 +6,7 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
 /// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
-/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size; the families VDL2 (resources),
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size, 1052–1055 sites; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -167,6 +167,10 @@ public static class CompilerDiagnostics
         GuardsTheRun = true,
     };
 
+    public static readonly DiagnosticDescriptor EmptySiteFailed = new(
+        "VDL1052", Warning, "Failing a site without hosts",
+        "`fail site {0}` takes nothing down: no host names `site = {0}`");
+
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
         "cannot use the trace file `{0}`: {1}")
@@ -284,6 +288,10 @@ public static class CompilerDiagnostics
         "VDL4006", Warning, "Single point of failure",
         "every replica of app `{0}` ({1}) is on host `{2}`: one failure of that host takes them all");
 
+    public static readonly DiagnosticDescriptor SingleSite = new(
+        "VDL4009", Warning, "Every replica in one site",
+        "every replica of app `{0}` ({1}) is in {2}, while the model has hosts in {3}: losing that site takes them all");
+
     public static readonly DiagnosticDescriptor LowUtilization = new(
         "VDL5001", Info, "Host mostly idle",
         "host `{0}` is predicted {1} busy on average (under 15 %): {2}");
@@ -313,11 +321,11 @@ public static class CompilerDiagnostics
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
         ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
-        TraceFileUnusable, TraceFileMalformed,
+        TraceFileUnusable, TraceFileMalformed, EmptySiteFailed,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,
-        Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure,
+        Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure, SingleSite,
         LowUtilization, IoHeavyOnEmulation, SoftwareOnCapableCpu, Unused,
         InternalError,
     ];

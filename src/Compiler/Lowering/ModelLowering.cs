@@ -41,6 +41,7 @@ public static class ModelLowering
                     KernelEntries = app.KernelEntries,
                     Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
                     Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
+                    RecoveryTimeObjective = ToTicks(app.RecoveryTimeSeconds),
                     CertifiedOs = app.CertifiedOs,
                     CertifiedPatch = app.CertifiedPatch is { } constraint
                         ? new PatchRequirement([.. constraint.Clauses.Select(c => (Comparison(c.Op), c.Version.Text))], constraint.Text)
@@ -107,6 +108,7 @@ public static class ModelLowering
                     Hypervisor = hypervisor,
                     Guests = guests,
                     Runs = [.. host.Runs.Select(App)],
+                    Site = host.Site?.Name,
                 });
             }
         }
@@ -122,7 +124,8 @@ public static class ModelLowering
 
         var values = new ValueReader();
         var scenarios = model.Scenarios.Select(s => Scenario(s, values)).ToList();
-        return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters }, scenarios);
+        var sites = model.Sites.Select(s => new SiteSpec(s.Name, s.Location)).ToList();
+        return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters, Sites = sites }, scenarios);
     }
 
     private static PatchComparison Comparison(VersionComparison op) => op switch
@@ -178,6 +181,7 @@ public static class ModelLowering
                 // `for D` and an end time say the same thing two ways (the parser refuses both at once, VDL0022).
                 ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor =>
                     new ScaleEvent(at, scale.Target.Text, factor, scale.ForClause is { } lasts ? at + Ticks(lasts.Duration) : until),
+                FailActionSyntax { IsSiteFailure: true } fail => new FailSiteEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : until - at),
                 FailActionSyntax fail => new FailEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : until - at),
                 CrashActionSyntax crash => new CrashEvent(at, crash.Target.Text),
                 MigrateActionSyntax migrate => new MigrateEvent(at, migrate.Target.Text, migrate.Destination.Text),

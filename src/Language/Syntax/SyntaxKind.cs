@@ -35,6 +35,7 @@ public enum SyntaxKind : byte
     PatchKeyword,
     ForKeyword,
     ToKeyword,
+    SiteKeyword,
 
     // Trivia.
     WhitespaceTrivia,

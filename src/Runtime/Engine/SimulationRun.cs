@@ -68,6 +68,15 @@ internal sealed class SimulationRun
             foreach (var application in Applications)
             {
                 application.Sites = new ApplicationSites(SiteFailover.Count);
+                if (application.Spec.RecoveryTimeObjective is < 0 or > ScenarioLimits.MaxTime)
+                {
+                    problems.Add($"application '{application.Spec.Name}': a recovery time objective is from 0 to {SimTime.Format(ScenarioLimits.MaxTime)}");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new SimulationSetupException(problems);
             }
         }
     }

@@ -184,7 +184,7 @@ internal sealed class SiteFailover : IEventTarget
         episode.ToSites = to;
         var after = $"after {SimTime.Format(now - episode.LostAt)} (its rto)";
         _run.Record("failover", episode.Application.Spec.Name, to.Count > 0
-            ? $"from {Display(episode.Site)} to {string.Join(", ", to)} {after}: its demand there goes to its instances there"
-            : $"from {Display(episode.Site)} {after}: no instance is up in another site; its demand there goes to the first that comes up");
+            ? $"from {Display(episode.Site)} to {string.Join(", ", to)} {after}: the demand of its instances in {Display(episode.Site)} is served there now"
+            : $"from {Display(episode.Site)} {after}: no instance is up in another site; the demand of its instances in {Display(episode.Site)} goes to the first that comes up");
     }
 }
