@@ -58,21 +58,20 @@ internal static class LoadShift
     /// </summary>
     private static void DistributeBySite(ApplicationState application, ApplicationSites sites, double hours)
     {
-        var down = sites.DownDemand;
-        Array.Clear(down);
-        var up = new Span<int>(sites.Up);
-        up.Clear();
+        Array.Clear(sites.DownDemand);
+        Array.Clear(sites.Up);
         var anyDown = false;
         foreach (var instance in application.PlacedInstances)
         {
-            var site = instance.Guest.Host.SiteIndex;
+            // Through the properties: a migration may have brought an instance to a new site, whose slot grows them.
+            var slot = sites.Slot(instance.Guest.Host.SiteIndex);
             if (instance.IsUp)
             {
-                up[site]++;
+                sites.Up[slot]++;
             }
             else
             {
-                down[site] += instance.Demand;
+                sites.DownDemand[slot] += instance.Demand;
                 instance.Load = 0;
                 anyDown = true;
             }
@@ -83,46 +82,46 @@ internal static class LoadShift
             return;
         }
 
+        // Each slot's down demand becomes the share of each of its up instances (0 where nothing moves within it).
+        var share = sites.DownDemand;
+        var up = sites.Up;
         var failedOver = 0.0;
         var upTotal = 0;
-        for (var site = 0; site < down.Length; site++)
+        for (var slot = 0; slot < sites.Count; slot++)
         {
-            upTotal += up[site];
-            if (down[site] <= 0)
+            upTotal += up[slot];
+            if (share[slot] <= 0)
             {
                 continue;
             }
 
-            if (up[site] > 0)
+            if (up[slot] > 0)
             {
-                application.ShiftedDemand += down[site] * hours;
-                var share = down[site] / up[site];
-                foreach (var instance in application.PlacedInstances)
-                {
-                    if (instance.IsUp && instance.Guest.Host.SiteIndex == site)
-                    {
-                        instance.Load += share;
-                    }
-                }
+                application.ShiftedDemand += share[slot] * hours;
+                share[slot] /= up[slot];
+                continue;
             }
-            else if (sites.Open[site] is { FailedOver: true })
+
+            if (sites.Open[slot] is { FailedOver: true })
             {
-                failedOver += down[site];
+                failedOver += share[slot];
             }
+
+            share[slot] = 0;
         }
 
-        if (failedOver <= 0 || upTotal == 0)
+        var crossShare = 0.0;
+        if (failedOver > 0 && upTotal > 0)
         {
-            return;
+            application.ShiftedDemand += failedOver * hours;
+            crossShare = failedOver / upTotal;
         }
 
-        application.ShiftedDemand += failedOver * hours;
-        var crossShare = failedOver / upTotal;
         foreach (var instance in application.PlacedInstances)
         {
             if (instance.IsUp)
             {
-                instance.Load += crossShare;
+                instance.Load += share[sites.Slot(instance.Guest.Host.SiteIndex)] + crossShare;
             }
         }
     }

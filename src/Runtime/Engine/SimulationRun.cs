@@ -67,7 +67,11 @@ internal sealed class SimulationRun
             SiteFailover = new SiteFailover(this, topology);
             foreach (var application in Applications)
             {
-                application.Sites = new ApplicationSites(SiteFailover.Count);
+                application.Sites = new ApplicationSites();
+                foreach (var instance in application.PlacedInstances)
+                {
+                    application.Sites.Slot(instance.Guest.Host.SiteIndex);
+                }
                 if (application.Spec.RecoveryTimeObjective is < 0 or > ScenarioLimits.MaxTime)
                 {
                     problems.Add($"application '{application.Spec.Name}': a recovery time objective is from 0 to {SimTime.Format(ScenarioLimits.MaxTime)}");

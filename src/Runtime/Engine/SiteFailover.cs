@@ -122,29 +122,30 @@ internal sealed class SiteFailover : IEventTarget
             Array.Clear(sites.Up);
             foreach (var instance in application.PlacedInstances)
             {
-                var site = instance.Guest.Host.SiteIndex;
-                sites.Placed[site]++;
+                var slot = sites.Slot(instance.Guest.Host.SiteIndex);
+                sites.Placed[slot]++;
                 if (instance.IsUp)
                 {
-                    sites.Up[site]++;
+                    sites.Up[slot]++;
                 }
             }
 
-            for (var site = 0; site < sites.Placed.Length; site++)
+            for (var slot = 0; slot < sites.Count; slot++)
             {
-                var open = sites.Open[site];
-                if (open is null && sites.Placed[site] > 0 && sites.Up[site] == 0 && sites.Placed[site] < application.Instances)
+                var site = sites.Sites[slot];
+                var open = sites.Open[slot];
+                if (open is null && sites.Placed[slot] > 0 && sites.Up[slot] == 0 && sites.Placed[slot] < application.Instances)
                 {
                     var episode = new FailoverEpisode(application, site, now);
                     Episodes.Add(episode);
-                    sites.Open[site] = episode;
+                    sites.Open[slot] = episode;
                     episode.Pending = _run.Kernel.Schedule(application.Spec.RecoveryTimeObjective, this, Episodes.Count, SimulationRun.ScenarioPriority);
                 }
-                else if (open is not null && (sites.Up[site] > 0 || sites.Placed[site] == 0))
+                else if (open is not null && (sites.Up[slot] > 0 || sites.Placed[slot] == 0))
                 {
                     // Back in its site: the demand stays there at once (fail-back needs no recovery time).
                     open.BackAt = now;
-                    sites.Open[site] = null;
+                    sites.Open[slot] = null;
                     if (open.FailedOver)
                     {
                         _run.Record("failback", application.Spec.Name, $"{Display(site)} has an instance up again: its demand there is served there again");
@@ -166,20 +167,16 @@ internal sealed class SiteFailover : IEventTarget
         _run.Fingerprint.Add(now, FingerprintKind, episode.Application.Index);
         episode.FailedOverAt = now;
         // Counted now, not at the last settling: an event of this same instant may not have been settled yet.
-        var up = new bool[Count];
+        var up = new SortedSet<int>();
         foreach (var instance in episode.Application.PlacedInstances)
         {
-            up[instance.Guest.Host.SiteIndex] |= instance.IsUp;
-        }
-
-        var to = new List<string>();
-        for (var site = 0; site < up.Length; site++)
-        {
-            if (site != episode.Site && up[site])
+            if (instance.IsUp && instance.Guest.Host.SiteIndex != episode.Site)
             {
-                to.Add(site == 0 ? "the hosts without a site" : Names[site]);
+                up.Add(instance.Guest.Host.SiteIndex);
             }
         }
+
+        var to = up.Select(site => site == 0 ? "the hosts without a site" : Names[site]).ToList();
 
         episode.ToSites = to;
         var after = $"after {SimTime.Format(now - episode.LostAt)} (its rto)";
