@@ -96,7 +96,7 @@ internal sealed class Parser
             case SyntaxKind.Identifier:
                 return ParseBlock(topLevel: true);
             default:
-                ReportUnexpected(current, "a declaration (os, hardware, app, host, cluster, scenario) or `import`");
+                ReportUnexpected(current, "a declaration (os, hardware, app, host, cluster, site, scenario) or `import`");
                 SkipToBoundary();
                 return null;
         }
