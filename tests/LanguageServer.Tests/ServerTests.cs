@@ -103,6 +103,8 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.DoesNotContain("Gbps", units);
         Assert.Equal(["scale", "fail", "crash", "migrate", "patch"], await LabelsAfterTypingAsync(24, "  at 2h "));
         Assert.Equal(["web"], await LabelsAfterTypingAsync(24, "  at 2h scale "));
+        Assert.Equal(["site", "h1"], await LabelsAfterTypingAsync(24, "  at 2h fail "));
+        Assert.Empty(await LabelsAfterTypingAsync(24, "  at 2h fail site ")); // the model declares no site
         Assert.Equal(["h1"], await LabelsAfterTypingAsync(24, "  at 2h migrate web-vm to "));
         Assert.Empty(await LabelsAfterTypingAsync(19, "    // memory = "));
     }
