@@ -138,6 +138,23 @@ public class SiteFailoverTests
         Assert.Equal("h1", json.RootElement.GetProperty("sites")[0].GetProperty("hosts")[0].GetString());
     }
 
+    /// <summary>The log alone gives every host's and application's downtime, site failures overlapping host failures included.</summary>
+    [Fact]
+    public void The_event_log_replays_to_the_tables()
+    {
+        var topology = Estate(Rto15, ("h1", "a"), ("h2", "a"), ("h3", "b"), ("h4", null));
+        var result = Simulator.Run(topology, Day(
+            new FailEvent(Hours(7), "h1", Hours(2)),
+            new FailSiteEvent(Hours(8), "a", Hours(2)),
+            new FailSiteEvent(Hours(9), "a", Hours(3)),
+            new FailEvent(Hours(11), "h3", Hours(1)),
+            new FailEvent(Hours(11), "h4", Hours(2)),
+            new CrashEvent(Hours(13), "h2-web")));
+        Assert.Contains(result.Events, e => e.Kind == "site-repair" && e.Detail.StartsWith("repaired, but 2 of 2", StringComparison.Ordinal));
+        Assert.Equal(60, result.Applications.Single().DowntimeMinutes, 9); // 11h to 12h: a down, h3 and h4 failed
+        VirtLang.Tests.Shared.EventLogReplay.AssertConsistent(topology, result, "sites");
+    }
+
     [Fact]
     public void An_unknown_site_is_refused_before_the_run()
     {
