@@ -90,8 +90,14 @@ public class SiteFailoverTests
         Assert.Equal(48 - 0.25, Assert.Single(result.Applications).DeliveredCoreHours, 9);
         var failover = Assert.Single(result.Failovers);
         Assert.Null(failover.FromSite);
+        Assert.Equal(["b"], failover.ToSites);
         Assert.Equal(15, failover.WaitMinutes);
         Assert.Equal("b", Assert.Single(result.Sites).Name);
+
+        // And back: from b to the unsited hosts, which the results name null as well.
+        var reverse = Assert.Single(Simulator.Run(Estate(Rto15, ("h1", null), ("h2", "b")), Day(new FailSiteEvent(Hours(8), "b", Hours(2)))).Failovers);
+        Assert.Equal("b", reverse.FromSite);
+        Assert.Equal([null], reverse.ToSites);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ internal sealed class FailoverEpisode(ApplicationState application, int site, lo
     /// <summary>When an instance was up in the site again; -1 until then.</summary>
     public long BackAt { get; set; } = -1;
 
-    /// <summary>The sites that had an instance up when it failed over (those its demand went to first).</summary>
-    public IReadOnlyList<string> ToSites { get; set; } = [];
+    /// <summary>The sites (indexes; 0: the hosts without a site) that had an instance up when it failed over.</summary>
+    public IReadOnlyList<int> ToSites { get; set; } = [];
 
     public Kernel.EventHandle Pending { get; set; }
 

@@ -171,7 +171,7 @@ public static class Simulator
             return new FailoverResult(
                 e.Application.Spec.Name,
                 e.Site == 0 ? null : sites.Names[e.Site],
-                e.ToSites,
+                [.. e.ToSites.Select(site => site == 0 ? null : sites.Names[site])],
                 SimTime.ToMinutes(e.LostAt),
                 Minutes(e.FailedOverAt),
                 Minutes(e.BackAt),

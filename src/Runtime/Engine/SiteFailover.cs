@@ -176,12 +176,11 @@ internal sealed class SiteFailover : IEventTarget
             }
         }
 
-        var to = up.Select(site => site == 0 ? "the hosts without a site" : Names[site]).ToList();
-
-        episode.ToSites = to;
+        episode.ToSites = [.. up];
+        var to = string.Join(", ", up.Select(site => site == 0 ? "the hosts without a site" : Names[site]));
         var after = $"after {SimTime.Format(now - episode.LostAt)} (its rto)";
-        _run.Record("failover", episode.Application.Spec.Name, to.Count > 0
-            ? $"from {Display(episode.Site)} to {string.Join(", ", to)} {after}: the demand of its instances in {Display(episode.Site)} is served there now"
+        _run.Record("failover", episode.Application.Spec.Name, up.Count > 0
+            ? $"from {Display(episode.Site)} to {to} {after}: the demand of its instances in {Display(episode.Site)} is served in {to} now"
             : $"from {Display(episode.Site)} {after}: no instance is up in another site; the demand of its instances in {Display(episode.Site)} goes to the first that comes up");
     }
 }

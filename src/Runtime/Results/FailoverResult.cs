@@ -6,12 +6,12 @@ namespace VirtLang.Runtime.Results;
 /// had an instance up again (null: not in the run). Times are minutes from the start.
 /// </summary>
 /// <param name="FromSite">The site; null for the hosts without a site.</param>
-/// <param name="ToSites">The sites with an instance up when it failed over (empty when it did not, or none was up).</param>
+/// <param name="ToSites">The sites with an instance up when it failed over (null for the hosts without a site; empty when it did not fail over, or none was up).</param>
 /// <param name="WaitMinutes">How long the site's demand was unserved waiting for the failover: from the loss to the failover, the site's return or the end, whichever came first.</param>
 public sealed record FailoverResult(
     string Application,
     string? FromSite,
-    IReadOnlyList<string> ToSites,
+    IReadOnlyList<string?> ToSites,
     double LostAtMinute,
     double? FailoverAtMinute,
     double? BackAtMinute,
