@@ -71,6 +71,9 @@ public sealed class SemanticModel
 
     public IReadOnlyList<ScenarioSymbol> Scenarios { get; }
 
+    /// <summary>The sites, in file and position order (empty when the model declares none).</summary>
+    public IReadOnlyList<SiteSymbol> Sites { get; internal init; } = [];
+
     /// <summary>The symbol named <paramref name="name"/>; a copy <c>NAME-k</c> made by <c>count</c> resolves to its template.</summary>
     public ModelSymbol? Resolve(string name) => Resolve(name.AsSpan());
 

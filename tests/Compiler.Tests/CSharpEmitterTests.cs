@@ -83,6 +83,55 @@ public sealed class CSharpEmitterTests
         Assert.Contains("random-fail", ResultJsonWriter.ToJson(Simulator.Run(topology, scenarios[0])), StringComparison.Ordinal);
     }
 
+    /// <summary>Sites, a host's site (on copies too), an application's rto and `fail site` come out of the generated code as the lowering makes them.</summary>
+    [Fact]
+    public void TheGeneratedCodeCarriesSitesAndSimulatesTheirFailoverAsTheLoweredModel()
+    {
+        var compilation = Check("""
+            os linux {
+              family = linux
+            }
+            site east {
+              location = "Frank\"furt"
+            }
+            site west {}
+            app web {
+              replicas = 3
+              rto      = 15m
+              demand {
+                cpu = 1
+              }
+            }
+            host a {
+              site  = east
+              count = 2
+              os    = linux
+              runs  = [web]
+            }
+            host b {
+              site = west
+              os   = linux
+              runs = [web]
+            }
+            scenario dr {
+              duration = 1d
+              at 8h fail site east for 2h
+            }
+            """);
+        Assert.DoesNotContain(compilation.Diagnostics, d => d.IsError);
+        var lowered = ModelLowering.Lower(compilation.SemanticModel);
+        var (topology, scenarios) = CompileAndBuild(CSharpEmitter.Emit(compilation.SemanticModel));
+
+        Assert.Equal([("east", "Frank\"furt"), ("west", null)], topology.Sites.Select(s => (s.Name, s.Location)));
+        Assert.Equal(["east", "east", "west"], topology.Hosts.Select(h => h.Site));
+        Assert.Equal(15 * Runtime.Kernel.SimTime.TicksPerMinute, topology.Applications()[0].RecoveryTimeObjective);
+        Assert.IsType<FailSiteEvent>(Assert.Single(scenarios[0].Events));
+
+        var fromCode = Simulator.Run(topology, scenarios[0]);
+        Assert.Equal(ResultJsonWriter.ToJson(Simulator.Run(lowered.Topology, lowered.Scenarios[0])), ResultJsonWriter.ToJson(fromCode));
+        Assert.Equal(15, Assert.Single(fromCode.Failovers).WaitMinutes);
+    }
+
     [Fact]
     public void TheGeneratedCodeMapsBackToTheModelAndLoopsForCopies()
     {

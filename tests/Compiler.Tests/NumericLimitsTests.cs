@@ -196,6 +196,7 @@ public sealed class NumericLimitsTests : IDisposable
             }
             app a {
               replicas = {{V("app", "replicas", "1")}}
+              rto = {{V("app", "rto", "15m")}}
               demand {
                 cpu = {{V("demand", "cpu", "1")}}
                 memory = {{V("demand", "memory", "1GiB")}}

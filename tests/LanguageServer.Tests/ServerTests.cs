@@ -82,6 +82,24 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.False(plain["os"].TryGetProperty("insertTextFormat", out _));
     }
 
+    [Fact]
+    public async Task HoverSaysWhereASiteIsAndWhichHostsStandInIt()
+    {
+        const string sites = "file:///models/sites.vdl";
+        await using var session = new LspSession(TimeSpan.FromMilliseconds(10));
+        await session.InitializeAsync();
+        await session.OpenAsync(sites, "site east {\n  location = \"Frankfurt\"\n}\napp web {\n  rto = 15m\n}\nhost h {\n  site  = east\n  count = 3\n}\n");
+
+        async Task<string> HoverAsync(int line, int character) =>
+            (await session.RequestAsync("textDocument/hover", LspSession.Position(sites, line, character))).GetProperty("result").GetProperty("contents").GetProperty("value").GetString()!;
+
+        var site = await HoverAsync(0, 6);
+        Assert.Contains("- location: Frankfurt", site, StringComparison.Ordinal);
+        Assert.Contains("- hosts: h (×3)", site, StringComparison.Ordinal);
+        Assert.Contains("- site: east", await HoverAsync(6, 5), StringComparison.Ordinal);
+        Assert.Contains("rto: 15m", await HoverAsync(3, 4), StringComparison.Ordinal);
+    }
+
     private static async Task<Dictionary<string, JsonElement>> CompletionItemsAsync(LspSession session, int line, int character)
     {
         var response = await session.RequestAsync("textDocument/completion", LspSession.Position(Uri, line, character));
@@ -103,6 +121,8 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.DoesNotContain("Gbps", units);
         Assert.Equal(["scale", "fail", "crash", "migrate", "patch"], await LabelsAfterTypingAsync(24, "  at 2h "));
         Assert.Equal(["web"], await LabelsAfterTypingAsync(24, "  at 2h scale "));
+        Assert.Equal(["site", "h1"], await LabelsAfterTypingAsync(24, "  at 2h fail "));
+        Assert.Empty(await LabelsAfterTypingAsync(24, "  at 2h fail site ")); // the model declares no site
         Assert.Equal(["h1"], await LabelsAfterTypingAsync(24, "  at 2h migrate web-vm to "));
         Assert.Empty(await LabelsAfterTypingAsync(19, "    // memory = "));
     }

@@ -59,6 +59,7 @@ internal static partial class EventLogReplay
         var applications = guests.Values.SelectMany(g => g.Applications).Distinct(StringComparer.Ordinal).ToList();
         var contradictions = new List<string>();
         var pending = new Dictionary<string, Queue<List<Guest>>>(StringComparer.Ordinal);
+        var pendingSites = new Dictionary<string, Queue<string[]>>(StringComparer.Ordinal);
 
         // The log in time order, with each migration's pause put back where it began (its end says how long it was).
         var actions = new List<(long Time, int Order, Action Apply)>();
@@ -171,6 +172,30 @@ internal static partial class EventLogReplay
                     }
 
                     queue.Enqueue(affected);
+                    break;
+                case "site-fail":
+                    // The hosts the site took, as its detail names them ("2 hosts down (h1, h2) with ..."); each is down as if it had failed.
+                    var taken = SiteHosts().Match(e.Detail) is { Success: true } m ? m.Groups[1].Value.Split(", ") : [];
+                    foreach (var host in taken)
+                    {
+                        hostDown[host]++;
+                    }
+
+                    if (!pendingSites.TryGetValue(e.Subject, out var sites))
+                    {
+                        pendingSites[e.Subject] = sites = new Queue<string[]>();
+                    }
+
+                    sites.Enqueue(taken);
+                    break;
+                case "site-repair":
+                    var back = pendingSites[e.Subject].Dequeue();
+                    foreach (var host in back)
+                    {
+                        hostDown[host]--;
+                    }
+
+                    Claim(e, back.All(HostUp));
                     break;
                 case "repair" or "restart" when isHost:
                     hostDown[e.Subject]--;
@@ -310,4 +335,7 @@ internal static partial class EventLogReplay
 
     [GeneratedRegex(@"^now on ([^;]+);")]
     private static partial Regex NowOn();
+
+    [GeneratedRegex(@"^[0-9]+ hosts? down \(([^)]*)\)")]
+    private static partial Regex SiteHosts();
 }

@@ -142,6 +142,16 @@ test('an attribute named like a keyword is still an attribute', () => {
   assert.equal(scopeOf(tokens, 4, 'disk'), 'variable.other.property.vdl');
 });
 
+test('sites: a site block, a host\'s site attribute and fail site', () => {
+  const tokens = tokenize('site east {\n  location = "Frankfurt"\n}\nhost a {\n  site = east\n}\nscenario dr {\n  at 8h fail site east for 2h\n}\n');
+  assert.equal(scopeOf(tokens, 1, 'site'), 'keyword.other.block.vdl');
+  assert.equal(scopeOf(tokens, 1, 'east'), 'entity.name.type.vdl');
+  assert.equal(scopeOf(tokens, 5, 'site'), 'variable.other.property.vdl');
+  assert.equal(scopeOf(tokens, 8, 'fail'), 'keyword.control.action.vdl');
+  assert.equal(scopeOf(tokens, 8, 'site'), 'keyword.control.action.vdl');
+  assert.equal(scopeOf(tokens, 8, 'for'), 'keyword.control.action.vdl');
+});
+
 test('an unterminated string ends at the end of its line', () => {
   const tokens = tokenize('os a {\n  version = "8.6\n  family = linux\n}\n');
   assert.equal(scopeOf(tokens, 3, 'family'), 'variable.other.property.vdl');

@@ -41,6 +41,7 @@ internal sealed class Binder
         var hosts = new List<HostSymbol>();
         var clusters = new List<ClusterSymbol>();
         var scenarios = new List<ScenarioSymbol>();
+        var sites = new List<SiteSymbol>();
 
         // Catalog entries first (hosts and guests refer to them), then hosts with their guests, then what refers to hosts.
         var later = new List<(string Name, string Kind, BlockView View)>();
@@ -52,6 +53,7 @@ internal sealed class Binder
                 case "os": oses.Add(Add(BindOs(name, View(file, block)))); break;
                 case "hardware": hardware.Add(Add(new HardwareSymbol(name, View(file, block)))); break;
                 case "app": apps.Add(Add(BindApp(name, View(file, block)))); break;
+                case "site": sites.Add(Add(BindSite(name, View(file, block)))); break;
                 case "host" or "cluster" or "scenario": later.Add((name, kind, View(file, block))); break;
             }
         }
@@ -95,7 +97,15 @@ internal sealed class Binder
         CheckCopyNames();
         static IReadOnlyList<T> Sorted<T>(List<T> list)
             where T : ModelSymbol => [.. list.OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start)];
-        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table);
+        foreach (var site in sites)
+        {
+            site.Hosts = [.. Sorted(hosts).Where(h => ReferenceEquals(h.Site, site))];
+        }
+
+        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table)
+        {
+            Sites = Sorted(sites),
+        };
     }
 
     private T Add<T>(T symbol)
@@ -163,6 +173,7 @@ internal sealed class Binder
             Zone = ValueReader.Word(view.Find("zone")?.Attribute.Value),
             Replicas = Whole(view, "replicas") ?? 1,
             Spread = ValueReader.Word(view.Find("spread")?.Attribute.Value),
+            RecoveryTimeSeconds = Math.Max(0, _values.Number(view.Find("rto")?.Attribute.Value, Dimension.Time) ?? 0),
             Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.Value, Dimension.None) ?? 0),
             MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0),
             Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.Value) ?? "light", out var io) ? io : IoClass.Light,
@@ -229,6 +240,7 @@ internal sealed class Binder
             Runs = Applications(view),
             Failures = Failures(view.Child("failures")),
             HypervisorFailures = Failures(hypervisor.Child("failures")),
+            Site = Reference<SiteSymbol>(view, "site"),
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
         {
@@ -318,6 +330,11 @@ internal sealed class Binder
         cluster.Hosts = hosts;
         return cluster;
     }
+
+    private SiteSymbol BindSite(string name, BlockView view) => new(name, view)
+    {
+        Location = _values.Text(view.Find("location")?.Attribute.Value),
+    };
 
     private ScenarioSymbol BindScenario(string name, BlockView view) => new(name, view)
     {

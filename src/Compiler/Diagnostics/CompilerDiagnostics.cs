@@ -6,7 +6,7 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
 /// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
-/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size and random failures; the families VDL2 (resources),
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size, random failures, HA settings and expectations, 1052–1055 sites; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -166,6 +166,10 @@ public static class CompilerDiagnostics
     {
         GuardsTheRun = true,
     };
+
+    public static readonly DiagnosticDescriptor EmptySiteFailed = new(
+        "VDL1052", Warning, "Failing a site without hosts",
+        "`fail site {0}` takes nothing down: no host names `site = {0}`");
 
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
@@ -333,6 +337,10 @@ public static class CompilerDiagnostics
         "VDL4008", Warning, "HA admission reserve not free",
         "the guests of cluster `{0}` hold {1} ({2}), more than the share its admission reserve of {3} leaves them: HA restarts may find no room; add capacity, or lower the reserve if fewer failures are to be covered");
 
+    public static readonly DiagnosticDescriptor SingleSite = new(
+        "VDL4009", Warning, "Every replica in one site",
+        "every replica of app `{0}` ({1}) is in {2}, while the model has hosts in {3}: losing that site takes them all");
+
     public static readonly DiagnosticDescriptor LowUtilization = new(
         "VDL5001", Info, "Host mostly idle",
         "host `{0}` is predicted {1} busy on average (under 15 %): {2}");
@@ -366,10 +374,11 @@ public static class CompilerDiagnostics
         TraceFileUnusable, TraceFileMalformed,
         ExpectationDecided, ExpectationOnCountedHost,
         HaWithOneHost, HaSettingWithoutHa, RestartPriorityOnPrivilegedGuest, HaCannotRestartLargestHost, HaReserveNotFree,
+        EmptySiteFailed,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,
-        Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure,
+        Conflict, Isolation, Zones, Replicas, Spread, SinglePointOfFailure, SingleSite,
         LowUtilization, IoHeavyOnEmulation, SoftwareOnCapableCpu, Unused,
         InternalError,
     ];

@@ -53,7 +53,7 @@ public static class CSharpEmitter
         foreach (var (app, i) in appIndex)
         {
             Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)}{Failures(app.Failures)} }};");
+            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}{RecoveryTime(app)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)}{Failures(app.Failures)} }};");
         }
 
         code.AppendLine("public static Topology Build()");
@@ -131,7 +131,7 @@ public static class CSharpEmitter
             $"Nics = [{string.Join(", ", host.Nics.Select(n => $"new NicSpec({Str(n.Name)}, {Num(n.BitsPerSecond)}, {NullableStr(n.Driver)})"))}], " +
             $"Power = new PowerSpec({Num(host.IdleWatts)}, {Num(host.MaxWatts)}), Os = {Os(host.Os)}, Patch = {NullableStr(host.Patch)}, " +
             $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides}, PageSharing = {Bool(host.PageSharing)}, Ballooning = {(host.Ballooning is { } b ? Bool(b) : "null")}{Failures(host.HypervisorFailures)} }}, " +
-            $"Guests = guests, Runs = {Runs(host.Runs)}{Failures(host.Failures)} }}";
+            $"Guests = guests, Runs = {Runs(host.Runs)}{Failures(host.Failures)}{(host.Site is { } site ? $", Site = {Str(site.Name)}" : string.Empty)} }}";
         code.AppendLine(host.Copies > 1
             ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {host.Copies}; k++) hosts.Add({hostSpec});")
             : $"hosts.Add({hostSpec});");
@@ -145,9 +145,12 @@ public static class CSharpEmitter
     /// </summary>
     private static void EmitTopology(CodeWriter code, SemanticModel model)
     {
+        var sites = model.Sites.Count == 0
+            ? string.Empty
+            : $", Sites = [{string.Join(", ", model.Sites.Select(s => $"new SiteSpec({Str(s.Name)}, {NullableStr(s.Location)})"))}]";
         if (!model.Clusters.Any(c => c.Ha))
         {
-            code.AppendLine("return new Topology { Hosts = hosts };");
+            code.AppendLine($"return new Topology {{ Hosts = hosts{sites} }};");
             return;
         }
 
@@ -159,7 +162,7 @@ public static class CSharpEmitter
             return string.Create(CultureInfo.InvariantCulture,
                 $"new ClusterSpec {{ Name = {Str(c.Name)}, Hosts = [{string.Join(", ", hosts)}], CpuOvercommit = {Num(c.CpuOvercommit)}, MemoryOvercommit = {Num(c.MemoryOvercommit)}, Ha = {Bool(c.Ha)}, RestartDelay = {Long(Lowering.ModelLowering.ToTicks(c.RestartDelaySeconds))}, AdmissionReserve = {NullableNum(c.AdmissionReserve)} }}");
         });
-        code.AppendLine($"return new Topology {{ Hosts = hosts, Clusters = [{string.Join(", ", clusters)}] }};");
+        code.AppendLine($"return new Topology {{ Hosts = hosts, Clusters = [{string.Join(", ", clusters)}]{sites} }};");
     }
 
     /// <summary>Writes the scenario as the lowering reads it (one reading of the statements for both).</summary>
@@ -171,6 +174,7 @@ public static class CSharpEmitter
             var created = e switch
             {
                 ScaleEvent scale => $"new ScaleEvent({Long(scale.At)}, {Str(scale.Application)}, {Num(scale.Factor)}, {(scale.Until is { } until ? Long(until) : "null")})",
+                FailSiteEvent site => $"new FailSiteEvent({Long(site.At)}, {Str(site.Site)}, {(site.RepairAfter is { } repair ? Long(repair) : "null")})",
                 FailEvent fail => $"new FailEvent({Long(fail.At)}, {Str(fail.Host)}, {(fail.RepairAfter is { } repair ? Long(repair) : "null")})",
                 CrashEvent crash => $"new CrashEvent({Long(crash.At)}, {Str(crash.Target)})",
                 MigrateEvent migrate => $"new MigrateEvent({Long(migrate.At)}, {Str(migrate.Guest)}, {Str(migrate.TargetHost)})",
@@ -227,6 +231,11 @@ public static class CSharpEmitter
     private static string Num(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) + "d" : "0d";
 
     private static string NullableNum(double? value) => value is { } v ? Num(v) : "null";
+
+    /// <summary>The application's recovery time objective; nothing without one, so models without it emit as before.</summary>
+    private static string RecoveryTime(ApplicationSymbol app) => app.RecoveryTimeSeconds > 0
+        ? $", RecoveryTimeObjective = {Long(Lowering.ModelLowering.ToTicks(app.RecoveryTimeSeconds))}"
+        : string.Empty;
 
     /// <summary>The application's stated kernel entries; nothing when it states none, so models without them emit as before.</summary>
     private static string KernelEntries(KernelEntryRates rates) => rates.IsZero

@@ -41,6 +41,7 @@ public static class ModelLowering
                     KernelEntries = app.KernelEntries,
                     Profile = app.RuntimeProfile ?? (app.TraceFile is { } trace ? TraceProfile.Load(trace) : ConstantProfile.Full),
                     Replicas = (int)Math.Min(int.MaxValue, app.Replicas),
+                    RecoveryTimeObjective = ToTicks(app.RecoveryTimeSeconds),
                     CertifiedOs = app.CertifiedOs,
                     CertifiedPatch = app.CertifiedPatch is { } constraint
                         ? new PatchRequirement([.. constraint.Clauses.Select(c => (Comparison(c.Op), c.Version.Text))], constraint.Text)
@@ -112,6 +113,7 @@ public static class ModelLowering
                     Guests = guests,
                     Runs = [.. host.Runs.Select(App)],
                     Failures = host.Failures,
+                    Site = host.Site?.Name,
                 });
             }
         }
@@ -130,7 +132,8 @@ public static class ModelLowering
 
         var values = new ValueReader();
         var scenarios = model.Scenarios.Select(s => Scenario(s, values)).ToList();
-        return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters }, scenarios);
+        var sites = model.Sites.Select(s => new SiteSpec(s.Name, s.Location)).ToList();
+        return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters, Sites = sites }, scenarios);
     }
 
     internal static PatchComparison Comparison(VersionComparison op) => op switch
@@ -186,6 +189,7 @@ public static class ModelLowering
                 // `for D` and an end time say the same thing two ways (the parser refuses both at once, VDL0022).
                 ScaleActionSyntax scale when values.Number(scale.Amount, Dimension.Ratio) is { } factor =>
                     new ScaleEvent(at, scale.Target.Text, factor, scale.ForClause is { } lasts ? at + Ticks(lasts.Duration) : until),
+                FailActionSyntax { IsSiteFailure: true } fail => new FailSiteEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : until - at),
                 FailActionSyntax fail => new FailEvent(at, fail.Target.Text, fail.ForClause is { } f ? Ticks(f.Duration) : until - at),
                 CrashActionSyntax crash => new CrashEvent(at, crash.Target.Text),
                 MigrateActionSyntax migrate => new MigrateEvent(at, migrate.Target.Text, migrate.Destination.Text),

@@ -168,6 +168,43 @@ internal sealed class PlacementRules : IRuleFamily
             var (host, places, _) = perHost[0];
             context.Report(CompilerDiagnostics.SinglePointOfFailure, places[0].Entry, [app.Name, placed, host.Name],
                 [.. places.Skip(1).Select(p => new RelatedLocation(p.Entry, $"in {p.Display}"))]);
+            return; // one host is one site too: VDL4006 says it more precisely
         }
+
+        CheckSites(context, app, placements, placed);
+    }
+
+    /// <summary>
+    /// VDL4009: every replica in one site while the model has hosts in another (hosts without a site count as one
+    /// site together): a site failure takes them all, and there is somewhere else to put one.
+    /// </summary>
+    private static void CheckSites(RuleContext context, ApplicationSymbol app, IReadOnlyList<Placement> placements, long placed)
+    {
+        if (app.Replicas < 2 || placed < 2 || context.Model.Sites.Count == 0)
+        {
+            return;
+        }
+
+        var site = placements[0].Host.Site;
+        if (placements.Any(p => !ReferenceEquals(p.Host.Site, site)))
+        {
+            return;
+        }
+
+        var sitesWithHosts = context.Model.Hosts.Select(h => h.Site).Distinct().Count();
+        if (sitesWithHosts < 2)
+        {
+            return;
+        }
+
+        var where = site is null ? "the hosts without a site" : $"site `{site.Name}`";
+        var related = new List<RelatedLocation>();
+        if (site is not null)
+        {
+            related.Add(new RelatedLocation(site.Declaration, $"site `{site.Name}` is declared here"));
+        }
+
+        related.AddRange(placements.Skip(1).Select(p => new RelatedLocation(p.Entry, $"in {p.Display}")));
+        context.Report(CompilerDiagnostics.SingleSite, placements[0].Entry, [app.Name, Amounts.Count(placed, "place"), where, Amounts.Count(sitesWithHosts, "site")], [.. related]);
     }
 }

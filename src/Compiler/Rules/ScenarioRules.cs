@@ -125,9 +125,16 @@ internal sealed class ScenarioRules : IRuleFamily
             }
             else if (ModelLowering.ToTicks(seconds) <= 0)
             {
-                var hint = statement.Action is FailActionSyntax ? "; without `for` the host is never repaired in the scenario" : string.Empty;
+                var hint = statement.Action is FailActionSyntax fail ? $"; without `for` the {(fail.IsSiteFailure ? "site" : "host")} is never repaired in the scenario" : string.Empty;
                 context.Report(CompilerDiagnostics.TimeNotPositive, At(lasts.Duration), ["`for`", text.ToString(lasts.Duration.Span), hint]);
             }
+        }
+
+        if (statement.Action is FailActionSyntax { IsSiteFailure: true } siteFailure
+            && context.Model.Resolve(siteFailure.Target.TextAsSpan) is SiteSymbol { Hosts.Count: 0 } emptySite)
+        {
+            context.Report(CompilerDiagnostics.EmptySiteFailed, new Location(text, siteFailure.Target.Span), [emptySite.Name],
+                new RelatedLocation(emptySite.Declaration, $"site `{emptySite.Name}` is declared here; give hosts `site = {emptySite.Name}`"));
         }
 
         if (statement.Action is ScaleActionSyntax { Amount: var amount } && _values.Number(amount, Dimension.Ratio) is { } factor

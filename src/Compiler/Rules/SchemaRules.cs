@@ -160,6 +160,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     }
 
     private static readonly string[] HardwareKind = ["hardware"];
+    private static readonly string[] SiteKind = ["site"];
 
     /// <summary>The kind a base must have: a host's is a hardware, any other block's its own kind.</summary>
     private static string[] BaseKinds(string kind) => kind == "host" ? HardwareKind : [kind];
@@ -180,7 +181,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 CheckValue(file, scale.Amount, new QuantityType(Dimension.Ratio, Minimum: 0, Example: "300%"), "scale");
                 break;
             case FailActionSyntax fail:
-                CheckReference(file, fail.Target, ["host"], "fail");
+                CheckReference(file, fail.Target, fail.IsSiteFailure ? SiteKind : ["host"], fail.IsSiteFailure ? "fail site" : "fail");
                 if (fail.ForClause is { } forClause)
                 {
                     CheckValue(file, forClause.Duration, time, "for");

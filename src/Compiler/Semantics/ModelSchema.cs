@@ -43,6 +43,9 @@ public static class ModelSchema
     // cgroup v1's largest cpu.shares.
     private static readonly NumberType Shares = new(Minimum: 0, Maximum: 262_144);
 
+    // A recovery time objective: at most the longest time a scenario may name (100 years), so RTO after any event stays on the clock.
+    private static readonly QuantityType RecoveryTime = new(Dimension.Time, Minimum: 0, Example: "15m", Maximum: Runtime.Scenarios.ScenarioLimits.MaxTime / (double)Runtime.Kernel.SimTime.TicksPerSecond);
+
     // A slowdown factor of the hypervisor, or an overcommit ratio: 100 is past anything measured or configured.
     private static readonly NumberType Factor = new(Minimum: 1, Maximum: 100);
 
@@ -136,6 +139,7 @@ public static class ModelSchema
             new("zone", new WordType(), Help: "security zone: applications of different zones need a VM boundary between them"),
             new("replicas", Replicas, Help: "places (guests or hosts, copies counted) it must run in (default 1)"),
             new("spread", new EnumType(["host"]), Help: "`host`: no two replicas on one host"),
+            new("rto", RecoveryTime, Help: "recovery time objective: how long failing over to another site takes once it lost its last instance in a site (default 0: at once)"),
         ], [("requires", false), ("demand", false), ("failures", false)], help: "an application of the catalog"),
         new("requires", named: false,
         [
@@ -166,6 +170,7 @@ public static class ModelSchema
             new("patch", Version, Help: "the host OS's patch level"),
             new("runs", new ListType(new ReferenceType(["app"])), Help: "applications on the host OS"),
             new("count", Copies, Help: "make NAME-1 .. NAME-N"),
+            new("site", new ReferenceType(["site"]), Help: "the site it stands in (copies share it); none: with every other host that names none"),
         ], [.. HardwareChildren, ("hypervisor", false), ("vm", true), ("container", true)], help: "a physical machine"),
         new("hypervisor", named: false,
         [
@@ -227,6 +232,10 @@ public static class ModelSchema
             new("repair", new EnumType(["exponential", "fixed", "lognormal"]), Help: "how repair times are drawn, with the mean mttr (default exponential)"),
             new("repair_sigma", LognormalSigma, Help: "the lognormal σ of repair times, needed by `repair = lognormal`"),
         ], help: "random failures of what contains it: a machine (in `hardware` or `host`), a hypervisor, a guest OS (in `os`), an application instance (in `app`)"),
+        new("site", named: true,
+        [
+            new("location", new StringType(), Help: "where it is (a city, a building), for reports"),
+        ], help: "a data center or availability zone: hosts name theirs, and applications fail over between them"),
 
         new("scenario", named: true,
         [

@@ -31,6 +31,9 @@ public sealed class ApplicationSymbol : ModelSymbol
     /// <summary>Random failures of each instance (its <c>failures</c> block); null: none, or incomplete.</summary>
     public FailureSpec? Failures { get; internal set; }
 
+    /// <summary>Its recovery time objective (<c>rto</c>) in seconds: how long failing over to another site takes; 0 when not written.</summary>
+    public double RecoveryTimeSeconds { get; internal set; }
+
     /// <summary>Cores at 100 % at the profile's level 1.</summary>
     public double Cpu { get; internal set; }
 

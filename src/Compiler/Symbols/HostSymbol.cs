@@ -80,6 +80,9 @@ public sealed class HostSymbol : ModelSymbol
 
     public ClusterSymbol? Cluster { get; internal set; }
 
+    /// <summary>Its site; null: none (with every other host that names none).</summary>
+    public SiteSymbol? Site { get; internal set; }
+
     public double CpuOvercommit => Cluster?.CpuOvercommit ?? ClusterSpec.DefaultCpuOvercommit;
 
     public double MemoryOvercommit => Cluster?.MemoryOvercommit ?? ClusterSpec.DefaultMemoryOvercommit;

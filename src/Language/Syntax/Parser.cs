@@ -96,7 +96,7 @@ internal sealed class Parser
             case SyntaxKind.Identifier:
                 return ParseBlock(topLevel: true);
             default:
-                ReportUnexpected(current, "a declaration (os, hardware, app, host, cluster, scenario) or `import`");
+                ReportUnexpected(current, "a declaration (os, hardware, app, host, cluster, site, scenario) or `import`");
                 SkipToBoundary();
                 return null;
         }
@@ -463,11 +463,16 @@ internal sealed class Parser
         var targetWhat = keywordKind switch
         {
             SyntaxKind.ScaleKeyword => "the application to scale, as in `scale web 300%`",
-            SyntaxKind.FailKeyword => "the host that fails, as in `fail esx-01 for 2h`",
+            SyntaxKind.FailKeyword => "the host that fails, as in `fail esx-01 for 2h` (or `fail site NAME`)",
             SyntaxKind.CrashKeyword => "the guest that crashes, as in `crash billing-1`",
             SyntaxKind.MigrateKeyword => "the guest to migrate, as in `migrate billing-1 to xen-01`",
             _ => "the host or guest to patch, as in `patch web-01 \"2024.06\"`",
         };
+        // `fail site NAME`: `site` followed by a name on the line (`fail site for 2h` fails a host named site).
+        var siteKeyword = keywordKind == SyntaxKind.FailKeyword && Current.Kind == SyntaxKind.Identifier && IsText(Current, "site") && !Current.FirstOnLine
+            && Peek(1).Kind == SyntaxKind.Identifier && !Peek(1).FirstOnLine && !IsForKeyword(Peek(1))
+            ? Take(SyntaxKind.SiteKeyword)
+            : (SyntaxToken?)null;
         var target = Current.Kind == SyntaxKind.Identifier && !Current.FirstOnLine
             ? Take()
             : MissingScenarioPart(SyntaxKind.Identifier, $"expected {targetWhat}");
@@ -484,7 +489,7 @@ internal sealed class Parser
             }
 
             case SyntaxKind.FailKeyword:
-                return new FailActionSyntax(keyword, target, ParseForClause("fail esx-01 for 2h"));
+                return new FailActionSyntax(keyword, target, ParseForClause(siteKeyword is null ? "fail esx-01 for 2h" : "fail site dc-east for 2h"), siteKeyword);
 
             case SyntaxKind.CrashKeyword:
                 return new CrashActionSyntax(keyword, target);

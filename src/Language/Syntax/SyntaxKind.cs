@@ -40,6 +40,7 @@ public enum SyntaxKind : byte
     ForKeyword,
     ToKeyword,
     ExpectKeyword,
+    SiteKeyword,
 
     // Trivia.
     WhitespaceTrivia,

@@ -239,9 +239,20 @@ internal static partial class CompletionProvider
             return;
         }
 
+        if (action == "fail" && target == "site")
+        {
+            Names(items, model, ["site"]);
+            return;
+        }
+
         if (target.Length > 0)
         {
             return;
+        }
+
+        if (action == "fail")
+        {
+            items.Add(Item("site", Keyword, "fail site SITE: every host of the site"));
         }
 
         Names(items, model, action switch
@@ -261,7 +272,7 @@ internal static partial class CompletionProvider
             return;
         }
 
-        IEnumerable<ModelSymbol> all = [.. model.OperatingSystems, .. model.Hardware, .. model.Applications, .. model.Hosts, .. model.Guests, .. model.Clusters, .. model.Scenarios];
+        IEnumerable<ModelSymbol> all = [.. model.OperatingSystems, .. model.Hardware, .. model.Applications, .. model.Hosts, .. model.Guests, .. model.Clusters, .. model.Sites, .. model.Scenarios];
         foreach (var symbol in all.Where(s => kinds.Contains(s.Kind)))
         {
             items.Add(Item(symbol.Name, Reference, symbol.Display));

@@ -118,6 +118,19 @@ internal static partial class HoverProvider
                     markdown.Append(CultureInfo.InvariantCulture, $"- OS: {os.Name}{(host.Patch is { } patch ? $" at patch {patch}" : string.Empty)}\n");
                 }
 
+                if (host.Site is { } hostSite)
+                {
+                    markdown.Append(CultureInfo.InvariantCulture, $"- site: {hostSite.Name}\n");
+                }
+
+                break;
+            case SiteSymbol site:
+                if (site.Location is { } location)
+                {
+                    markdown.Append(CultureInfo.InvariantCulture, $"- location: {location}\n");
+                }
+
+                markdown.Append(CultureInfo.InvariantCulture, $"- hosts: {(site.Hosts.Count == 0 ? "none" : string.Join(", ", site.Hosts.Select(h => h.Copies > 1 ? $"{h.Name} (×{h.Copies})" : h.Name)))}\n");
                 break;
             case GuestSymbol guest:
                 markdown.Append(CultureInfo.InvariantCulture, $"- on host `{guest.Host.Name}` ({ModelNames.ToName(guest.Host.HypervisorKind)})\n");
@@ -143,7 +156,7 @@ internal static partial class HoverProvider
                 break;
             case ApplicationSymbol app:
                 markdown.Append(CultureInfo.InvariantCulture, $"- demand: **{app.Cpu:0.##} {(Math.Round(app.Cpu, 2) == 1 ? "core" : "cores")}** at peak {app.ProfilePeak * 100:0} % (mean {app.ProfileMean * 100:0} %), {Gib(app.MemoryBytes)}, I/O {ModelNames.ToName(app.Io)}\n");
-                markdown.Append(CultureInfo.InvariantCulture, $"- replicas: {app.Replicas}, isolation: {app.Isolation}\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"- replicas: {app.Replicas}, isolation: {app.Isolation}{(app.RecoveryTimeSeconds > 0 ? $", rto: {Runtime.Kernel.SimTime.Format((long)Math.Round(app.RecoveryTimeSeconds * Runtime.Kernel.SimTime.TicksPerSecond))}" : string.Empty)}\n");
                 if (app.CertifiedOs.Count > 0)
                 {
                     markdown.Append(CultureInfo.InvariantCulture, $"- certified on: {string.Join(", ", app.CertifiedOs)}\n");

@@ -73,7 +73,7 @@ internal static class SemanticTokensProvider
             (int Type, int Modifiers)? role = roles.TryGetValue(token.Span.Start, out var known) ? known : token.Kind switch
             {
                 SyntaxKind.ImportKeyword or SyntaxKind.AtKeyword or SyntaxKind.ScaleKeyword or SyntaxKind.FailKeyword or SyntaxKind.CrashKeyword
-                    or SyntaxKind.MigrateKeyword or SyntaxKind.PatchKeyword or SyntaxKind.ForKeyword or SyntaxKind.ToKeyword => (Keyword, 0),
+                    or SyntaxKind.MigrateKeyword or SyntaxKind.PatchKeyword or SyntaxKind.ForKeyword or SyntaxKind.ToKeyword or SyntaxKind.SiteKeyword => (Keyword, 0),
                 SyntaxKind.ExpectKeyword => (Keyword, 0),
                 SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral => (Number, 0),
                 SyntaxKind.StringLiteral => (String, 0),

@@ -18,6 +18,9 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
     /// <summary>Its instances, in placement order (host, then guest): the ones load shift spreads demand over.</summary>
     public List<InstanceState> PlacedInstances { get; } = [];
 
+    /// <summary>Its instances by site and the failovers under way; null when the topology has no sites.</summary>
+    public ApplicationSites? Sites { get; set; }
+
     public long DownSince { get; set; } = -1;
 
     public long DowntimeTicks { get; set; }

@@ -65,6 +65,9 @@ internal sealed class HostState : IEventTarget
 
     public int Index { get; }
 
+    /// <summary>Its site's index in <see cref="SiteFailover.Names"/> (0: no site, or a topology without sites).</summary>
+    public int SiteIndex { get; set; }
+
     public VirtualizationCostModel Cost { get; }
 
     public AccelerationMode Mode { get; }

@@ -73,6 +73,8 @@ internal sealed class ScenarioDriver : IEventTarget
             case (End, ScaleEvent scale): EndScale(scale); break;
             case (Start, FailEvent fail): StartFail(index, fail); break;
             case (End, FailEvent fail): EndFail(fail); break;
+            case (Start, FailSiteEvent site): StartFailSite(index, site); break;
+            case (End, FailSiteEvent site): EndFailSite(site); break;
             case (Start, CrashEvent crash): StartCrash(index, crash); break;
             case (Start, MigrateEvent migrate): StartMigration(index, migrate); break;
             case (Start, PatchEvent patch): StartPatch(index, patch); break;
@@ -119,6 +121,49 @@ internal sealed class ScenarioDriver : IEventTarget
         _run.BringUp(host);
         Rebooted(host.Guests);
         _run.Record("repair", host.Spec.Name, host.IsUp ? "host back up" : "repaired, but still down for another reason");
+    }
+
+    /// <summary>Every host of the site goes down as if each had failed; a host already down stays down for this reason too.</summary>
+    private void StartFailSite(int index, FailSiteEvent fail)
+    {
+        var sites = _run.SiteFailover!;
+        var hosts = sites.HostsBySite[sites.IndexOf(fail.Site)];
+        foreach (var host in hosts)
+        {
+            _run.TakeDown(host);
+        }
+
+        // Each host of a failed site failed unplanned: an HA cluster that reaches beyond the site restarts its guests.
+        foreach (var host in hosts)
+        {
+            _run.HighAvailability?.HostFailed(host);
+        }
+
+        var repair = fail.RepairAfter is { } r ? $"; repaired after {SimTime.Format(r)}" : "; not repaired in this scenario";
+        var what = hosts.Count == 0
+            ? "no host is in the site: nothing goes down"
+            : $"{(hosts.Count == 1 ? "1 host" : $"{hosts.Count} hosts")} down ({string.Join(", ", hosts.Select(h => h.Spec.Name))}) with {Describe([.. hosts.SelectMany(h => h.Guests)])}";
+        _run.Record("site-fail", fail.Site, $"{what}{repair}");
+        if (fail.RepairAfter is { } after)
+        {
+            Later(after, index, End);
+        }
+    }
+
+    private void EndFailSite(FailSiteEvent fail)
+    {
+        var sites = _run.SiteFailover!;
+        var hosts = sites.HostsBySite[sites.IndexOf(fail.Site)];
+        foreach (var host in hosts)
+        {
+            _run.BringUp(host);
+            Rebooted(host.Guests);
+        }
+
+        var stillDown = hosts.Count(h => !h.IsUp);
+        _run.Record("site-repair", fail.Site, stillDown == 0
+            ? $"site back up ({(hosts.Count == 1 ? "1 host" : $"{hosts.Count} hosts")})"
+            : $"repaired, but {stillDown} of {hosts.Count} hosts still down for another reason");
     }
 
     private void StartCrash(int index, CrashEvent crash)
@@ -456,6 +501,18 @@ internal sealed class ScenarioDriver : IEventTarget
             case FailEvent fail:
                 Host(fail.Host);
                 if (fail.RepairAfter is <= 0 or > ScenarioLimits.MaxTime)
+                {
+                    problems.Add($"{where}a repair time must be positive and at most {SimTime.Format(ScenarioLimits.MaxTime)}");
+                }
+
+                break;
+            case FailSiteEvent site:
+                if (_run.SiteFailover?.IndexOf(site.Site) is not > 0)
+                {
+                    problems.Add($"{where}no site is named '{site.Site}'");
+                }
+
+                if (site.RepairAfter is <= 0 or > ScenarioLimits.MaxTime)
                 {
                     problems.Add($"{where}a repair time must be positive and at most {SimTime.Format(ScenarioLimits.MaxTime)}");
                 }

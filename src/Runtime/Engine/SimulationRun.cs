@@ -66,10 +66,36 @@ internal sealed class SimulationRun
         {
             throw new SimulationSetupException(problems);
         }
+
+        // Only a topology with sites pays for them: without, every host is in one site and nothing here changes.
+        if (topology.Sites.Count > 0 || topology.Hosts.Any(h => h.Site is not null))
+        {
+            SiteFailover = new SiteFailover(this, topology);
+            foreach (var application in Applications)
+            {
+                application.Sites = new ApplicationSites();
+                foreach (var instance in application.PlacedInstances)
+                {
+                    application.Sites.Slot(instance.Guest.Host.SiteIndex);
+                }
+                if (application.Spec.RecoveryTimeObjective is < 0 or > ScenarioLimits.MaxTime)
+                {
+                    problems.Add($"application '{application.Spec.Name}': a recovery time objective is from 0 to {SimTime.Format(ScenarioLimits.MaxTime)}");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new SimulationSetupException(problems);
+            }
+        }
     }
 
     /// <summary>HA restart of the guests of failed hosts, when some cluster has it (docs/simulation.md, "HA restart").</summary>
     public HighAvailability? HighAvailability { get; }
+
+    /// <summary>Sites and their failovers; null when the topology has no sites.</summary>
+    public SiteFailover? SiteFailover { get; }
 
     public Kernel.Simulation Kernel { get; } = new();
 
@@ -122,6 +148,8 @@ internal sealed class SimulationRun
                 {
                     instance.Application.InstanceDown(Kernel.Now);
                 }
+
+                SiteFailover?.Touch(instance.Application);
             }
         }
     }
@@ -136,6 +164,8 @@ internal sealed class SimulationRun
                 {
                     instance.Application.InstanceUp(Kernel.Now);
                 }
+
+                SiteFailover?.Touch(instance.Application);
             }
         }
     }

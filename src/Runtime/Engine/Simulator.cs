@@ -130,6 +130,7 @@ public static class Simulator
             });
         }
 
+        var (sites, failovers) = Sites(run);
         var hostsUsed = run.Hosts.Count(h => h.Guests.Any(g => g.Instances.Length > 0));
         var result = new SimulationResult
         {
@@ -142,6 +143,8 @@ public static class Simulator
             Applications = applications,
             Consolidation = new Consolidation(hostsUsed, run.Applications.Sum(a => a.Instances)),
             Events = run.Log,
+            Sites = sites,
+            Failovers = failovers,
             Fingerprint = run.Fingerprint.ToString(),
             ProcessedEvents = run.Kernel.ProcessedEvents,
         };
@@ -150,6 +153,37 @@ public static class Simulator
         return run.Scenario.Expectations.Count == 0
             ? result
             : result with { Expectations = ExpectationEvaluation.Evaluate(run.Scenario.Expectations, result) };
+    }
+
+    /// <summary>The named sites with their hosts, and every failover episode; both empty without sites.</summary>
+    private static (List<SiteResult> Sites, List<FailoverResult> Failovers) Sites(SimulationRun run)
+    {
+        if (run.SiteFailover is not { } sites)
+        {
+            return ([], []);
+        }
+
+        var end = run.Scenario.Duration;
+        var named = new List<SiteResult>(sites.Count - 1);
+        for (var site = 1; site < sites.Count; site++)
+        {
+            named.Add(new SiteResult(sites.Names[site], sites.Locations[site], [.. sites.HostsBySite[site].Select(h => h.Spec.Name)]));
+        }
+
+        double? Minutes(long ticks) => ticks >= 0 && ticks <= end ? SimTime.ToMinutes(ticks) : null;
+        var failovers = sites.Episodes.Select(e =>
+        {
+            var waitEnd = Math.Min(end, e.FailedOver ? e.FailedOverAt : e.BackAt >= 0 ? e.BackAt : end);
+            return new FailoverResult(
+                e.Application.Spec.Name,
+                e.Site == 0 ? null : sites.Names[e.Site],
+                [.. e.ToSites.Select(site => site == 0 ? null : sites.Names[site])],
+                SimTime.ToMinutes(e.LostAt),
+                Minutes(e.FailedOverAt),
+                Minutes(e.BackAt),
+                SimTime.ToMinutes(waitEnd - e.LostAt));
+        }).ToList();
+        return (named, failovers);
     }
 
     /// <summary>The utilization below which <paramref name="quantile"/> of the steps fall, to the histogram's 0.1 %.</summary>

@@ -49,6 +49,13 @@ public sealed class ApplicationSpec
     /// <summary>How many instances the model asks for (results compare it with the instances placed).</summary>
     public int Replicas { get; init; } = 1;
 
+    /// <summary>
+    /// Its recovery time objective, in ticks: how long failing over to another site takes once it has lost its last
+    /// instance in a site. Until then that site's demand is unserved; within a site load shift is immediate. 0 (the
+    /// default): failing over is immediate.
+    /// </summary>
+    public long RecoveryTimeObjective { get; init; }
+
     /// <summary>The operating systems it is certified for (by name); empty: any.</summary>
     public IReadOnlyList<string> CertifiedOs { get; init; } = [];
 

@@ -29,5 +29,8 @@ public sealed class HostSpec
     /// <summary>Random failures of the machine (its hardware's, read through the base): down for the repair, as <c>fail HOST</c> (null: none).</summary>
     public FailureSpec? Failures { get; init; }
 
+    /// <summary>The name of its site (<see cref="Topology.Sites"/>); null: no site, with every other host that has none.</summary>
+    public string? Site { get; init; }
+
     public override string ToString() => Name;
 }

@@ -7,6 +7,9 @@ public sealed class Topology
 
     public IReadOnlyList<ClusterSpec> Clusters { get; init; } = [];
 
+    /// <summary>The sites hosts may name; a host's site not listed here is a site too, without a location.</summary>
+    public IReadOnlyList<SiteSpec> Sites { get; init; } = [];
+
     /// <summary>Every application some host or guest runs, in the order first met (hosts, then their guests).</summary>
     public IReadOnlyList<ApplicationSpec> Applications()
     {

@@ -123,6 +123,10 @@ public static class ResultJsonWriter
 
         json.WriteEndArray();
         WriteExpectations(json, result.Expectations);
+        if (result.Sites.Count > 0)
+        {
+            WriteSites(json, result);
+        }
         json.WriteEndObject();
     }
 
@@ -174,6 +178,61 @@ public static class ResultJsonWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>Only for a topology with sites, so that a model without them writes the same bytes as before.</summary>
+    private static void WriteSites(Utf8JsonWriter json, SimulationResult result)
+    {
+        json.WriteStartArray("sites");
+        foreach (var site in result.Sites)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", site.Name);
+            json.WriteString("location", site.Location);
+            json.WriteStartArray("hosts");
+            foreach (var host in site.Hosts)
+            {
+                json.WriteStringValue(host);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("failovers");
+        foreach (var failover in result.Failovers)
+        {
+            json.WriteStartObject();
+            json.WriteString("application", failover.Application);
+            json.WriteString("fromSite", failover.FromSite);
+            json.WriteStartArray("toSites");
+            foreach (var site in failover.ToSites)
+            {
+                json.WriteStringValue(site);
+            }
+
+            json.WriteEndArray();
+            Number(json, "lostAtMinute", failover.LostAtMinute);
+            NullableNumber(json, "failoverAtMinute", failover.FailoverAtMinute);
+            NullableNumber(json, "backAtMinute", failover.BackAtMinute);
+            Number(json, "waitMinutes", failover.WaitMinutes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void NullableNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            Number(json, name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     public static string ToJson(SimulationResult result)

@@ -21,6 +21,12 @@ public sealed record SimulationResult
 
     public required IReadOnlyList<EventRecord> Events { get; init; }
 
+    /// <summary>The topology's sites (empty without sites: then nothing about sites is written).</summary>
+    public IReadOnlyList<SiteResult> Sites { get; init; } = [];
+
+    /// <summary>Every site's loss of an application's last instance there while it ran elsewhere, in the order they happened.</summary>
+    public IReadOnlyList<FailoverResult> Failovers { get; init; } = [];
+
     /// <summary>A hash of the trace of processed events and of each host's utilization at every step (hex): any change in behaviour changes it.</summary>
     public required string Fingerprint { get; init; }
 
