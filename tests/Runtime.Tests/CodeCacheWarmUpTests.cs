@@ -82,4 +82,32 @@ public class CodeCacheWarmUpTests
         var warm = Simulator.Run(topology, Day(new MigrateEvent(Hours(12), "v", "dst")), Isolated with { Timings = FaultTimings.Default with { CodeCacheWarmUpAmplitude = 0 } });
         Assert.Equal(1, warm.Applications[0].MeanSlowdown, 12);
     }
+
+    /// <summary>
+    /// Translating again is host CPU: the step the VM comes back cold (minute 1, factor 1 + A = 2) it asks the host for
+    /// twice its warm work, so the host's busiest step is twice its steady one; without translation it is not.
+    /// </summary>
+    [Fact]
+    public void A_cold_code_cache_costs_host_cpu_not_only_time()
+    {
+        var cold = CrashAtStart(Translating()).Hosts[0];
+        Assert.Equal(2 / cold.CapacityCores, cold.MaxUtilization, 9);
+        Assert.True(cold.MeanUtilization > 1439.0 / 1440 / cold.CapacityCores);
+
+        var nested = CrashAtStart(Free(HypervisorKind.Hosted)).Hosts[0];
+        Assert.Equal(1 / nested.CapacityCores, nested.MaxUtilization, 9);
+    }
+
+    /// <summary>
+    /// A VM whose work fills its one vCPU cannot take the translation on top: while its cache refills it delivers
+    /// only 1 ÷ (1 + e^−(k−1)) of its demand at minute k.
+    /// </summary>
+    [Fact]
+    public void A_vm_without_spare_vcpus_delivers_less_while_its_cache_refills()
+    {
+        var host = Host("h", 8, Translating(), [Vm("v", 1, App("a", 1))]);
+        var result = Simulator.Run(new Topology { Hosts = [host] }, Day(new CrashEvent(0, "v")), Isolated);
+        var delivered = Enumerable.Range(0, 1439).Sum(j => 1 / (1 + Math.Exp(-j)));
+        Assert.Equal(delivered / 1440, result.Applications[0].DemandSatisfied, 6);
+    }
 }

@@ -134,6 +134,9 @@ internal sealed class HostState : IEventTarget
 
     public double NetworkUtilizationSum { get; private set; }
 
+    /// <summary>What live migrations in flight send through this host's NICs now, as source or target.</summary>
+    public double MigrationBitsPerSecond { get; set; }
+
     public double MaxNetworkUtilization { get; private set; }
 
     /// <summary>Steps at which a disk or NIC was asked for more than it can do.</summary>
@@ -253,8 +256,11 @@ internal sealed class HostState : IEventTarget
                 }
             }
 
+            // A cold binary-translation cache is real work: the VMM translates guest code again, so the guest asks
+            // the host for that much more CPU (and contends for it), besides running slower.
+            guest.WarmUp = guest.CodeCacheSlowdown(now, _run.Options.Timings);
             guest.DemandSum = sum;
-            guest.HostWork = work;
+            guest.HostWork = work * guest.WarmUp;
             guest.Io = io;
 
             // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
@@ -279,9 +285,12 @@ internal sealed class HostState : IEventTarget
         // 2. Devices: a device asked for more than it can do serves every request in proportion, so a guest that uses
         // it progresses at most that fast (and asks for no more CPU than that progress needs).
         var diskUtilization = Math.Max(Ratio(load.DiskOpsPerSecond, _diskOpsCapacity), Ratio(load.DiskBytesPerSecond, _diskBytesCapacity));
-        var networkUtilization = Ratio(load.NetworkBitsPerSecond, _networkBitsCapacity);
+        var networkUtilization = Ratio(load.NetworkBitsPerSecond + MigrationBitsPerSecond, _networkBitsCapacity);
         var diskServed = diskUtilization > 1 ? 1 / diskUtilization : 1;
-        var networkServed = networkUtilization > 1 ? 1 / networkUtilization : 1;
+        // Migrations go at the pace their links were given (MigrationLinks leaves the guests at least the rest of a NIC):
+        // the guests share what the migrations leave.
+        var guestNetwork = _networkBitsCapacity - MigrationBitsPerSecond;
+        var networkServed = networkUtilization > 1 && load.NetworkBitsPerSecond > guestNetwork ? Math.Max(0, guestNetwork) / load.NetworkBitsPerSecond : 1;
         var layerAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
@@ -437,7 +446,7 @@ internal sealed class HostState : IEventTarget
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
                     var alone = GuestFactor(instance) + path.Delay(instance.OperationsPerCore);
-                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.CodeCacheSlowdown(now, _run.Options.Timings) * demand;
+                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.WarmUp * demand;
                     app.SlowdownWeight += demand;
                 }
             }

@@ -6,11 +6,13 @@ namespace VirtLang.Runtime.Engine;
 /// The hosts' NICs as the live migrations in flight share them. A migration may use
 /// <see cref="FaultTimings.MigrationLinkFraction"/> of the fastest NIC at each end; migrations that use the same host
 /// split that equally, and a migration goes at the pace of its busier end. Shares are recomputed whenever one starts
-/// or ends, after every migration has been credited with what it sent at the old pace.
+/// or ends, after every migration has been credited with what it sent at the old pace. What the migrations send
+/// is carried on each end's NICs beside the guests' traffic (<see cref="HostState.MigrationBitsPerSecond"/>).
 /// </summary>
 internal sealed class MigrationLinks(SimulationRun run)
 {
     private readonly List<LiveMigration> _active = [];
+    private readonly List<HostState> _carrying = [];
 
     public int CountUsing(HostState host) => _active.Count(m => ReferenceEquals(m.Source, host) || ReferenceEquals(m.Target, host));
 
@@ -38,13 +40,34 @@ internal sealed class MigrationLinks(SimulationRun run)
 
     private void Reshare()
     {
+        foreach (var host in _carrying)
+        {
+            host.MigrationBitsPerSecond = 0;
+        }
+
+        _carrying.Clear();
         var fraction = run.Options.Timings.MigrationLinkFraction;
         foreach (var m in _active)
         {
             var source = Nic(m.Source) / CountUsing(m.Source);
             var target = Nic(m.Target) / CountUsing(m.Target);
-            m.SetRate(fraction * Math.Min(source, target));
+            var rate = fraction * Math.Min(source, target);
+            m.SetRate(rate);
+            Carry(m.Source, rate);
+            Carry(m.Target, rate);
         }
+    }
+
+    // The migration's bits go through both hosts' NICs beside the guests' own traffic (HostState counts them in the
+    // network load, so guests that use the network slow down when the two together exceed the NICs).
+    private void Carry(HostState host, double bitsPerSecond)
+    {
+        if (!_carrying.Contains(host))
+        {
+            _carrying.Add(host);
+        }
+
+        host.MigrationBitsPerSecond += bitsPerSecond;
     }
 
     public static double Nic(HostState host) => host.Spec.Nics.Count == 0 ? 0 : host.Spec.Nics.Max(n => n.BitsPerSecond);
