@@ -85,17 +85,18 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>
-    /// The model from memory when it reads no trace; a model that reads traces is written to a private temporary folder
-    /// first, since the checker and the generated code read traces from files. Either way the files are those of the
-    /// bundle, so every worker compiles the same model.
+    /// The model from memory when it reads no trace and has no configuration; otherwise it is written to a private
+    /// temporary folder first, since the checker and the generated code read traces from files and a vdlconfig.json
+    /// applies to the files of its folder. Either way the files are those of the bundle, so every worker compiles the
+    /// same model, with the severities `vdl check` gave it.
     /// </summary>
     private static GeneratedModel Compile(ModelBundle model, string? cacheDirectory)
     {
-        if (!model.Files.Any(f => f.Kind == ModelBundleFileKind.Trace))
+        if (!model.Files.Any(f => f.Kind is ModelBundleFileKind.Trace or ModelBundleFileKind.Configuration))
         {
-            var sources = model.Files.Where(f => f.Kind != ModelBundleFileKind.Trace).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+            var sources = model.Files.Where(f => f.Kind is ModelBundleFileKind.Root or ModelBundleFileKind.Import).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
             var roots = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => SourceText.From(f.Text, f.Path)).ToList();
-            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)), cacheDirectory);
+            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)), cacheDirectory, folder: null);
         }
 
         var folder = Directory.CreateTempSubdirectory("vdl-sweep-");
@@ -109,7 +110,7 @@ public sealed class ReplicationRunner
             }
 
             var rootPaths = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => Path.Combine(folder.FullName, f.Path)).ToList();
-            return Load(ModelCompilation.FromFiles(rootPaths), cacheDirectory);
+            return Load(ModelCompilation.FromFiles(rootPaths), cacheDirectory, folder.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModelFileException)
         {
@@ -128,12 +129,14 @@ public sealed class ReplicationRunner
         }
     }
 
-    private static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory)
+    /// <param name="folder">The temporary folder the bundle was written to: diagnostics name files as the bundle does, not there.</param>
+    private static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory, string? folder)
     {
         if (compilation.HasErrors)
         {
+            var prefix = folder is null ? null : Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
             throw new SweepModelException("the model has errors; nothing was simulated",
-                [.. compilation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString())]);
+                [.. compilation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).Select(d => prefix is not null && d.StartsWith(prefix, StringComparison.Ordinal) ? d[prefix.Length..] : d)]);
         }
 
         try
