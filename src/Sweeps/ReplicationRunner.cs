@@ -1,4 +1,5 @@
 using VirtLang.Compiler;
+using VirtLang.Compiler.Configuration;
 using VirtLang.Compiler.Hosting;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Text;
@@ -107,6 +108,14 @@ public sealed class ReplicationRunner
                 var path = Path.Combine(folder.FullName, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, file.Text);
+            }
+
+            // The model's own configurations are in the bundle; one above the temporary folder (the machine's) must not
+            // apply to a file that had none where the user checked it: an empty configuration at the top ends the search.
+            var top = Path.Combine(folder.FullName, ConfigurationReader.FileName);
+            if (!File.Exists(top))
+            {
+                File.WriteAllText(top, "{}\n");
             }
 
             var rootPaths = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => Path.Combine(folder.FullName, f.Path)).ToList();
