@@ -22,8 +22,12 @@ public sealed record ReplicationSummary(
 
     private static ReadOnlySpan<byte> Magic => "VDLREP1\0"u8;
 
-    /// <summary>The summary of replication <paramref name="index"/>, seeded <paramref name="seed"/>, from its run's result.</summary>
-    public static ReplicationSummary From(int index, ulong seed, SimulationResult result, IReadOnlyList<bool>? expectations = null)
+    /// <summary>
+    /// The summary of replication <paramref name="index"/>, seeded <paramref name="seed"/>, from its run's result, with
+    /// whether each of the result's expectations held: the simulator evaluates the scenario's <c>expect</c> statements
+    /// as for <c>vdl run</c> (<c>ExpectationEvaluation</c>), in the scenario's order.
+    /// </summary>
+    public static ReplicationSummary From(int index, ulong seed, SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new ReplicationSummary(
@@ -31,7 +35,7 @@ public sealed record ReplicationSummary(
             seed,
             [.. result.Applications.Select(a => new ApplicationReplication(a.Name, a.Availability, a.DemandSatisfied, a.DowntimeMinutes, a.MeanSlowdown))],
             [.. result.Hosts.Select(h => new HostReplication(h.Name, h.MeanUtilization, h.P95Utilization, h.DowntimeMinutes))],
-            expectations ?? []);
+            [.. result.Expectations.Select(e => e.Held)]);
     }
 
     /// <summary>Little-endian, doubles as their exact bits: <see cref="FromBytes"/> gives back the same numbers.</summary>
