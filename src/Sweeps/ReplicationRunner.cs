@@ -6,6 +6,7 @@ using VirtLang.Language.Text;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Sweeps;
@@ -24,6 +25,7 @@ public sealed class ReplicationRunner
         Topology = topology;
         Scenario = scenario;
         BaseSeed = baseSeed;
+        ExpectationStatements = [.. scenario.Expectations.Select(e => e.Statement ?? ExpectationEvaluation.Describe(e))];
     }
 
     public Topology Topology { get; }
@@ -36,10 +38,9 @@ public sealed class ReplicationRunner
 
     /// <summary>
     /// The text of each of the scenario's <c>expect</c> statements, in order, for <see cref="SweepAggregator.Finish"/>;
-    /// empty until the runtime's results carry expectations (their outcomes then go into each summary's
-    /// <see cref="ReplicationSummary.Expectations"/>).
+    /// whether each held in a replication is in its summary's <see cref="ReplicationSummary.Expectations"/>, same order.
     /// </summary>
-    public IReadOnlyList<string> ExpectationStatements { get; } = [];
+    public IReadOnlyList<string> ExpectationStatements { get; }
 
     /// <summary>Compiles <paramref name="model"/> and picks <paramref name="scenario"/> (null: the first, else a day of the baseline, as <c>vdl run</c>).</summary>
     /// <exception cref="SweepModelException">The model has errors, the generated code failed, or it has no such scenario.</exception>

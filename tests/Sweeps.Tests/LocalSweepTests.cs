@@ -56,6 +56,22 @@ public sealed class LocalSweepTests : IDisposable
     }
 
     [Fact]
+    public void A_replication_says_whether_each_expect_statement_held_as_the_plain_run_evaluates_it()
+    {
+        var runner = ReplicationRunner.Create(ModelBundle.FromFiles([Path.Combine(RepositoryPaths.Examples, "availability.vdl")]), "month", null, _cache.Path);
+        Assert.Equal(
+            ["expect availability shop >= 99.95%", "expect availability orders >= 99.9%", "expect served shop >= 99.5%", "expect p95 utilization ams-01 < 80%"],
+            runner.ExpectationStatements);
+        for (var i = 0; i < 4; i++)
+        {
+            var summary = runner.Run(i);
+            var plain = VirtLang.Runtime.Engine.Simulator.Run(runner.Topology, runner.Scenario with { Seed = summary.Seed });
+            Assert.Equal(plain.Expectations.Select(e => e.Held), summary.Expectations);
+            Assert.Equal(summary.Expectations, ReplicationSummary.FromBytes(summary.ToBytes()).Expectations);
+        }
+    }
+
+    [Fact]
     public void The_runner_plays_the_scenario_asked_for_and_refuses_an_unknown_one()
     {
         var model = Datacenter();
