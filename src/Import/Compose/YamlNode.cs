@@ -1,0 +1,50 @@
+namespace VirtLang.Import.Compose;
+
+/// <summary>
+/// A node of a YAML document as plain data: a scalar, a sequence or a mapping (keys in document order), with where it
+/// starts. No tag is resolved to a type: a Compose file is read as text and numbers, never as objects.
+/// </summary>
+internal sealed class YamlNode
+{
+    private YamlNode(YamlNodeKind kind, int line, int column, string? scalar, bool isPlain)
+    {
+        Kind = kind;
+        Line = line;
+        Column = column;
+        Scalar = scalar;
+        IsPlain = isPlain;
+    }
+
+    public YamlNodeKind Kind { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    public string? Scalar { get; }
+
+    /// <summary>An unquoted scalar: `null`, `~` and empty then mean no value, as YAML's core schema says.</summary>
+    public bool IsPlain { get; }
+
+    public List<YamlNode> Items { get; } = [];
+
+    public List<KeyValuePair<string, YamlNode>> Entries { get; } = [];
+
+    public bool IsNull => Kind == YamlNodeKind.Scalar && IsPlain && Scalar is "" or "~" or "null" or "Null" or "NULL";
+
+    public static YamlNode NewScalar(string value, bool isPlain, int line, int column) => new(YamlNodeKind.Scalar, line, column, value, isPlain);
+
+    public static YamlNode NewSequence(int line, int column) => new(YamlNodeKind.Sequence, line, column, null, false);
+
+    public static YamlNode NewMapping(int line, int column) => new(YamlNodeKind.Mapping, line, column, null, false);
+
+    public YamlNode? this[string key] => Kind == YamlNodeKind.Mapping ? Entries.FirstOrDefault(e => e.Key == key).Value : null;
+}
+
+/// <summary>The three kinds of <see cref="YamlNode"/>.</summary>
+internal enum YamlNodeKind
+{
+    Scalar,
+    Sequence,
+    Mapping,
+}
