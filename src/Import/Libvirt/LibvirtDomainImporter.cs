@@ -58,7 +58,8 @@ public static class LibvirtDomainImporter
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            problems.Add(ImportProblem.Of(path, e.LineNumber, e.LinePosition, ImportDiagnostics.DtdProhibited));
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : DoctypeLocation(bytes);
+            problems.Add(ImportProblem.Of(path, line, column, ImportDiagnostics.DtdProhibited));
         }
         catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
@@ -70,6 +71,20 @@ public static class LibvirtDomainImporter
         }
 
         return null;
+    }
+
+    /// <summary>Where the `&lt;!DOCTYPE` starts, for the reader's exception that does not say.</summary>
+    private static (int Line, int Column) DoctypeLocation(byte[] bytes)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (1, 1);
+        }
+
+        var line = 1 + text.AsSpan(0, at).Count('\n');
+        return (line, at - text.LastIndexOf('\n', Math.Max(0, at - 1)));
     }
 
     private static void ImportDomain(string path, XElement domain, ImportedEstate estate, List<ImportProblem> problems)
@@ -194,7 +209,7 @@ public static class LibvirtDomainImporter
         {
             // Not a guess: this hypervisor runs only on a CPU with VT-x or AMD-V. Which of the two is unknown.
             host.CpuFeatures.Add("vtx");
-            estate.Assume($"host {host.Name} has `cpu {{ features = [vtx] }}` because {hypervisor.Product} needs VT-x or AMD-V: set the real CPU (amdv on AMD, ept or npt for nested paging)");
+            estate.Assume($"host {host.Name} has `cpu {{ features = [vtx] }}` because {hypervisor.Product} needs VT-x or AMD-V: set the real CPU (sockets, cores, threads, clock; amdv on AMD, ept or npt for nested paging); until then it has one core, and vdl check says which guests do not fit it (VDL2002, VDL2003)");
         }
 
         if (hypervisor.Kind == "os_level")
@@ -206,7 +221,7 @@ public static class LibvirtDomainImporter
 
         if (hypervisor.Kind == "paravirtual")
         {
-            estate.Assume($"host {host.Name} (Xen PV) has no driver domain (dom0): add a `privileged = true` vm for it, and give the guests an `os` with `paravirt = true`");
+            estate.Assume($"host {host.Name} (Xen PV) has no driver domain (dom0): add a `privileged = true` vm for it (VDL3006 until then), and give the guests an `os` with `paravirt = true`");
         }
 
         return host;

@@ -66,9 +66,15 @@ public static class VdlModelWriter
     private static void WriteOs(StringBuilder text, ImportedOs os)
     {
         Comments(text, os.Comments);
+        var version = os.Version is { } v && VirtLang.Language.Literals.VersionGrammar.ParseVersion(v).Success ? v : null;
+        if (os.Version is not null && version is null)
+        {
+            Comments(text, [$"version {os.Version} (not a VDL version: numbers separated by dots)"]);
+        }
+
         text.Append("os ").Append(os.Name).Append(" {\n");
         Attribute(text, "family", os.Family);
-        if (os.Version is { } version)
+        if (version is not null)
         {
             Attribute(text, "version", VdlText.String(version));
         }
