@@ -69,4 +69,30 @@ public sealed class InventoryCsvImporterTests
         Assert.Null(InventoryColumns.Parse(mapping, out var error));
         Assert.NotNull(error);
     }
+
+    [Fact]
+    public void Utf16WithItsByteOrderMarkReadsAsUtf8Does()
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        var text = File.ReadAllText(Data("inventory", "vinfo.csv"));
+        var path = Path.Combine(temporary.Path, "utf16.csv");
+        File.WriteAllText(path, text, System.Text.Encoding.Unicode);
+        var estate = new Model.ImportedEstate();
+        var problems = new List<ImportProblem>();
+        InventoryCsvImporter.Import(path, InventoryColumns.Default, estate, problems);
+        Assert.Equal(["web01", "db-primary", "short"], estate.Hosts.SelectMany(h => h.Guests).Select(g => g.Name));
+    }
+
+    [Fact]
+    public void ARowWithTooManyFieldsStopsTheFileAtTheBound()
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        var path = temporary.Write("wide.csv", "VM,CPUs,Memory\nok,1,1024\nwide,1,1024" + string.Concat(Enumerable.Repeat(",x", ImportLimits.MaxInventoryFields)) + "\n");
+        var estate = new Model.ImportedEstate();
+        var problems = new List<ImportProblem>();
+        InventoryCsvImporter.Import(path, InventoryColumns.Default, estate, problems);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("VDL6002", 3), (problem.Descriptor.Code, problem.Line));
+        Assert.Equal(1, estate.GuestCount);
+    }
 }

@@ -144,4 +144,21 @@ public sealed class LibvirtDomainImporterTests
         VirtLang.Import.Libvirt.LibvirtDomainImporter.Import(Path.Combine(temporary.Path, "none.xml"), new ImportedEstate(), problems);
         Assert.Equal(["VDL6001", "VDL6001"], problems.Select(p => p.Descriptor.Code));
     }
+
+    [Fact]
+    public void AFolderIsItsXmlFilesInNameOrderAndAnEmptyOneIsAWarning()
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        var empty = Directory.CreateDirectory(Path.Combine(temporary.Path, "empty")).FullName;
+        var full = Directory.CreateDirectory(Path.Combine(temporary.Path, "full")).FullName;
+        File.Copy(Data("libvirt", "xen-pv.xml"), Path.Combine(full, "b.xml"));
+        File.Copy(Data("libvirt", "kvm-full.xml"), Path.Combine(full, "a.XML"));
+        File.WriteAllText(Path.Combine(full, "notes.txt"), "not a domain");
+        var problems = new List<ImportProblem>();
+        var files = Sources.ImportFileList.Expand([empty, full], ".xml", problems);
+        Assert.Equal([Path.Combine(full, "a.XML"), Path.Combine(full, "b.xml")], files);
+        var warning = Assert.Single(problems);
+        Assert.Equal("VDL6022", warning.Descriptor.Code);
+        Assert.False(warning.IsError);
+    }
 }

@@ -73,7 +73,7 @@ public static class ComposeImporter
         estate.Assume($"os {os.Name} is a placeholder for the container host's Linux (the services' images share its kernel): set its version and kernel");
         var host = new ImportedHost(estate.Names.Allocate(Path.GetFileNameWithoutExtension(path) + "-host", "host"), "os_level") { Os = os.Name, Product = "docker" };
         host.Comments.Add($"placeholder: the machine {Path.GetFileName(path)} is deployed on; Compose does not describe it");
-        estate.Assume($"host {host.Name} is a placeholder for the Docker host: add its `cpu` block, `memory`, disks and NICs (or a `: HARDWARE` base)");
+        estate.Assume($"host {host.Name} is a placeholder for the Docker host: add its `cpu` block, `memory`, disks and NICs (or a `: HARDWARE` base); every replica stands on it, so vdl check warns that a replicated app has them all on one host (VDL4006) until you spread them over the real hosts");
         return host;
     }
 
