@@ -87,4 +87,17 @@ public sealed class ComposeImporterTests
         Assert.Equal("VDL6002", problem.Descriptor.Code);
         Assert.Contains("64 levels", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AKeyTheServiceSetsWinsOverTheMergeKeyBeforeIt()
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        var path = temporary.Write("merge.yaml", "x-base: &base\n  mem_limit: 1g\n  cpu_shares: 100\nservices:\n  a:\n    <<: *base\n    mem_limit: 2g\n");
+        var estate = new Model.ImportedEstate();
+        var problems = new List<ImportProblem>();
+        VirtLang.Import.Compose.ComposeImporter.Import(path, estate, problems);
+        Assert.Empty(problems);
+        var container = Assert.Single(Assert.Single(estate.Hosts).Guests);
+        Assert.Equal((2L * 1024 * 1024 * 1024, 100.0), (container.MemoryLimitBytes, container.CpuShares));
+    }
 }

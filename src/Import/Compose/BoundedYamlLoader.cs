@@ -54,8 +54,10 @@ internal static class BoundedYamlLoader
                         break;
                     case MappingEnd or SequenceEnd:
                         var frame = stack.Pop();
+                        var copied = frame.ApplyMerges();
+                        nodes += copied;
                         completed = frame.Node;
-                        completedSize = frame.Size;
+                        completedSize = frame.Size + copied;
                         anchor = frame.Anchor;
                         break;
                 }
@@ -106,12 +108,10 @@ internal static class BoundedYamlLoader
                     parent.PendingKey = null;
                     if (key == "<<")
                     {
-                        nodes += Merge(parent.Node, completed);
+                        parent.MergeSources.AddRange(completed.Kind == YamlNodeKind.Sequence ? completed.Items : [completed]);
                     }
-                    else
+                    else if (parent.OwnKeys.Add(key))
                     {
-                        // A key the mapping sets itself wins over one a merge key brought, wherever the merge stands.
-                        parent.Node.Entries.RemoveAll(e => e.Key == key);
                         parent.Node.Entries.Add(new(key, completed));
                     }
                 }
@@ -124,26 +124,6 @@ internal static class BoundedYamlLoader
         }
 
         return root;
-    }
-
-    /// <summary>`&lt;&lt;: *base` (or a list of them): the merged mappings' entries the mapping does not set itself; returns how many were copied.</summary>
-    private static int Merge(YamlNode mapping, YamlNode merged)
-    {
-        var sources = merged.Kind == YamlNodeKind.Sequence ? merged.Items : [merged];
-        var copied = 0;
-        foreach (var source in sources.Where(s => s.Kind == YamlNodeKind.Mapping))
-        {
-            foreach (var entry in source.Entries)
-            {
-                if (mapping.Entries.All(e => e.Key != entry.Key))
-                {
-                    mapping.Entries.Add(entry);
-                    copied++;
-                }
-            }
-        }
-
-        return copied;
     }
 
     private static int Line(Mark mark) => (int)Math.Min(mark.Line, int.MaxValue);
@@ -159,5 +139,33 @@ internal static class BoundedYamlLoader
         public long Size { get; set; } = 1;
 
         public string? PendingKey { get; set; }
+
+        /// <summary>The keys the mapping sets itself (a repeated key: the first is kept).</summary>
+        public HashSet<string> OwnKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The mappings of its merge keys (`&lt;&lt;: *base`, or a list of them), in order.</summary>
+        public List<YamlNode> MergeSources { get; } = [];
+
+        /// <summary>
+        /// Adds the merged mappings' entries the mapping does not set itself (its own keys win wherever the merge key
+        /// stands; among merged mappings the first wins, as YAML's merge key says), in linear time; returns how many.
+        /// </summary>
+        public int ApplyMerges()
+        {
+            var copied = 0;
+            foreach (var source in MergeSources.Where(s => s.Kind == YamlNodeKind.Mapping))
+            {
+                foreach (var entry in source.Entries)
+                {
+                    if (OwnKeys.Add(entry.Key))
+                    {
+                        Node.Entries.Add(entry);
+                        copied++;
+                    }
+                }
+            }
+
+            return copied;
+        }
     }
 }

@@ -101,7 +101,8 @@ public static class ComposeImporter
 
             var next = YamlNode.NewMapping(merged.Line, merged.Column);
             next.Entries.AddRange(merged.Entries.Where(e => e.Key != "extends"));
-            next.Entries.AddRange(baseService.Entries.Where(e => next.Entries.All(own => own.Key != e.Key)));
+            var own = new HashSet<string>(merged.Entries.Select(e => e.Key), StringComparer.Ordinal);
+            next.Entries.AddRange(baseService.Entries.Where(e => own.Add(e.Key)));
             merged = next;
         }
 

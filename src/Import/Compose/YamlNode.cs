@@ -38,7 +38,30 @@ internal sealed class YamlNode
 
     public static YamlNode NewMapping(int line, int column) => new(YamlNodeKind.Mapping, line, column, null, false);
 
-    public YamlNode? this[string key] => Kind == YamlNodeKind.Mapping ? Entries.FirstOrDefault(e => e.Key == key).Value : null;
+    private Dictionary<string, YamlNode>? _index;
+
+    /// <summary>The value of a key (the first, if a key is repeated); indexed on first use, after the node is complete.</summary>
+    public YamlNode? this[string key]
+    {
+        get
+        {
+            if (Kind != YamlNodeKind.Mapping)
+            {
+                return null;
+            }
+
+            if (_index is null)
+            {
+                _index = new Dictionary<string, YamlNode>(Entries.Count, StringComparer.Ordinal);
+                foreach (var (k, v) in Entries)
+                {
+                    _index.TryAdd(k, v);
+                }
+            }
+
+            return _index.GetValueOrDefault(key);
+        }
+    }
 }
 
 /// <summary>The three kinds of <see cref="YamlNode"/>.</summary>

@@ -43,6 +43,7 @@ public static class InventoryCsvImporter
             }
 
             var rows = 0;
+            var guests = estate.GuestCount;
             while (reader.Read())
             {
                 if (++rows > ImportLimits.MaxInventoryRows || reader.FieldCount > ImportLimits.MaxInventoryFields)
@@ -53,7 +54,13 @@ public static class InventoryCsvImporter
                     return;
                 }
 
-                ImportRow(path, (int)reader.LineNumber, Cell(reader, index), estate, problems);
+                if (guests >= ImportLimits.MaxGuests)
+                {
+                    problems.Add(ImportProblem.Of(path, (int)reader.LineNumber, 1, ImportDiagnostics.OverALimit, "the model has more guests", $"{ImportLimits.MaxGuests:N0} guests"));
+                    return;
+                }
+
+                guests += ImportRow(path, (int)reader.LineNumber, Cell(reader, index), estate, problems) ? 1 : 0;
             }
 
             if (rows == 0)
@@ -90,7 +97,8 @@ public static class InventoryCsvImporter
     private static Func<string, string> Cell(CsvReader reader, Dictionary<string, int> index) =>
         field => index.TryGetValue(field, out var column) && column < reader.FieldCount ? reader.GetString(column).Trim() : string.Empty;
 
-    private static void ImportRow(string path, int line, Func<string, string> cell, ImportedEstate estate, List<ImportProblem> problems)
+    /// <summary>Whether the row became a guest.</summary>
+    private static bool ImportRow(string path, int line, Func<string, string> cell, ImportedEstate estate, List<ImportProblem> problems)
     {
         void Invalid(string why) => problems.Add(ImportProblem.Of(path, line, 1, ImportDiagnostics.InvalidValue, why));
 
@@ -98,25 +106,19 @@ public static class InventoryCsvImporter
         if (name.Length == 0)
         {
             Invalid($"line {line}: the VM name is empty; the row is skipped");
-            return;
+            return false;
         }
 
         if (!int.TryParse(cell("CPUs"), NumberStyles.None, CultureInfo.InvariantCulture, out var vcpus) || vcpus is < 1 or > 524_288)
         {
             Invalid($"line {line}: VM `{name}`: CPUs is `{cell("CPUs")}`, not a whole number from 1 to 524,288; the row is skipped");
-            return;
+            return false;
         }
 
         if (Mebibytes(cell("Memory")) is not { } memory)
         {
             Invalid($"line {line}: VM `{name}`: Memory is `{cell("Memory")}`, not a number of MB up to 1024TiB; the row is skipped");
-            return;
-        }
-
-        if (estate.GuestCount >= ImportLimits.MaxGuests)
-        {
-            problems.Add(ImportProblem.Of(path, line, 1, ImportDiagnostics.OverALimit, "the model has more guests", $"{ImportLimits.MaxGuests:N0} guests"));
-            return;
+            return false;
         }
 
         var hostName = cell("Host");
@@ -156,6 +158,7 @@ public static class InventoryCsvImporter
         }
 
         host.Guests.Add(guest);
+        return true;
     }
 
     private static ImportedHost NewHost(ImportedEstate estate, string hostName, string clusterName)

@@ -9,6 +9,7 @@ public sealed class ImportedEstate
     private readonly Dictionary<string, ImportedHost> _hostsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImportedOs> _osByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImportedCluster> _clustersByKey = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
 
     /// <summary>Every name written, across kinds: a model has one namespace.</summary>
     public VdlNameAllocator Names { get; } = new();
@@ -28,7 +29,7 @@ public sealed class ImportedEstate
 
     public void Assume(string assumption)
     {
-        if (!Assumptions.Contains(assumption, StringComparer.Ordinal))
+        if (_assumed.Add(assumption))
         {
             Assumptions.Add(assumption);
         }
