@@ -12,6 +12,9 @@ public static class ImportLimits
     /// <summary>Files of one import (folders expanded): 10x the 10,000-domain measure of docs/performance.md.</summary>
     public const int MaxFiles = 100_000;
 
+    /// <summary>Nesting of a domain's XML: libvirt needs about 6 (domain, devices, disk, source...); 200,000 took minutes to load.</summary>
+    public const int MaxXmlDepth = 64;
+
     /// <summary>Nesting of a YAML document: Compose needs 5 (services, web, deploy, resources, limits).</summary>
     public const int MaxYamlDepth = 64;
 

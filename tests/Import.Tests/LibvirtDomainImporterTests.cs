@@ -161,4 +161,19 @@ public sealed class LibvirtDomainImporterTests
         Assert.Equal("VDL6022", warning.Descriptor.Code);
         Assert.False(warning.IsError);
     }
+
+    [Fact]
+    public void DeeplyNestedXmlIsRefusedAtTheDepthBound()
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        const int depth = 200_000;
+        var path = temporary.Write("deep.xml", "<domain type='kvm'><name>deep</name><memory>1024</memory><vcpu>1</vcpu><metadata>"
+            + string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth)) + "</metadata></domain>");
+        var estate = new ImportedEstate();
+        var problems = new List<ImportProblem>();
+        VirtLang.Import.Libvirt.LibvirtDomainImporter.Import(path, estate, problems);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("VDL6002", 1, 83 + (3 * (ImportLimits.MaxXmlDepth - 1))), (problem.Descriptor.Code, problem.Line, problem.Column)); // the 64th <a>, at depth 65
+        Assert.Empty(estate.Hosts);
+    }
 }

@@ -53,6 +53,20 @@ public static class LibvirtDomainImporter
         };
         try
         {
+            // A first pass that only counts the depth: the tree is built only for a document of a sane shape.
+            using (var scan = XmlReader.Create(new MemoryStream(bytes, writable: false), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > ImportLimits.MaxXmlDepth)
+                    {
+                        var at = (IXmlLineInfo)scan;
+                        problems.Add(ImportProblem.Of(path, at.LineNumber, at.LinePosition, ImportDiagnostics.OverALimit, "the document nests deeper", $"{ImportLimits.MaxXmlDepth} levels"));
+                        return null;
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
