@@ -176,4 +176,20 @@ public sealed class LibvirtDomainImporterTests
         Assert.Equal(("VDL6002", 1, 83 + (3 * (ImportLimits.MaxXmlDepth - 1))), (problem.Descriptor.Code, problem.Line, problem.Column)); // the 64th <a>, at depth 65
         Assert.Empty(estate.Hosts);
     }
+
+    [Theory]
+    [InlineData("hyperv", "hyper-v")]
+    [InlineData("vmware", "vmware")]
+    [InlineData("bhyve", "bhyve")]
+    public void OtherHardwareHypervisorsAreBareMetalWithHardwareAssistance(string type, string product)
+    {
+        using var temporary = new TemporaryDirectory("vdl-import-");
+        var path = temporary.Write(type + ".xml", $"<domain type='{type}'><name>g</name><memory unit='GiB'>2</memory><vcpu>2</vcpu></domain>");
+        var estate = new ImportedEstate();
+        var problems = new List<ImportProblem>();
+        VirtLang.Import.Libvirt.LibvirtDomainImporter.Import(path, estate, problems);
+        Assert.Empty(problems);
+        var host = Assert.Single(estate.Hosts);
+        Assert.Equal(("bare_metal", "hardware", product, "vtx"), (host.HypervisorKind, host.Acceleration, host.Product, Assert.Single(host.CpuFeatures)));
+    }
 }
