@@ -124,4 +124,17 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("# VDL6004: XML with a document type declaration", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFifoOrADeviceIsRefusedBeforeItIsOpened()
+    {
+        var fifo = Path.Combine(Root, "pipe.xml");
+        Assert.True(Fifo.TryCreate(fifo));
+        var result = VdlProcess.Run(Root, "import", "libvirt", "pipe.xml", "/dev/zero", Data("libvirt", "kvm-full.xml"), "-o", "estate.vdl");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "pipe.xml(1,1): error VDL6001: cannot read the file: it is a FIFO (named pipe), not a file\n" +
+            "/dev/zero(1,1): error VDL6001: cannot read the file: it is a character device, not a file\n", result.Error);
+        Assert.Contains("vm web-01-prod {", File.ReadAllText(Path.Combine(Root, "estate.vdl")), StringComparison.Ordinal);
+    }
 }
