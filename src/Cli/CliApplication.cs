@@ -10,7 +10,7 @@ public static class CliApplication
     {
         var style = color is { } c ? new ConsoleStyle(c) : ConsoleStyle.ForStandardOutput();
         var context = new CliContext(output, error, style);
-        var root = new RootCommand("vdl: check, run, sweep, calibrate, build, graph, start (new), format and explain VirtLang (.vdl) models of virtual infrastructure")
+        var root = new RootCommand("vdl: check, run, sweep, calibrate, build, graph, start (new), format, explain and import VirtLang (.vdl) models of virtual infrastructure")
         {
             CheckCommand.Create(context),
             RunCommand.Create(context),
@@ -21,6 +21,7 @@ public static class CliApplication
             NewCommand.Create(context),
             FormatCommand.Create(context),
             ExplainCommand.Create(context),
+            ImportCommand.Create(context),
             LspCommand.Create(context),
             WorkerCommand.Create(context),
         };

@@ -4,13 +4,13 @@ using VirtLang.Language.Diagnostics;
 namespace VirtLang.Compiler.Diagnostics;
 
 /// <summary>
-/// Every diagnostic code the product can report, in one place: the front-end's VDL0xxx, the checker's, and the MSBuild
-/// integration's VDL91xx.
+/// Every diagnostic code the product can report, in one place: the front-end's VDL0xxx, the checker's, the MSBuild
+/// integration's VDL91xx and `vdl import`'s VDL60xx.
 /// </summary>
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).Concat(BuildIntegrationDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
+        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).Concat(BuildIntegrationDiagnostics.All).Concat(ImportDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode =
         All.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
