@@ -57,6 +57,11 @@ public sealed class HostileInputPropertyTests : IDisposable
     public Property ComposeYaml() =>
         Prop.ForAll(Mutations(Data("compose", "shop.yaml")).ToArbitrary(), bytes => NeverThrows(bytes, ".yaml", ComposeImporter.Import));
 
+    /// <summary>The case that made YamlDotNet's scanner throw InvalidOperationException (not a YamlException): a located VDL6 error now.</summary>
+    [Property(MaxTest = 1, Replay = "(17905681862371895745,9507822511972939871,28)")]
+    public Property ComposeYamlThatBrokeTheScanner() =>
+        Prop.ForAll(Mutations(Data("compose", "shop.yaml")).ToArbitrary(), bytes => NeverThrows(bytes, ".yaml", ComposeImporter.Import));
+
     [Property(MaxTest = 200)]
     public Property InventoryCsv() =>
         Prop.ForAll(Mutations(Data("inventory", "vinfo.csv")).ToArbitrary(),

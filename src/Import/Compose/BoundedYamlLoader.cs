@@ -20,11 +20,13 @@ internal static class BoundedYamlLoader
         long nodes = 0;
         YamlNode? root = null;
         var parser = new Parser(new StringReader(text));
+        var lastMark = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                lastMark = current.Start;
                 YamlNode? completed = null;
                 long completedSize = 0;
                 var anchor = string.Empty;
@@ -122,13 +124,20 @@ internal static class BoundedYamlLoader
             problems.Add(ImportProblem.Of(path, Line(e.Start), Column(e.Start), ImportDiagnostics.MalformedYaml, e.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way, not with a YamlException, on some malformed plain scalars (found by
+            // HostileInputPropertyTests): still a located error, at the last event it read.
+            problems.Add(ImportProblem.Of(path, Line(lastMark), Column(lastMark), ImportDiagnostics.MalformedYaml, "the YAML cannot be read past this point (malformed scalar)"));
+            return null;
+        }
 
         return root;
     }
 
-    private static int Line(Mark mark) => (int)Math.Min(mark.Line, int.MaxValue);
+    private static int Line(Mark mark) => (int)Math.Clamp(mark.Line, 1, int.MaxValue);
 
-    private static int Column(Mark mark) => (int)Math.Min(mark.Column, int.MaxValue);
+    private static int Column(Mark mark) => (int)Math.Clamp(mark.Column, 1, int.MaxValue);
 
     private sealed class Frame(YamlNode node, string anchor)
     {
