@@ -591,7 +591,7 @@ internal sealed class Binder
             }
 
             if (_symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, dash), out var template)
-                && template.View.SetsOwn("count") && template.Copies >= k)
+                && template is not PoolSymbol && template.View.SetsOwn("count") && template.Copies >= k)
             {
                 var count = template.View.Find("count");
                 var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.Value.Span) : template.Declaration;
