@@ -146,7 +146,11 @@ public static class PlacedModelWriter
             case HypervisorKind.OsLevel:
                 foreach (var instance in host.Instances)
                 {
+                    // A container without burst gets at most its share of the host: burst lets it use the room the plan left,
+                    // and shares in its peak's proportion divide a busy host as the plan sized it.
                     text.Append(CultureInfo.InvariantCulture, $"container {GuestName(instance)} {{").Append(newline)
+                        .Append(CultureInfo.InvariantCulture, $"cpu_shares = {instance.Shares}").Append(newline)
+                        .Append("burst = true").Append(newline)
                         .Append(CultureInfo.InvariantCulture, $"runs = [{instance.App.Name}]").Append(newline).Append('}').Append(newline);
                 }
 

@@ -6,7 +6,11 @@ namespace VirtLang.Planning;
 public sealed record PlacedHost(string Name, PoolSymbol Pool, IReadOnlyList<PlacedInstance> Instances);
 
 /// <summary>One instance on a placed machine, with the guest the writer gives it.</summary>
-public sealed record PlacedInstance(ApplicationSymbol App, long Replica, long Vcpus, long VmMemoryBytes, OsSymbol? GuestOs, string? GuestPatch);
+public sealed record PlacedInstance(ApplicationSymbol App, long Replica, long Vcpus, long VmMemoryBytes, OsSymbol? GuestOs, string? GuestPatch)
+{
+    /// <summary>A container's cpu_shares: its peak in hundredths of a reference core (at least 1).</summary>
+    public long Shares { get; init; } = 1;
+}
 
 /// <summary>What <c>vdl plan</c> found: the machines, how they compare with the bound, and how the search ended.</summary>
 public sealed class PlanResult

@@ -93,7 +93,7 @@ public static class Planner
                 {
                     var d = problem.Demands[item.Index, p]!;
                     load.Add(item, d);
-                    instances.Add(new PlacedInstance(item.App, item.Replica, d.Vcpus, d.VmMemory, d.GuestOs, d.GuestPatch));
+                    instances.Add(new PlacedInstance(item.App, item.Replica, d.Vcpus, d.VmMemory, d.GuestOs, d.GuestPatch) { Shares = Math.Clamp(d.PeakCpu / 10, 1, 100_000) });
                 }
 
                 loads.Add((load, pools[p]));

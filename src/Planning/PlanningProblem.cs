@@ -7,6 +7,7 @@ using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Planning;
 
@@ -19,6 +20,9 @@ internal sealed class PlanningProblem
 {
     /// <summary>Profiles are sampled every five minutes inside a bucket and the bucket takes the highest sample.</summary>
     public const double SampleSeconds = 300;
+
+    /// <summary>The most the default noise multiplies a demand by (docs/simulation.md).</summary>
+    private static readonly double HighestNoise = 1 + (ScenarioSpec.NoiseScale * ScenarioSpec.DefaultNoise);
 
     // A VM's memory is a whole number of MiB, at least 256 (what the smallest server guests are given).
     private const long MiB = 1L << 20;
@@ -227,7 +231,8 @@ internal sealed class PlanningProblem
         switch (pool.Boundary)
         {
             case IsolationLevel.Vm:
-                vcpus = Math.Max(1, (long)Math.Ceiling((app.PeakCpu * own / machine.Cpu.CoreSpeed) - 1e-9));
+                // Enough vCPUs for the peak with the run's noise at its highest: a VM never runs more than its vCPUs.
+                vcpus = Math.Max(1, (long)Math.Ceiling((app.PeakCpu * own * HighestNoise / machine.Cpu.CoreSpeed) - 1e-9));
                 vmMemory = Math.Max(SmallestVmMemory, (appMemory + MiB - 1) / MiB * MiB);
                 var spec = new VirtualMachineSpec { Name = app.Name, Vcpus = (int)Math.Min(int.MaxValue, vcpus), MemoryBytes = vmMemory };
                 memory = vmMemory + costs.GuestOverheadBytes(spec, mode);
