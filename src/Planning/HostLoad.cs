@@ -40,4 +40,17 @@ internal sealed class HostLoad(int buckets)
         Vcpus += demand.Vcpus;
         Items.Add(item);
     }
+
+    /// <summary>Takes back the last <see cref="Add"/> (a search that backtracks).</summary>
+    public void RemoveLast(InstanceDemand demand)
+    {
+        for (var b = 0; b < Cpu.Length; b++)
+        {
+            Cpu[b] -= demand.Cpu[b];
+        }
+
+        Memory -= demand.Memory;
+        Vcpus -= demand.Vcpus;
+        Items.RemoveAt(Items.Count - 1);
+    }
 }

@@ -1,0 +1,106 @@
+namespace VirtLang.Planning.Tests;
+
+/// <summary>When no plan exists, the diagnostics say why in the model's terms, not the solver's.</summary>
+public sealed class ExplanationTests : IDisposable
+{
+    private const string Catalog = """
+        os rhel9 {
+          family = linux
+        }
+
+        os solaris11 {
+          family = solaris
+        }
+
+        hardware box {
+          cpu {
+            cores = 16
+          }
+          memory = 64GiB
+        }
+
+        """;
+
+    private readonly PlanningHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public void AnApplicationCertifiedOnAnOsNoPoolRunsIsVdl7002NamingBoth()
+    {
+        var diagnostic = Assert.Single(_harness.PlanDiagnostics(Catalog + """
+            app ledger {
+              requires {
+                os = [solaris11]
+              }
+              demand {
+                cpu = 1
+              }
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+            }
+
+            plan p {}
+            """));
+        Assert.Equal("VDL7002", diagnostic.Code);
+        Assert.Contains("`ledger`", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("needs `solaris11` and pool `rack-a` runs `rhel9`", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnApplicationLargerThanAMachineIsVdl7003WithItsPeak()
+    {
+        var diagnostic = Assert.Single(_harness.PlanDiagnostics(Catalog + """
+            app huge {
+              demand {
+                cpu = 20
+              }
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+            }
+
+            plan p {}
+            """));
+        Assert.Equal("VDL7003", diagnostic.Code);
+        Assert.Contains("20 reference cores at its peak", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("gives 11.2", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpreadReplicasPastTheUsableMachinesAreVdl7004NamingSpareAndSpread()
+    {
+        var diagnostic = Assert.Single(_harness.PlanDiagnostics(Catalog + """
+            app web {
+              replicas = 3
+              spread   = host
+              demand {
+                cpu = 1
+              }
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 3
+              os       = rhel9
+              hypervisor {
+                kind = bare_metal
+              }
+            }
+
+            plan p {
+              spare = 1
+            }
+            """));
+        Assert.Equal("VDL7004", diagnostic.Code);
+        Assert.Contains("2 usable: count 3, spare 1", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("spread = host", diagnostic.Message, StringComparison.Ordinal);
+    }
+}
