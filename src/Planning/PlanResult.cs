@@ -39,6 +39,15 @@ public sealed class PlanResult
     /// <summary>Energy of the placed machines over the horizon, in kWh, from the buckets' CPU (linear power model).</summary>
     public required double EnergyKilowattHours { get; init; }
 
+    /// <summary>Mean CPU utilization of the placed machines over the horizon's buckets (of their capacity, not the target).</summary>
+    public required double MeanUtilization { get; init; }
+
+    /// <summary>The 95th percentile of the machines' utilization over every machine and bucket.</summary>
+    public required double P95Utilization { get; init; }
+
+    /// <summary>The cost model's slowdown without contention, weighted by each instance's mean CPU.</summary>
+    public required double MeanSlowdown { get; init; }
+
     /// <summary>Seconds the solver ran (0: it did not).</summary>
     public required double SolverSeconds { get; init; }
 

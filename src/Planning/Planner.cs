@@ -104,8 +104,18 @@ public static class Planner
         var hours = problem.Plan.BucketSeconds / 3600;
         var energy = loads.Sum(l => l.Load.Cpu.Sum(c =>
             (l.Pool.Machine.IdleWatts + ((l.Pool.Machine.MaxWatts - l.Pool.Machine.IdleWatts) * Math.Min(1, c / PoolMachine.MilliCores / Math.Max(1e-9, l.Pool.CapacityCores)))) * hours)) / 1000;
+        var utilizations = loads.SelectMany(l => l.Load.Cpu.Select(c => c / PoolMachine.MilliCores / Math.Max(1e-9, l.Pool.CapacityCores))).Order().ToList();
+        var slowdowns = problem.Items.Select(i =>
+        {
+            var machine = pools[packed.Pool[i.Index]].Machine;
+            return (Weight: i.App.MeanCpu, Slowdown: machine.Costs.Slowdown(i.App.Io, i.App.OperationsPerCore, machine.Mode));
+        }).ToList();
+        var weight = slowdowns.Sum(s => s.Weight);
         return new PlanResult
         {
+            MeanUtilization = utilizations.Count == 0 ? 0 : utilizations.Average(),
+            P95Utilization = utilizations.Count == 0 ? 0 : utilizations[Math.Min(utilizations.Count - 1, (int)Math.Ceiling(0.95 * utilizations.Count) - 1)],
+            MeanSlowdown = weight > 0 ? slowdowns.Sum(s => s.Weight * s.Slowdown) / weight : 1,
             Plan = problem.Plan,
             Hosts = hosts,
             HostsPerPool = [.. pools.Select((pool, p) => (pool.Pool, perPool[p]))],

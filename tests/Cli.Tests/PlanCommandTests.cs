@@ -59,6 +59,24 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void CompareRunsThePlanUnderEveryKindThePoolCanRunSideBySide()
+    {
+        Example();
+        var result = VdlProcess.Run(_temporary.Path, "plan", "servers.vdl", "-o", "placed.vdl", "--compare", "--time-limit", "5s");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rows = result.Output.Split('\n').SkipWhile(l => !l.StartsWith("kind ", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.Length > 0).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(c => c[0], c => c);
+        Assert.Equal(["none", "os_level", "hosted", "bare_metal"], rows.Keys);
+        Assert.Equal("2", rows["bare_metal"][1]); // the plan as written
+        // One userland costs nothing, a hosted hypervisor the most: the cost model's order.
+        double Slowdown(string kind) => double.Parse(rows[kind][4].TrimEnd('x'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1.0, Slowdown("none"));
+        Assert.True(Slowdown("hosted") > Slowdown("bare_metal"), result.Output);
+        Assert.True(int.Parse(rows["none"][1], System.Globalization.CultureInfo.InvariantCulture) <= 2, result.Output);
+    }
+
+    [Fact]
     public void AnOutputThatIsTheModelIsRefusedAndTheModelIsUnchanged()
     {
         var before = File.ReadAllBytes(Example());

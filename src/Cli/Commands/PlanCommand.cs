@@ -29,12 +29,13 @@ internal static class PlanCommand
             Description = "How long the solver may search, as a time such as 60s or 5m (0s: first-fit-decreasing only); at most 1h",
             DefaultValueFactory = _ => "60s",
         };
-        var command = new Command("plan", "Place the applications of a plan on its pools' machines and write the placed model") { file, planName, output, json, timeLimit };
-        command.SetAction(result => Run(context, result.GetValue(file)!, result.GetValue(planName), result.GetValue(output)!, result.GetValue(json), result.GetValue(timeLimit)!));
+        var compare = new Option<bool>("--compare") { Description = "Also plan the same applications with the pools under every hypervisor kind they can run, and print them side by side" };
+        var command = new Command("plan", "Place the applications of a plan on its pools' machines and write the placed model") { file, planName, output, json, timeLimit, compare };
+        command.SetAction(result => Run(context, result.GetValue(file)!, result.GetValue(planName), result.GetValue(output)!, result.GetValue(json), result.GetValue(timeLimit)!, result.GetValue(compare)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? planName, string output, string? json, string timeLimitText)
+    private static int Run(CliContext context, string path, string? planName, string output, string? json, string timeLimitText, bool compare)
     {
         if (ParseTimeLimit(timeLimitText) is not { } timeLimit)
         {
@@ -65,7 +66,8 @@ internal static class PlanCommand
 
         var diagnostics = new List<Diagnostic>();
         var plan = Choose(compilation, planName, diagnostics);
-        var result = plan is null ? null : Planner.Plan(compilation.SemanticModel, plan, new PlanOptions { TimeLimit = timeLimit, UseSolver = timeLimit > TimeSpan.Zero }, diagnostics);
+        var options = new PlanOptions { TimeLimit = timeLimit, UseSolver = timeLimit > TimeSpan.Zero };
+        var result = plan is null ? null : Planner.Plan(compilation.SemanticModel, plan, options, diagnostics);
         var placed = result is null ? null : PlacedModelWriter.Write(compilation, result, diagnostics);
         if (placed is null || result is null)
         {
@@ -90,6 +92,11 @@ internal static class PlanCommand
 
         Summary(context.Out, result);
         context.Out.WriteLine($"Wrote {TerminalText.Sanitize(output)}.");
+        if (compare)
+        {
+            SideBySide(context.Out, KindComparison.Compare(compilation, result.Plan, options));
+        }
+
         return ExitCodes.Success;
     }
 
@@ -146,6 +153,20 @@ internal static class PlanCommand
             $"Status: {result.Status.ToString().ToLowerInvariant()} ({result.SolverSeconds:0.00} s of CP-SAT{(result.ClockStopped ? ", stopped by the clock: another run may differ" : string.Empty)})"));
         to.WriteLine($"Binding: {result.Binding}");
         to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Energy over the horizon: {result.EnergyKilowattHours:0.0} kWh"));
+    }
+
+    private static void SideBySide(TextWriter to, IReadOnlyList<(string Kind, PlanResult? Result, string? Why)> rows)
+    {
+        to.WriteLine();
+        to.WriteLine("The same plan under every kind the pools can run:");
+        to.WriteLine("kind         hosts  bound  energy kWh  slowdown  mean util  p95 util  status");
+        foreach (var (kind, result, why) in rows)
+        {
+            to.WriteLine(result is null
+                ? $"{kind,-12} no plan: {TerminalText.Sanitize(why ?? "unknown")}"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{kind,-12} {result.Hosts.Count,5}  {result.LowerBound,5}  {result.EnergyKilowattHours,10:0.0}  {result.MeanSlowdown,7:0.00}x  {result.MeanUtilization,9:0.0%}  {result.P95Utilization,8:0.0%}  {result.Status.ToString().ToLowerInvariant()}"));
+        }
     }
 
     /// <summary>The figures as JSON: no timing, so that the same model gives the same bytes.</summary>
