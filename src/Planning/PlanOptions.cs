@@ -18,5 +18,5 @@ public sealed record PlanOptions
     /// The most x[instance, machine] literals the CP-SAT model may have, times the time buckets: past it the plan is
     /// first-fit-decreasing's, reported with its lower bound (docs/limits.md).
     /// </summary>
-    public long MaximumModelTerms { get; init; } = 20_000_000;
+    public long MaximumModelTerms { get; init; } = 10_000_000;
 }

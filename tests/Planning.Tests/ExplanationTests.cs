@@ -103,4 +103,77 @@ public sealed class ExplanationTests : IDisposable
         Assert.Contains("2 usable: count 3, spare 1", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("spread = host", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AHostThatAlsoRunsAnApplicationThePlanLeavesOutIsVdl7005()
+    {
+        var compilation = _harness.Compile(Catalog + """
+            app web {
+              demand {
+                cpu = 1
+              }
+            }
+
+            app batch {
+              demand {
+                cpu = 1
+              }
+            }
+
+            host old : box {
+              os   = rhel9
+              runs = [web, batch]
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+            }
+
+            plan p {
+              apps = [web]
+            }
+            """);
+        var diagnostics = new List<Language.Diagnostics.Diagnostic>();
+        var result = Planner.Plan(compilation.SemanticModel, compilation.SemanticModel.Plans[0], new PlanOptions(), diagnostics);
+        Assert.Null(PlacedModelWriter.Write(compilation, result!, diagnostics));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("VDL7005", diagnostic.Code);
+        Assert.Contains("host `old` runs `web`, which plan `p` places, and `batch`, which it does not", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlacedNameTheModelAlreadyDeclaresIsVdl7006()
+    {
+        var compilation = _harness.Compile(Catalog + """
+            app web {
+              demand {
+                cpu = 1
+              }
+            }
+
+            app rack-a-1 {
+              demand {
+                cpu = 1
+              }
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+            }
+
+            plan p {
+              apps = [web]
+            }
+            """);
+        var diagnostics = new List<Language.Diagnostics.Diagnostic>();
+        var result = Planner.Plan(compilation.SemanticModel, compilation.SemanticModel.Plans[0], new PlanOptions(), diagnostics);
+        Assert.Null(PlacedModelWriter.Write(compilation, result!, diagnostics));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("VDL7006", diagnostic.Code);
+        Assert.Contains("a placed host `rack-a-1`", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
