@@ -93,6 +93,16 @@ public static class PlacedModelWriter
         // The placed model stands where the plan's file stood, so that its imports resolve as they did.
         var check = ModelCompilation.Create([SourceText.From(formatted, file.Path)]);
         var errors = check.Diagnostics.Where(d => d.IsError).Take(3).ToList();
+        // A cluster or a scenario that names a replaced host: the user's to change, not a bug of the planner.
+        var dangling = check.Diagnostics.FirstOrDefault(d => d.Code == CompilerDiagnostics.UnknownReference.Code && freed.Any(n => d.Message.StartsWith($"`{n}`", StringComparison.Ordinal)));
+        if (dangling is not null)
+        {
+            var line = dangling.Location.Start.Line;
+            diagnostics.Add(new Diagnostic(PlanningDiagnostics.NoPlan, plan.Declaration,
+                [$"the model still names a host plan `{plan.Name}` replaces ({dangling.Message.Split(' ')[0]}, line {line}): take it out of its cluster or scenario, or leave its applications out of the plan"]));
+            return null;
+        }
+
         if (errors.Count > 0)
         {
             diagnostics.Add(new Diagnostic(PlanningDiagnostics.PlacedModelDoesNotCheck, plan.Declaration,

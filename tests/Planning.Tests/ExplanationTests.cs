@@ -176,4 +176,39 @@ public sealed class ExplanationTests : IDisposable
         Assert.Equal("VDL7006", diagnostic.Code);
         Assert.Contains("a placed host `rack-a-1`", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AClusterThatNamesAReplacedHostIsVdl7001SayingWhere()
+    {
+        var compilation = _harness.Compile(Catalog + """
+            app web {
+              demand {
+                cpu = 1
+              }
+            }
+
+            host old : box {
+              os   = rhel9
+              runs = [web]
+            }
+
+            cluster c {
+              hosts = [old]
+            }
+
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+            }
+
+            plan p {}
+            """);
+        var diagnostics = new List<Language.Diagnostics.Diagnostic>();
+        var result = Planner.Plan(compilation.SemanticModel, compilation.SemanticModel.Plans[0], new PlanOptions(), diagnostics);
+        Assert.Null(PlacedModelWriter.Write(compilation, result!, diagnostics));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("VDL7001", diagnostic.Code);
+        Assert.Contains("still names a host plan `p` replaces (`old`", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
