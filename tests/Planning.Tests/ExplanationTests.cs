@@ -211,4 +211,24 @@ public sealed class ExplanationTests : IDisposable
         Assert.Equal("VDL7001", diagnostic.Code);
         Assert.Contains("still names a host plan `p` replaces (`old`", diagnostic.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnAccelerationInAnOsLevelPoolIsVdl1016AtThePoolNotABrokenPlacedModel()
+    {
+        var diagnostics = VirtLang.Compiler.ModelCompilation.Create([Language.Text.SourceText.From(Catalog + """
+            pool rack-a {
+              hardware = box
+              count    = 4
+              os       = rhel9
+              hypervisor {
+                kind         = os_level
+                acceleration = hardware
+              }
+            }
+            """, "pool.vdl")]).Diagnostics.Where(d => d.IsError).ToList();
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("VDL1016", diagnostic.Code);
+        Assert.Equal("acceleration", diagnostic.Location.Source.ToString(diagnostic.Location.Span));
+        Assert.Contains("pool `rack-a`", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

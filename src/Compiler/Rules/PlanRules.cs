@@ -15,6 +15,9 @@ internal sealed class PlanRules : IRuleFamily
     /// <summary>The most time buckets a plan samples: a year of hours is 8,784; every bucket is a constraint per host.</summary>
     public const int MaximumBuckets = 10_000;
 
+    // What a host of kind none or os_level may not have in its hypervisor block (HypervisorKindRules).
+    private static readonly string[] NativeKindsRefuse = ["acceleration", "page_sharing", "ballooning"];
+
     public string Name => "plan";
 
     public void Check(RuleContext context)
@@ -46,6 +49,17 @@ internal sealed class PlanRules : IRuleFamily
             {
                 var kind = ModelNames.ToName(machine.HypervisorKind);
                 context.Report(CompilerDiagnostics.PoolNeedsOs, pool.Declaration, [pool.Name, kind, why]);
+            }
+        }
+
+        // The pool's hypervisor block is copied to every placed host: what a host of its kind may not have, the pool may not either.
+        if (machine.HypervisorKind is HypervisorKind.None or HypervisorKind.OsLevel)
+        {
+            var hypervisor = pool.View.Child("hypervisor");
+            foreach (var attribute in NativeKindsRefuse.Where(a => hypervisor.Find(a) is not null))
+            {
+                context.Report(CompilerDiagnostics.NotValidForKind, hypervisor.WhereName(attribute),
+                    [$"`{attribute}` is not valid in pool `{pool.Name}` under a `{ModelNames.ToName(machine.HypervisorKind)}` hypervisor: its hosts would have it, and {(machine.HypervisorKind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel")}"]);
             }
         }
 
