@@ -18,6 +18,7 @@ public static class CliApplication
             CalibrateCommand.Create(context),
             BuildCommand.Create(context),
             GraphCommand.Create(context),
+            PlanCommand.Create(context),
             NewCommand.Create(context),
             FormatCommand.Create(context),
             ExplainCommand.Create(context),

@@ -74,6 +74,12 @@ public sealed class SemanticModel
     /// <summary>The sites, in file and position order (empty when the model declares none).</summary>
     public IReadOnlyList<SiteSymbol> Sites { get; internal init; } = [];
 
+    /// <summary>The pools of machines plans may use, in file and position order (docs/planning.md).</summary>
+    public IReadOnlyList<PoolSymbol> Pools { get; internal init; } = [];
+
+    /// <summary>The plans, in file and position order (docs/planning.md).</summary>
+    public IReadOnlyList<PlanSymbol> Plans { get; internal init; } = [];
+
     /// <summary>The symbol named <paramref name="name"/>; a copy <c>NAME-k</c> made by <c>count</c> resolves to its template.</summary>
     public ModelSymbol? Resolve(string name) => Resolve(name.AsSpan());
 

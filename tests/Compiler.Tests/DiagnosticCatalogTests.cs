@@ -43,7 +43,7 @@ public sealed class DiagnosticCatalogTests
     {
         var codes = DiagnosticCatalog.All.Select(d => d.Code).ToList();
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(codes, c => Assert.Matches("^VDL([0-5][0-9]{3}|60[0-4][0-9]|9001|9101)$", c));
+        Assert.All(codes, c => Assert.Matches("^VDL([0-5][0-9]{3}|60[0-4][0-9]|70[01][0-9]|9001|9101)$", c));
     }
 
     [Fact]

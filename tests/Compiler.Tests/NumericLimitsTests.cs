@@ -287,6 +287,18 @@ public sealed class NumericLimitsTests : IDisposable
                 admission_reserve = {{V("policy", "admission_reserve", "25%")}}
               }
             }
+            pool rack {
+              hardware = hw
+              count = {{V("pool", "count", "100_000")}}
+              os = linux
+            }
+            plan p {
+              pools = [rack]
+              target = {{V("plan", "target", "70%")}}
+              spare = {{V("plan", "spare", "1")}}
+              horizon = {{V("plan", "horizon", "7d")}}
+              bucket = {{V("plan", "bucket", "1h")}}
+            }
             scenario s {
               duration = 1m
               step = 1m

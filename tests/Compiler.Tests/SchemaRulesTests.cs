@@ -31,7 +31,7 @@ public sealed class SchemaRulesTests
     [InlineData("host h : r740 {\n  os = rhle8\n}\n", "2:8 VDL1001 `rhle8` is not declared in this model (did you mean `rhel8`?)")]
     [InlineData("scenario s {\n  duration = 1d\n  at 1h crash nobody\n}\n", "3:15 VDL1001 `nobody` is not declared in this model")]
     // VDL1003 a block where it cannot stand
-    [InlineData("hots h {}\n", "1:1 VDL1003 a `hots` block cannot stand at the top of a file (did you mean `host`?); the declarations are os, hardware, app, host, cluster, site, scenario")]
+    [InlineData("hots h {}\n", "1:1 VDL1003 a `hots` block cannot stand at the top of a file (did you mean `host`?); the declarations are os, hardware, app, host, cluster, site, pool, plan, scenario")]
     [InlineData("app a {\n  cpu {}\n}\n", "2:3 VDL1003 a `cpu` block cannot stand in `app a`; `app a` may contain requires, demand, failures")]
     // VDL1004 a reference to the wrong kind
     [InlineData("host h : r740 {\n  os = r740\n}\n", "2:8 VDL1004 `r740` is a `hardware`, but `os` needs an `os`")]

@@ -152,6 +152,15 @@ test('sites: a site block, a host\'s site attribute and fail site', () => {
   assert.equal(scopeOf(tokens, 8, 'for'), 'keyword.control.action.vdl');
 });
 
+test('plans: pool and plan blocks, whose attributes are properties', () => {
+  const tokens = tokenize('pool rack-a {\n  hardware = r740\n}\nplan consolidate {\n  pools = [rack-a]\n}\n');
+  assert.equal(scopeOf(tokens, 1, 'pool'), 'keyword.other.block.vdl');
+  assert.equal(scopeOf(tokens, 1, 'rack-a'), 'entity.name.type.vdl');
+  assert.equal(scopeOf(tokens, 4, 'plan'), 'keyword.other.block.vdl');
+  assert.equal(scopeOf(tokens, 4, 'consolidate'), 'entity.name.type.vdl');
+  assert.equal(scopeOf(tokens, 5, 'pools'), 'variable.other.property.vdl');
+});
+
 test('an unterminated string ends at the end of its line', () => {
   const tokens = tokenize('os a {\n  version = "8.6\n  family = linux\n}\n');
   assert.equal(scopeOf(tokens, 3, 'family'), 'variable.other.property.vdl');

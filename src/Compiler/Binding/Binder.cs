@@ -42,6 +42,8 @@ internal sealed class Binder
         var clusters = new List<ClusterSymbol>();
         var scenarios = new List<ScenarioSymbol>();
         var sites = new List<SiteSymbol>();
+        var pools = new List<PoolSymbol>();
+        var plans = new List<PlanSymbol>();
 
         // Catalog entries first (hosts and guests refer to them), then hosts with their guests, then what refers to hosts.
         var later = new List<(string Name, string Kind, BlockView View)>();
@@ -54,7 +56,7 @@ internal sealed class Binder
                 case "hardware": hardware.Add(Add(new HardwareSymbol(name, View(file, block)))); break;
                 case "app": apps.Add(Add(BindApp(name, View(file, block)))); break;
                 case "site": sites.Add(Add(BindSite(name, View(file, block)))); break;
-                case "host" or "cluster" or "scenario": later.Add((name, kind, View(file, block))); break;
+                case "host" or "cluster" or "scenario" or "pool" or "plan": later.Add((name, kind, View(file, block))); break;
             }
         }
 
@@ -63,12 +65,18 @@ internal sealed class Binder
             hosts.Add(BindHost(name, view));
         }
 
+        foreach (var (name, _, view) in later.Where(l => l.Kind == "pool"))
+        {
+            pools.Add(Add(BindPool(name, view)));
+        }
+
         foreach (var (name, kind, view) in later)
         {
             switch (kind)
             {
                 case "cluster": clusters.Add(Add(BindCluster(name, view))); break;
                 case "scenario": scenarios.Add(Add(BindScenario(name, view))); break;
+                case "plan": plans.Add(Add(BindPlan(name, view, Sorted(apps), Sorted(pools)))); break;
             }
         }
 
@@ -105,6 +113,8 @@ internal sealed class Binder
         return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table)
         {
             Sites = Sorted(sites),
+            Pools = Sorted(pools),
+            Plans = Sorted(plans),
         };
     }
 
@@ -213,33 +223,10 @@ internal sealed class Binder
 
     private HostSymbol BindHost(string name, BlockView view)
     {
-        var cpu = view.Child("cpu");
-        var power = view.Child("power");
-        var hypervisor = view.Child("hypervisor");
         var host = Add(new HostSymbol(name, view)
         {
             Copies = Whole(view, "count") ?? 1,
-            HasCpu = !cpu.IsEmpty,
-            Sockets = Whole(cpu, "sockets") ?? 1,
-            Cores = Whole(cpu, "cores") ?? 1,
-            Threads = Whole(cpu, "threads") ?? 1,
-            ClockHz = _values.Number(cpu.Find("clock")?.Attribute.Value, Dimension.Frequency) ?? 0,
-            SmtYield = _values.Number(cpu.Find("smt_yield")?.Attribute.Value, Dimension.Ratio) is { } yield ? Math.Clamp(yield, 0, 1) : null,
-            Features = Features(cpu.Find("features")?.Attribute.Value),
-            MemoryBytes = _values.Number(view.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
-            Disks = Devices(view, "disk"),
-            Nics = Devices(view, "nic"),
-            IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts,
-            MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts,
-            Os = Reference<OsSymbol>(view, "os"),
-            Patch = _values.Text(view.Find("patch")?.Attribute.Value),
-            HasHypervisorBlock = !hypervisor.IsEmpty,
-            HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value),
-            PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false,
-            Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.Value),
             Runs = Applications(view),
-            Failures = Failures(view.Child("failures")),
-            HypervisorFailures = Failures(hypervisor.Child("failures")),
             Site = Reference<SiteSymbol>(view, "site"),
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
@@ -247,29 +234,7 @@ internal sealed class Binder
             host.Hardware = _symbols.GetValueOrDefault(baseName.Text) as HardwareSymbol;
         }
 
-        if (ValueReader.Word(hypervisor.Find("kind")?.Attribute.Value) is { } kind && ModelNames.TryParseHypervisorKind(kind, out var parsed))
-        {
-            host.HypervisorKind = parsed;
-        }
-
-        var acceleration = ValueReader.Word(hypervisor.Find("acceleration")?.Attribute.Value);
-        host.AccelerationWritten = acceleration is not null;
-        host.Acceleration = acceleration is not null && ModelNames.TryParseAcceleration(acceleration, out var a)
-            ? a
-            : host.Cpu.HasHardwareAssist ? Acceleration.Hardware : Acceleration.Software;
-
-        var overhead = hypervisor.Child("overhead");
-        if (!overhead.IsEmpty)
-        {
-            var perGuest = _values.Number(overhead.Find("memory_per_guest")?.Attribute.Value, Dimension.Memory);
-            host.Overrides = new CostOverrides
-            {
-                Cpu = _values.Number(overhead.Find("cpu")?.Attribute.Value, Dimension.None),
-                Io = _values.Number(overhead.Find("io")?.Attribute.Value, Dimension.None),
-                MemoryPerGuestBytes = perGuest is { } b ? (long)b : null,
-            };
-        }
-
+        ReadMachine(host, view, view);
         var guests = new List<GuestSymbol>();
         foreach (var block in view.Block.Blocks.Where(b => b.KindToken.TextEquals("vm") || b.KindToken.TextEquals("container")))
         {
@@ -300,6 +265,88 @@ internal sealed class Binder
 
         host.Guests = guests;
         return host;
+    }
+
+    /// <summary>
+    /// The machine of a host (or of a pool's machines): its hardware from <paramref name="machine"/> (the block and its
+    /// bases), its OS and hypervisor from <paramref name="settings"/> (the host itself, or the pool).
+    /// </summary>
+    private void ReadMachine(HostSymbol host, BlockView machine, BlockView settings)
+    {
+        var view = machine;
+        var cpu = machine.Child("cpu");
+        var power = machine.Child("power");
+        var hypervisor = settings.Child("hypervisor");
+        host.HasCpu = !cpu.IsEmpty;
+        host.Sockets = Whole(cpu, "sockets") ?? 1;
+        host.Cores = Whole(cpu, "cores") ?? 1;
+        host.Threads = Whole(cpu, "threads") ?? 1;
+        host.ClockHz = _values.Number(cpu.Find("clock")?.Attribute.Value, Dimension.Frequency) ?? 0;
+        host.SmtYield = _values.Number(cpu.Find("smt_yield")?.Attribute.Value, Dimension.Ratio) is { } yield ? Math.Clamp(yield, 0, 1) : null;
+        host.Features = Features(cpu.Find("features")?.Attribute.Value);
+        host.MemoryBytes = _values.Number(view.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0;
+        host.Disks = Devices(view, "disk");
+        host.Nics = Devices(view, "nic");
+        host.IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts;
+        host.MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts;
+        host.Os = Reference<OsSymbol>(settings, "os");
+        host.Patch = _values.Text(settings.Find("patch")?.Attribute.Value);
+        host.HasHypervisorBlock = !hypervisor.IsEmpty;
+        host.HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value);
+        host.PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false;
+        host.Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.Value);
+        host.Failures = Failures(machine.Child("failures"));
+        host.HypervisorFailures = Failures(hypervisor.Child("failures"));
+        if (ValueReader.Word(hypervisor.Find("kind")?.Attribute.Value) is { } kind && ModelNames.TryParseHypervisorKind(kind, out var parsed))
+        {
+            host.HypervisorKind = parsed;
+        }
+
+        var acceleration = ValueReader.Word(hypervisor.Find("acceleration")?.Attribute.Value);
+        host.AccelerationWritten = acceleration is not null;
+        host.Acceleration = acceleration is not null && ModelNames.TryParseAcceleration(acceleration, out var a)
+            ? a
+            : host.Cpu.HasHardwareAssist ? Acceleration.Hardware : Acceleration.Software;
+
+        var overhead = hypervisor.Child("overhead");
+        if (!overhead.IsEmpty)
+        {
+            var perGuest = _values.Number(overhead.Find("memory_per_guest")?.Attribute.Value, Dimension.Memory);
+            host.Overrides = new CostOverrides
+            {
+                Cpu = _values.Number(overhead.Find("cpu")?.Attribute.Value, Dimension.None),
+                Io = _values.Number(overhead.Find("io")?.Attribute.Value, Dimension.None),
+                MemoryPerGuestBytes = perGuest is { } b ? (long)b : null,
+            };
+        }
+    }
+
+    private PoolSymbol BindPool(string name, BlockView view)
+    {
+        var hardware = Reference<HardwareSymbol>(view, "hardware");
+        var machine = new HostSymbol(name, view) { Hardware = hardware };
+        ReadMachine(machine, hardware?.View ?? view, view);
+        return new PoolSymbol(name, view, machine)
+        {
+            Hardware = hardware,
+            Count = Whole(view, "count") ?? 1,
+            Site = Reference<SiteSymbol>(view, "site"),
+        };
+    }
+
+    private PlanSymbol BindPlan(string name, BlockView view, IReadOnlyList<ApplicationSymbol> apps, IReadOnlyList<PoolSymbol> pools)
+    {
+        var plan = new PlanSymbol(name, view)
+        {
+            Applications = view.Find("apps") is null ? [.. apps] : [.. References(view, "apps").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>()],
+            Pools = view.Find("pools") is null ? [.. pools] : [.. References(view, "pools").Select(n => _symbols.GetValueOrDefault(n)).OfType<PoolSymbol>()],
+            Spare = Whole(view, "spare") ?? 0,
+            Objective = ValueReader.Word(view.Find("objective")?.Attribute.Value) ?? "hosts",
+        };
+        plan.Target = _values.Number(view.Find("target")?.Attribute.Value, Dimension.Ratio) ?? PlanSymbol.DefaultTarget;
+        plan.HorizonSeconds = _values.Number(view.Find("horizon")?.Attribute.Value, Dimension.Time) ?? PlanSymbol.DefaultHorizonSeconds;
+        plan.BucketSeconds = _values.Number(view.Find("bucket")?.Attribute.Value, Dimension.Time) ?? PlanSymbol.DefaultBucketSeconds;
+        return plan;
     }
 
     private ClusterSymbol BindCluster(string name, BlockView view)
@@ -544,7 +591,7 @@ internal sealed class Binder
             }
 
             if (_symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, dash), out var template)
-                && template.View.SetsOwn("count") && template.Copies >= k)
+                && template is not PoolSymbol && template.View.SetsOwn("count") && template.Copies >= k)
             {
                 var count = template.View.Find("count");
                 var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.Value.Span) : template.Declaration;

@@ -92,6 +92,11 @@ internal sealed class SymbolTable
 
     private static long CountOf(BlockSyntax block)
     {
+        if (block.KindName == "pool")
+        {
+            return 0; // a pool's count is machines a plan may use, not copies: POOL-k are the plan's hosts
+        }
+
         AttributeSyntax? count = null;
         foreach (var member in block.Members)
         {

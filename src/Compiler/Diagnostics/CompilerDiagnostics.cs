@@ -6,7 +6,7 @@ namespace VirtLang.Compiler.Diagnostics;
 /// <summary>
 /// The checker's codes, VDL1xxx to VDL5xxx, and VDL9001 for a rule that failed. Numbering inside VDL1xxx: 1001–1009
 /// names, declarations and blocks, 1010–1019 attributes and values, 1020–1029 imports, 1030–1039 scenarios, steps and
-/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size, random failures, HA settings and expectations, 1052–1055 sites; the families VDL2 (resources),
+/// profiles (what the simulator would refuse: times, factors, step counts, trace files), 1040–1049 model size, random failures, HA settings and expectations, 1052–1055 sites, 1060–1069 pools and plans; the families VDL2 (resources),
 /// VDL3 (platforms), VDL4 (placement), VDL5 (advice) number from 001 (see docs/diagnostics/README.md).
 /// </summary>
 public static class CompilerDiagnostics
@@ -170,6 +170,30 @@ public static class CompilerDiagnostics
     public static readonly DiagnosticDescriptor EmptySiteFailed = new(
         "VDL1052", Warning, "Failing a site without hosts",
         "`fail site {0}` takes nothing down: no host names `site = {0}`");
+
+    public static readonly DiagnosticDescriptor PoolNeedsOs = new(
+        "VDL1060", Error, "Pool without a host OS",
+        "pool `{0}` has no `os`, which its `{1}` hypervisor needs: {2}; add `os = NAME`");
+
+    public static readonly DiagnosticDescriptor PlanTargetZero = new(
+        "VDL1061", Error, "Plan target of zero",
+        "plan `{0}` has `target = {1}`: no host may be busy at all, so nothing can be placed; give the highest utilization a host may reach, above 0 and at most 100%, such as `target = 70%`");
+
+    public static readonly DiagnosticDescriptor PlanWithoutPool = new(
+        "VDL1062", Error, "Plan without a pool",
+        "plan `{0}` has no pool to place on: {1}");
+
+    public static readonly DiagnosticDescriptor SpareLeavesNoMachine = new(
+        "VDL1063", Error, "Spare machines take the whole pool",
+        "plan `{0}` keeps `spare = {1}` machines free in each pool, which leaves none of pool `{2}` ({3}); lower `spare` or raise the pool's `count`");
+
+    public static readonly DiagnosticDescriptor PoolHardwareUnknown = new(
+        "VDL1064", Error, "Pool hardware without capacity",
+        "pool `{0}` uses hardware `{1}`, which has no {2}: a plan cannot size its machines; give the hardware a `cpu {{ ... }}` block and `memory`");
+
+    public static readonly DiagnosticDescriptor PlanBuckets = new(
+        "VDL1065", Error, "Plan time buckets out of range",
+        "plan `{0}` samples {1}: {2}");
 
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
@@ -375,6 +399,7 @@ public static class CompilerDiagnostics
         ExpectationDecided, ExpectationOnCountedHost,
         HaWithOneHost, HaSettingWithoutHa, RestartPriorityOnPrivilegedGuest, HaCannotRestartLargestHost, HaReserveNotFree,
         EmptySiteFailed,
+        PoolNeedsOs, PlanTargetZero, PlanWithoutPool, SpareLeavesNoMachine, PoolHardwareUnknown, PlanBuckets,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

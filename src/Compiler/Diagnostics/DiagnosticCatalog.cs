@@ -10,7 +10,7 @@ namespace VirtLang.Compiler.Diagnostics;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).Concat(BuildIntegrationDiagnostics.All).Concat(ImportDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
+        [.. SyntaxDiagnostics.All.Concat(CompilerDiagnostics.All).Concat(BuildIntegrationDiagnostics.All).Concat(PlanningDiagnostics.All).Concat(ImportDiagnostics.All).OrderBy(d => d.Code, StringComparer.Ordinal)];
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode =
         All.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

@@ -13,7 +13,7 @@ internal static class RuleRunner
 {
     /// <summary>A fresh set of families for each compilation: a family may keep caches, and compilations run at once.</summary>
     public static IReadOnlyList<IRuleFamily> CreateFamilies() =>
-        [new ScenarioRules(), new FailureRules(), new HypervisorKindRules(), new ResourceRules(), new PlatformRules(), new PlacementRules(), new AdviceRules(), new HaRules()];
+        [new ScenarioRules(), new FailureRules(), new HypervisorKindRules(), new ResourceRules(), new PlatformRules(), new PlacementRules(), new AdviceRules(), new HaRules(), new PlanRules()];
 
     public static void Run(SemanticModel model, IReadOnlyList<ModelFile> files, List<Diagnostic> diagnostics, IReadOnlyList<IRuleFamily>? families = null)
     {

@@ -237,6 +237,25 @@ public static class ModelSchema
             new("location", new StringType(), Help: "where it is (a city, a building), for reports"),
         ], help: "a data center or availability zone: hosts name theirs, and applications fail over between them"),
 
+        new("pool", named: true,
+        [
+            new("hardware", new ReferenceType(["hardware"]), Required: true, Help: "the machine model of every machine in the pool"),
+            new("count", Copies, Required: true, Help: "machines available: a plan names them POOL-1 .. POOL-N"),
+            new("os", new ReferenceType(["os"]), Help: "the host OS, for the kinds none, hosted and os_level (none under bare_metal)"),
+            new("patch", Version, Help: "the host OS's patch level"),
+            new("site", new ReferenceType(["site"]), Help: "the site its machines stand in"),
+        ], [("hypervisor", false)], help: "machines a plan may place applications on (`vdl plan`; docs/planning.md)"),
+        new("plan", named: true,
+        [
+            new("apps", new ListType(new ReferenceType(["app"])), Help: "the applications to place, each with its replicas (default: every app)"),
+            new("pools", new ListType(new ReferenceType(["pool"])), Help: "the pools it may use, first preferred (default: every pool)"),
+            new("target", new QuantityType(Dimension.Ratio, Minimum: 0, Example: "70%", Maximum: 1), Help: "the highest CPU utilization of a host in any time bucket, above 0 (default 70%)"),
+            new("spare", new NumberType(Minimum: 0, Whole: true, Maximum: ModelSize.MaximumCopies - 1), Help: "machines left free in each pool, for failures (default 0)"),
+            new("objective", new EnumType(["hosts", "energy"]), Help: "what to minimize: machines used, or their energy over the horizon (default hosts)"),
+            new("horizon", new QuantityType(Dimension.Time, Minimum: 0, Example: "7d", Maximum: 366 * 86_400), Help: "the time over which profiles are sampled, from a Monday 00:00 (default 7d)"),
+            new("bucket", new QuantityType(Dimension.Time, Minimum: 0, Example: "1h", Maximum: 366 * 86_400), Help: "the length of a time bucket: a host's load is summed per bucket (default 1h)"),
+        ], help: "what `vdl plan` places, where, and how full (docs/planning.md)"),
+
         new("scenario", named: true,
         [
             new("duration", new QuantityType(Dimension.Time, Minimum: 0, Example: "7d"), Required: true, Help: "simulated time, from 0"),

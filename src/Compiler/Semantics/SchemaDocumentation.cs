@@ -62,5 +62,5 @@ public static class SchemaDocumentation
 
     /// <summary>Top-level kinds first in the language's order, each followed by the kinds that stand inside it.</summary>
     private static int Order(string kind) =>
-        Array.IndexOf(["os", "hardware", "cpu", "disk", "nic", "power", "app", "requires", "demand", "host", "hypervisor", "overhead", "vm", "container", "cluster", "policy", "failures", "site", "scenario"], kind);
+        Array.IndexOf(["os", "hardware", "cpu", "disk", "nic", "power", "app", "requires", "demand", "host", "hypervisor", "overhead", "vm", "container", "cluster", "policy", "failures", "site", "pool", "plan", "scenario"], kind);
 }

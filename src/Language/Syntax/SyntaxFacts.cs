@@ -4,7 +4,7 @@ namespace VirtLang.Language.Syntax;
 public static class SyntaxFacts
 {
     /// <summary>The declaration kinds of language.md that stand at the top of a file, in the language's order.</summary>
-    public static readonly IReadOnlyList<string> TopLevelBlockKinds = ["os", "hardware", "app", "host", "cluster", "site", "scenario"];
+    public static readonly IReadOnlyList<string> TopLevelBlockKinds = ["os", "hardware", "app", "host", "cluster", "site", "pool", "plan", "scenario"];
 
     public static SyntaxKind? ScenarioActionKind(string word) => word switch
     {

@@ -13,7 +13,7 @@ internal sealed class HostState : IEventTarget
 {
     public const int HistogramBins = 1000;
     private const int StepEvent = 0;
-    private static readonly double NoiseScale = Math.Sqrt(6);
+    private static readonly double NoiseScale = Scenarios.ScenarioSpec.NoiseScale;
 
     private readonly SimulationRun _run;
     private readonly double[] _guestFactor = new double[3];

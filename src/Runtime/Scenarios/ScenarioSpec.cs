@@ -18,8 +18,17 @@ public sealed record ScenarioSpec
 
     public ulong Seed { get; init; } = 42;
 
+    /// <summary>The default <see cref="Noise"/>: 5 %.</summary>
+    public const double DefaultNoise = 0.05;
+
+    /// <summary>
+    /// Noise is a triangular draw on ±<see cref="NoiseScale"/> × <see cref="Noise"/> (√6 gives it the standard deviation
+    /// <see cref="Noise"/>): a demand is at most 1 + √6 × Noise times its profile's level, which the planner sizes vCPUs for.
+    /// </summary>
+    public static readonly double NoiseScale = Math.Sqrt(6);
+
     /// <summary>The standard deviation of the per-step noise on each instance's demand, as a fraction of it.</summary>
-    public double Noise { get; init; } = 0.05;
+    public double Noise { get; init; } = DefaultNoise;
 
     public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
 

@@ -1,0 +1,191 @@
+using Google.OrTools.Sat;
+
+namespace VirtLang.Planning;
+
+/// <summary>
+/// The exact model, solved by OR-Tools CP-SAT: x[instance, machine] booleans for the machines of the pools an
+/// instance may use, y[machine] for a machine used. Every instance on exactly one machine; per machine and per time
+/// bucket the CPU at most capacity × target, memory and vCPUs at most their capacity, pairs that may not share apart;
+/// y[k] implies y[k−1] within a pool (identical machines: only the first k are ever used). Warm-started from FFD.
+/// One worker and a fixed seed make the search the same for the same input (docs/planning.md, "Determinism").
+/// </summary>
+internal static class CpSatPacker
+{
+    /// <summary>The solver's seed: any fixed number; 1 is documented.</summary>
+    public const int Seed = 1;
+
+    public sealed record Outcome(PackedPlan? Plan, bool Optimal, double Bound, double WallSeconds, bool ClockStopped);
+
+    public static long Terms(PlanningProblem problem, int[] machines)
+    {
+        long terms = 0;
+        for (var p = 0; p < problem.Pools.Count; p++)
+        {
+            for (var i = 0; i < problem.Items.Count; i++)
+            {
+                if (problem.Demands[i, p] is not null)
+                {
+                    terms += machines[p] * (long)(problem.Buckets + 2);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>Machines per pool the model offers: never more than the pool's usable ones or than FFD used in all.</summary>
+    public static int[] Machines(PlanningProblem problem, PackedPlan warmStart)
+    {
+        var total = warmStart.HostCount(problem.Pools.Count);
+        return [.. problem.Pools.Select((pool, p) => Math.Min(pool.Usable, Math.Min(total, Enumerable.Range(0, problem.Items.Count).Count(i => problem.Demands[i, p] is not null))))];
+    }
+
+    public static Outcome Solve(PlanningProblem problem, PackedPlan warmStart, int[] machines, TimeSpan timeLimit)
+    {
+        var pools = problem.Pools;
+        var items = problem.Items;
+        var model = new CpModel();
+        var used = new BoolVar[pools.Count][];
+        var x = new Dictionary<(int Item, int Pool, int Host), BoolVar>();
+        for (var p = 0; p < pools.Count; p++)
+        {
+            used[p] = new BoolVar[machines[p]];
+            for (var k = 0; k < machines[p]; k++)
+            {
+                used[p][k] = model.NewBoolVar($"y_{p}_{k}");
+                if (k > 0)
+                {
+                    model.AddImplication(used[p][k], used[p][k - 1]);
+                }
+            }
+        }
+
+        foreach (var item in items)
+        {
+            var choices = new List<ILiteral>();
+            for (var p = 0; p < pools.Count; p++)
+            {
+                if (problem.Demands[item.Index, p] is null)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < machines[p]; k++)
+                {
+                    var v = model.NewBoolVar($"x_{item.Index}_{p}_{k}");
+                    x[(item.Index, p, k)] = v;
+                    model.AddImplication(v, used[p][k]);
+                    choices.Add(v);
+                }
+            }
+
+            model.AddExactlyOne(choices);
+        }
+
+        for (var p = 0; p < pools.Count; p++)
+        {
+            var machine = pools[p];
+            var onPool = items.Where(i => problem.Demands[i.Index, p] is not null).ToList();
+            for (var k = 0; k < machines[p]; k++)
+            {
+                var vars = onPool.Select(i => x[(i.Index, p, k)]).ToArray();
+                var demands = onPool.Select(i => problem.Demands[i.Index, p]!).ToArray();
+                model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Memory)) <= machine.MemoryCapacity * used[p][k]);
+                if (demands.Any(d => d.Vcpus > 0))
+                {
+                    model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Vcpus)) <= machine.VcpuCapacity * used[p][k]);
+                }
+
+                foreach (var b in DistinctBuckets(problem, demands))
+                {
+                    model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Cpu[b])) <= machine.CpuCapacity * used[p][k]);
+                }
+
+                for (var a = 0; a < onPool.Count; a++)
+                {
+                    for (var c = a + 1; c < onPool.Count; c++)
+                    {
+                        if (!problem.CanShare(onPool[a], onPool[c], machine))
+                        {
+                            model.AddBoolOr([vars[a].Not(), vars[c].Not()]);
+                        }
+                    }
+                }
+            }
+        }
+
+        model.Minimize(Objective(problem, used, x));
+        foreach (var ((i, p, k), v) in x)
+        {
+            model.AddHint(v, warmStart.Pool[i] == p && warmStart.Host[i] == k ? 1 : 0);
+        }
+
+        var hostsPerPool = warmStart.HostsPerPool(pools.Count);
+        for (var p = 0; p < pools.Count; p++)
+        {
+            for (var k = 0; k < machines[p]; k++)
+            {
+                model.AddHint(used[p][k], k < hostsPerPool[p] ? 1 : 0);
+            }
+        }
+
+        var seconds = Math.Max(0.1, timeLimit.TotalSeconds);
+        var solver = new CpSolver
+        {
+            // Deterministic time ends the search the same way on every machine; the wall clock only guards a slow one.
+            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"num_workers:1 random_seed:{Seed} max_deterministic_time:{seconds} max_time_in_seconds:{seconds * 3} log_search_progress:false"),
+        };
+        var status = solver.Solve(model);
+        var wall = solver.WallTime();
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            return new Outcome(null, false, 0, wall, wall >= seconds * 3);
+        }
+
+        var pool = new int[items.Count];
+        var host = new int[items.Count];
+        foreach (var ((i, p, k), v) in x)
+        {
+            if (solver.BooleanValue(v))
+            {
+                (pool[i], host[i]) = (p, k);
+            }
+        }
+
+        return new Outcome(new PackedPlan(pool, host).Normalized(pools.Count), status == CpSolverStatus.Optimal, solver.BestObjectiveBound, wall, wall >= seconds * 3);
+    }
+
+    /// <summary>Machines, or energy: each machine's idle watt-hours over the horizon plus each instance's share.</summary>
+    private static LinearExpr Objective(PlanningProblem problem, BoolVar[][] used, Dictionary<(int Item, int Pool, int Host), BoolVar> x)
+    {
+        if (problem.Plan.Objective != "energy")
+        {
+            return LinearExpr.Sum(used.SelectMany(u => u));
+        }
+
+        var hours = problem.Plan.HorizonSeconds / 3600;
+        var terms = new List<LinearExpr>();
+        for (var p = 0; p < used.Length; p++)
+        {
+            var idle = (long)Math.Round(problem.Pools[p].Machine.IdleWatts * hours);
+            terms.AddRange(used[p].Select(u => idle * (LinearExpr)u));
+        }
+
+        terms.AddRange(x.Select(e => problem.Demands[e.Key.Item, e.Key.Pool]!.DynamicWattHours * (LinearExpr)e.Value));
+        return LinearExpr.Sum(terms);
+    }
+
+    /// <summary>The buckets whose CPU vector differs: a flat profile needs one constraint, not 168.</summary>
+    private static IEnumerable<int> DistinctBuckets(PlanningProblem problem, InstanceDemand[] demands)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var b = 0; b < problem.Buckets; b++)
+        {
+            if (seen.Add(string.Join(',', demands.Select(d => d.Cpu[b]))))
+            {
+                yield return b;
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using VirtLang.Compiler;
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+
+namespace VirtLang.Planning;
+
+/// <summary>
+/// <c>vdl plan</c>'s core: builds the packing problem of a plan, packs it first-fit-decreasing, improves it with
+/// CP-SAT when the model is small enough, and explains in the model's terms when no plan exists.
+/// </summary>
+public static class Planner
+{
+    /// <summary>Plans <paramref name="plan"/> of <paramref name="model"/>, or returns null with the diagnostics that say why not.</summary>
+    public static PlanResult? Plan(SemanticModel model, PlanSymbol plan, PlanOptions options, List<Diagnostic> diagnostics)
+    {
+        var problem = PlanningProblem.Build(model, plan, diagnostics);
+        if (problem is null)
+        {
+            return null;
+        }
+
+        var ffd = FirstFitDecreasing.Pack(problem, out var unplaced);
+        if (ffd is null)
+        {
+            diagnostics.Add(new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced!)]));
+            return null;
+        }
+
+        var (bound, boundWhy) = LowerBound.Of(problem);
+        var best = ffd;
+        var status = PlanStatus.Heuristic;
+        double seconds = 0;
+        var clockStopped = false;
+        var ffdHosts = ffd.HostCount(problem.Pools.Count);
+        var optimalByBound = plan.Objective == "hosts" && ffdHosts <= bound;
+        if (options.UseSolver && !optimalByBound && problem.Items.Count > 0)
+        {
+            var machines = CpSatPacker.Machines(problem, ffd);
+            if (CpSatPacker.Terms(problem, machines) <= options.MaximumModelTerms)
+            {
+                var outcome = CpSatPacker.Solve(problem, ffd, machines, options.TimeLimit);
+                seconds = outcome.WallSeconds;
+                clockStopped = outcome.ClockStopped;
+                if (outcome.Plan is { } solved && Score(problem, solved) <= Score(problem, ffd))
+                {
+                    best = solved;
+                    status = outcome.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible;
+                    if (plan.Objective == "hosts")
+                    {
+                        bound = Math.Max(bound, (int)Math.Ceiling(outcome.Bound - 1e-6));
+                    }
+                }
+            }
+        }
+
+        if (optimalByBound)
+        {
+            status = PlanStatus.Optimal;
+        }
+
+        return Result(problem, best, ffdHosts, Math.Min(bound, best.HostCount(problem.Pools.Count)), boundWhy, status, seconds, clockStopped);
+    }
+
+    /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
+    private static double Score(PlanningProblem problem, PackedPlan packed)
+    {
+        if (problem.Plan.Objective != "energy")
+        {
+            return packed.HostCount(problem.Pools.Count);
+        }
+
+        var hours = problem.Plan.HorizonSeconds / 3600;
+        var perPool = packed.HostsPerPool(problem.Pools.Count);
+        var idle = perPool.Select((n, p) => n * Math.Round(problem.Pools[p].Machine.IdleWatts * hours)).Sum();
+        return idle + problem.Items.Sum(i => problem.Demands[i.Index, packed.Pool[i.Index]]!.DynamicWattHours);
+    }
+
+    private static PlanResult Result(PlanningProblem problem, PackedPlan packed, int ffdHosts, int bound, string boundWhy, PlanStatus status, double seconds, bool clockStopped)
+    {
+        packed = packed.Normalized(problem.Pools.Count);
+        var pools = problem.Pools;
+        var perPool = packed.HostsPerPool(pools.Count);
+        var hosts = new List<PlacedHost>();
+        var loads = new List<(HostLoad Load, PoolMachine Pool)>();
+        for (var p = 0; p < pools.Count; p++)
+        {
+            for (var k = 0; k < perPool[p]; k++)
+            {
+                var load = new HostLoad(problem.Buckets);
+                var instances = new List<PlacedInstance>();
+                foreach (var item in problem.Items.Where(i => packed.Pool[i.Index] == p && packed.Host[i.Index] == k))
+                {
+                    var d = problem.Demands[item.Index, p]!;
+                    load.Add(item, d);
+                    instances.Add(new PlacedInstance(item.App, item.Replica, d.Vcpus, d.VmMemory, d.GuestOs, d.GuestPatch) { Shares = Math.Clamp(d.PeakCpu / 10, 1, 100_000) });
+                }
+
+                loads.Add((load, pools[p]));
+                hosts.Add(new PlacedHost($"{pools[p].Name}-{k + 1}", pools[p].Pool, instances));
+            }
+        }
+
+        var hours = problem.Plan.BucketSeconds / 3600;
+        var energy = loads.Sum(l => l.Load.Cpu.Sum(c =>
+            (l.Pool.Machine.IdleWatts + ((l.Pool.Machine.MaxWatts - l.Pool.Machine.IdleWatts) * Math.Min(1, c / PoolMachine.MilliCores / Math.Max(1e-9, l.Pool.CapacityCores)))) * hours)) / 1000;
+        var utilizations = loads.SelectMany(l => l.Load.Cpu.Select(c => c / PoolMachine.MilliCores / Math.Max(1e-9, l.Pool.CapacityCores))).Order().ToList();
+        var slowdowns = problem.Items.Select(i =>
+        {
+            var machine = pools[packed.Pool[i.Index]].Machine;
+            return (Weight: i.App.MeanCpu, Slowdown: machine.Costs.Slowdown(i.App.Io, i.App.OperationsPerCore, machine.Mode));
+        }).ToList();
+        var weight = slowdowns.Sum(s => s.Weight);
+        return new PlanResult
+        {
+            MeanUtilization = utilizations.Count == 0 ? 0 : utilizations.Average(),
+            P95Utilization = utilizations.Count == 0 ? 0 : utilizations[Math.Min(utilizations.Count - 1, (int)Math.Ceiling(0.95 * utilizations.Count) - 1)],
+            MeanSlowdown = weight > 0 ? slowdowns.Sum(s => s.Weight * s.Slowdown) / weight : 1,
+            Plan = problem.Plan,
+            Hosts = hosts,
+            HostsPerPool = [.. pools.Select((pool, p) => (pool.Pool, perPool[p]))],
+            FirstFitHosts = ffdHosts,
+            LowerBound = bound,
+            Status = status,
+            Binding = Binding(loads, hosts.Count, bound, boundWhy),
+            EnergyKilowattHours = energy,
+            SolverSeconds = seconds,
+            ClockStopped = clockStopped,
+        };
+    }
+
+    /// <summary>The resource closest to its limit on the placed machines, or the rule that sets the bound the plan meets.</summary>
+    private static string Binding(List<(HostLoad Load, PoolMachine Pool)> loads, int hosts, int bound, string boundWhy)
+    {
+        if (hosts == bound && boundWhy is "spread" or "isolation")
+        {
+            return boundWhy == "spread" ? "spread: replicas of one application on different hosts" : "isolation: applications that need a host of their own";
+        }
+
+        if (loads.Count == 0)
+        {
+            return "none";
+        }
+
+        var cpu = loads.Average(l => (double)l.Load.Cpu.DefaultIfEmpty(0).Max() / Math.Max(1, l.Pool.CpuCapacity));
+        var memory = loads.Average(l => (double)l.Load.Memory / Math.Max(1, l.Pool.MemoryCapacity));
+        var vcpus = loads.Average(l => (double)l.Load.Vcpus / Math.Max(1, l.Pool.VcpuCapacity));
+        var (name, share) = new[] { ("cpu: the busiest bucket of each host", cpu), ("memory", memory), ("vcpus: the vCPU overcommit", vcpus) }.MaxBy(t => t.Item2);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} at {share:0.#%} of what a host may take on average");
+    }
+
+    private static string WhyFull(PlanningProblem problem, PlanItem item)
+    {
+        var pools = problem.Pools.Where((pool, p) => problem.Demands[item.Index, p] is not null)
+            .Select(p => $"`{p.Name}` ({p.Usable} usable: count {p.Pool.Count}, spare {problem.Plan.Spare})");
+        var rule = item.Isolation == IsolationLevel.Host ? $", and `{item.App.Name}` needs a host of its own (isolation host)"
+            : item.App.Spread == "host" ? $", and the replicas of `{item.App.Name}` each need their own host (spread = host)"
+            : item.App.Zone is { } zone ? $" (zone `{zone}` shares a host with other zones only across VMs)"
+            : string.Empty;
+        return $"instance {item.Replica} of app `{item.App.Name}` finds no machine with room in {string.Join(", ", pools)}{rule}; add machines to a pool, lower `spare` or raise `target`";
+    }
+}

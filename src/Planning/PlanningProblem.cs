@@ -1,0 +1,326 @@
+using VirtLang.Compiler;
+using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Literals;
+using VirtLang.Runtime.Costs;
+using VirtLang.Runtime.Kernel;
+using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Scenarios;
+
+namespace VirtLang.Planning;
+
+/// <summary>
+/// A plan as bin packing: items are the application instances (replicas), bins the pools' machines; each item has a
+/// demand per pool it may run on (null: it may not), and pairs of items of different applications may or may not share
+/// a machine of a pool (conflicts, isolation, zones, spread). Built once; FFD and CP-SAT read it.
+/// </summary>
+internal sealed class PlanningProblem
+{
+    /// <summary>Profiles are sampled every five minutes inside a bucket and the bucket takes the highest sample.</summary>
+    public const double SampleSeconds = 300;
+
+    /// <summary>The most the default noise multiplies a demand by (docs/simulation.md).</summary>
+    private static readonly double HighestNoise = 1 + (ScenarioSpec.NoiseScale * ScenarioSpec.DefaultNoise);
+
+    // A VM's memory is a whole number of MiB, at least 256 (what the smallest server guests are given).
+    private const long MiB = 1L << 20;
+    private const long SmallestVmMemory = 256 * MiB;
+
+    private PlanningProblem(SemanticModel model, PlanSymbol plan, IReadOnlyList<PoolMachine> pools, IReadOnlyList<PlanItem> items, InstanceDemand?[,] demands, int buckets)
+    {
+        Model = model;
+        Plan = plan;
+        Pools = pools;
+        Items = items;
+        Demands = demands;
+        Buckets = buckets;
+    }
+
+    public SemanticModel Model { get; }
+
+    public PlanSymbol Plan { get; }
+
+    public IReadOnlyList<PoolMachine> Pools { get; }
+
+    public IReadOnlyList<PlanItem> Items { get; }
+
+    /// <summary>[item, pool]: what the item asks of one machine of the pool, or null when it may not run there.</summary>
+    public InstanceDemand?[,] Demands { get; }
+
+    public int Buckets { get; }
+
+    /// <summary>Builds the problem, or reports (in the model's terms) why an application can run on none of the pools.</summary>
+    public static PlanningProblem? Build(SemanticModel model, PlanSymbol plan, List<Diagnostic> diagnostics)
+    {
+        var pools = plan.Pools.Select(p => new PoolMachine(p, plan)).ToList();
+        foreach (var pool in pools.Where(p => p.Machine.HypervisorKind == HypervisorKind.Paravirtual))
+        {
+            diagnostics.Add(new Diagnostic(PlanningDiagnostics.NoPlan, pool.Pool.Declaration,
+                [$"pool `{pool.Name}` runs a paravirtual hypervisor, which vdl plan does not place on yet (each host needs its privileged guest; docs/planning.md, \"Not yet\"); use a bare_metal or hosted pool"]));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return null;
+        }
+
+        var buckets = (int)Math.Ceiling(plan.HorizonSeconds / plan.BucketSeconds);
+        var items = new List<PlanItem>();
+        var levels = new List<double[]>();
+        for (var a = 0; a < plan.Applications.Count; a++)
+        {
+            var app = plan.Applications[a];
+            levels.Add(BucketLevels(app.RuntimeProfile, plan, buckets));
+            for (var r = 1L; r <= app.Replicas; r++)
+            {
+                items.Add(new PlanItem(items.Count, app, a, r));
+            }
+        }
+
+        var demands = new InstanceDemand?[items.Count, pools.Count];
+        var perApp = new InstanceDemand?[pools.Count];
+        for (var a = 0; a < plan.Applications.Count; a++)
+        {
+            var app = plan.Applications[a];
+            var reasons = new List<string>();
+            var tooLarge = new List<string>();
+            string? need = null;
+            for (var p = 0; p < pools.Count; p++)
+            {
+                perApp[p] = Demand(model, app, levels[a], pools[p], plan, out var refusal, out var size);
+                need ??= size;
+                if (refusal is not null)
+                {
+                    (size is null ? reasons : tooLarge).Add(refusal);
+                }
+            }
+
+            if (perApp.All(d => d is null))
+            {
+                var noPool = tooLarge.Count == 0;
+                diagnostics.Add(noPool
+                    ? new Diagnostic(PlanningDiagnostics.NoCertifiedPool, app.Declaration, [app.Name, plan.Name, string.Join("; ", reasons)])
+                    : new Diagnostic(PlanningDiagnostics.TooLargeForEveryPool, app.Declaration, [app.Name, need ?? "more", plan.Name, string.Join("; ", tooLarge.Concat(reasons))]));
+                continue;
+            }
+
+            foreach (var item in items.Where(i => i.AppIndex == a))
+            {
+                for (var p = 0; p < pools.Count; p++)
+                {
+                    demands[item.Index, p] = perApp[p];
+                }
+            }
+        }
+
+        return diagnostics.Count > 0 ? null : new PlanningProblem(model, plan, pools, items, demands, buckets);
+    }
+
+    /// <summary>Whether two instances may share one machine of <paramref name="pool"/>: the checker's VDL4001–VDL4005 as a pair rule.</summary>
+    public bool CanShare(PlanItem a, PlanItem b, PoolMachine pool)
+    {
+        if (ReferenceEquals(a.App, b.App))
+        {
+            // Replicas of one application: apart when spread, and never twice in one userland (a host's one `runs`).
+            return a.App.Spread != "host" && pool.Boundary != IsolationLevel.Process;
+        }
+
+        if (a.Isolation > pool.Boundary || b.Isolation > pool.Boundary)
+        {
+            return false;
+        }
+
+        if (a.App.Zone is { } za && b.App.Zone is { } zb && za != zb && pool.Boundary < IsolationLevel.Vm)
+        {
+            return false;
+        }
+
+        return pool.Boundary > IsolationLevel.Process || (!a.App.Conflicts.Contains(b.App.Name) && !b.App.Conflicts.Contains(a.App.Name));
+    }
+
+    /// <summary>The highest level of the profile in each bucket of the horizon (a week from Monday 00:00 by default).</summary>
+    internal static double[] BucketLevels(WorkloadProfile? profile, PlanSymbol plan, int buckets)
+    {
+        var levels = new double[buckets];
+        if (profile is null)
+        {
+            Array.Fill(levels, 1.0);
+            return levels;
+        }
+
+        if (profile is SpikyProfile)
+        {
+            // Spikes come at random times per instance: only the peak is safe in every bucket.
+            Array.Fill(levels, profile.Peak);
+            return levels;
+        }
+
+        var sample = Math.Min(SampleSeconds, plan.BucketSeconds);
+        for (var b = 0; b < buckets; b++)
+        {
+            var start = b * plan.BucketSeconds;
+            var end = Math.Min(plan.HorizonSeconds, start + plan.BucketSeconds);
+            var highest = 0.0;
+            for (var t = start; t < end; t += sample)
+            {
+                highest = Math.Max(highest, profile.Level((long)(t * SimTime.TicksPerSecond), 0));
+            }
+
+            levels[b] = highest;
+        }
+
+        return levels;
+    }
+
+    private static InstanceDemand? Demand(SemanticModel model, ApplicationSymbol app, double[] levels, PoolMachine pool, PlanSymbol plan, out string? refusal, out string? size)
+    {
+        refusal = null;
+        size = null;
+        var machine = pool.Machine;
+        OsSymbol? guestOs = null;
+        string? guestPatch = null;
+        if (pool.RunsVms)
+        {
+            if (!PickGuestPlatform(model, app, machine, out guestOs, out guestPatch, out refusal))
+            {
+                refusal = $"pool `{pool.Name}`: {refusal}";
+                return null;
+            }
+        }
+        else
+        {
+            var os = machine.Os;
+            if (app.CertifiedOs.Count > 0 && (os is null || !app.CertifiedOs.Contains(os.Name)))
+            {
+                refusal = $"it needs {Names(app.CertifiedOs)} and pool `{pool.Name}` runs {(os is null ? "no OS" : $"`{os.Name}`")} on the host{(pool.Boundary == IsolationLevel.Container ? ", which its containers share" : string.Empty)}";
+                return null;
+            }
+
+            if (app.CertifiedPatch is { } constraint && !Satisfies(constraint, machine.Patch))
+            {
+                refusal = $"it needs patch \"{constraint.Text}\" and pool `{pool.Name}` is at {(machine.Patch is null ? "no patch level" : $"\"{machine.Patch}\"")}";
+                return null;
+            }
+        }
+
+        var mode = machine.Mode;
+        var costs = machine.Costs;
+        // The same figures the checker's utilization estimate and the simulator charge: the guest's own work with its
+        // kernel entries, plus the layer's work for its I/O.
+        var own = costs.GuestCpuFactor(app.Io, app.KernelEntriesPerCore, mode);
+        var perCore = own + costs.IoPathOf(mode).CpuPerCore(app.OperationsPerCore);
+        var cpu = new long[levels.Length];
+        var peak = 0L;
+        var dynamic = 0.0;
+        for (var b = 0; b < levels.Length; b++)
+        {
+            cpu[b] = (long)Math.Ceiling(app.Cpu * levels[b] * perCore * PoolMachine.MilliCores);
+            peak = Math.Max(peak, cpu[b]);
+            if (pool.CapacityCores > 0)
+            {
+                dynamic += (machine.MaxWatts - machine.IdleWatts) * Math.Min(1, cpu[b] / PoolMachine.MilliCores / pool.CapacityCores) * plan.BucketSeconds / 3600;
+            }
+        }
+
+        long memory;
+        long vcpus = 0;
+        long vmMemory = 0;
+        var appMemory = (long)Math.Ceiling(app.MemoryBytes);
+        switch (pool.Boundary)
+        {
+            case IsolationLevel.Vm:
+                // Enough vCPUs for the peak with the run's noise at its highest: a VM never runs more than its vCPUs.
+                vcpus = Math.Max(1, (long)Math.Ceiling((app.PeakCpu * own * HighestNoise / machine.Cpu.CoreSpeed) - 1e-9));
+                vmMemory = Math.Max(SmallestVmMemory, (appMemory + MiB - 1) / MiB * MiB);
+                var spec = new VirtualMachineSpec { Name = app.Name, Vcpus = (int)Math.Min(int.MaxValue, vcpus), MemoryBytes = vmMemory };
+                memory = vmMemory + costs.GuestOverheadBytes(spec, mode);
+                break;
+            case IsolationLevel.Container:
+                memory = appMemory + costs.GuestOverheadBytes(new ContainerSpec { Name = app.Name }, mode);
+                break;
+            default:
+                memory = appMemory;
+                break;
+        }
+
+        var demand = new InstanceDemand
+        {
+            Cpu = cpu,
+            PeakCpu = peak,
+            Memory = memory,
+            Vcpus = vcpus,
+            VmMemory = vmMemory,
+            GuestOs = guestOs,
+            GuestPatch = guestPatch,
+            DynamicWattHours = (long)Math.Round(dynamic),
+        };
+        var target = plan.Target;
+        if (peak > pool.CpuCapacity)
+        {
+            size = $"{peak / PoolMachine.MilliCores:0.###} reference cores at its peak";
+            refusal = $"pool `{pool.Name}` gives {pool.CpuCapacity / PoolMachine.MilliCores:0.###} ({pool.CapacityCores:0.###} × target {target:0.##%})";
+        }
+        else if (memory > pool.MemoryCapacity)
+        {
+            size = $"{memory / (double)MiB:0} MiB of memory with its overhead";
+            refusal = $"pool `{pool.Name}` gives {Math.Max(0, pool.MemoryCapacity) / (double)MiB:0} MiB (less the hypervisor's reserve)";
+        }
+        else if (vcpus > Math.Min(machine.LogicalCpus, pool.VcpuCapacity))
+        {
+            size = $"{vcpus} vCPUs";
+            refusal = $"pool `{pool.Name}` has {machine.LogicalCpus} logical CPUs";
+        }
+
+        return refusal is null ? demand : null;
+    }
+
+    /// <summary>
+    /// The guest OS and patch of an application's VM: the first certified OS the model declares (the pool's own OS when
+    /// the application names none), and the first patch level that meets its constraint among the pool's and the
+    /// constraint's own bounds.
+    /// </summary>
+    private static bool PickGuestPlatform(SemanticModel model, ApplicationSymbol app, HostSymbol machine, out OsSymbol? os, out string? patch, out string? refusal)
+    {
+        os = null;
+        patch = null;
+        refusal = null;
+        if (app.CertifiedOs.Count > 0)
+        {
+            os = app.CertifiedOs.Select(n => model.Resolve(n) as OsSymbol).FirstOrDefault(o => o is not null);
+            if (os is null)
+            {
+                refusal = $"none of {Names(app.CertifiedOs)} is declared as an `os`";
+                return false;
+            }
+        }
+        else
+        {
+            os = machine.Os;
+        }
+
+        if (app.CertifiedPatch is not { } constraint)
+        {
+            patch = ReferenceEquals(os, machine.Os) ? machine.Patch : null;
+            return true;
+        }
+
+        IEnumerable<string?> candidates = [machine.Patch, .. constraint.Clauses
+            .Where(c => c.Op is VersionComparison.GreaterOrEqual or VersionComparison.Equal or VersionComparison.LessOrEqual)
+            .Select(c => c.Version.Text)];
+        patch = candidates.FirstOrDefault(c => Satisfies(constraint, c));
+        if (patch is null)
+        {
+            refusal = $"no patch level vdl plan can pick meets \"{constraint.Text}\"";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool Satisfies(VersionConstraint constraint, string? level) =>
+        level is not null && VersionGrammar.ParseVersion(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);
+
+    private static string Names(IReadOnlyList<string> names) => string.Join(" or ", names.Select(n => $"`{n}`"));
+}
