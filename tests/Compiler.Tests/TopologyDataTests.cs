@@ -73,9 +73,9 @@ public sealed class TopologyDataTests : IDisposable
     public void ADamagedRecordIsAnErrorAtItsModelLine()
     {
         var data = Data().Split('\n');
-        var pool = Array.FindIndex(data, l => l.StartsWith("guest ", StringComparison.Ordinal) && l.EndsWith("'pool", StringComparison.Ordinal));
+        var pool = Array.FindIndex(data, l => l.EndsWith("'pool", StringComparison.Ordinal));
         var fields = data[pool].Split(' ');
-        fields[2] = "99";
+        fields[1] = "99";
         data[pool] = string.Join(' ', fields);
 
         var error = Assert.Throws<TopologyDataException>(() => TopologyDataReader.Read(Encoding.UTF8.GetBytes(string.Join('\n', data))));
@@ -126,7 +126,7 @@ public sealed class TopologyDataTests : IDisposable
     [Fact]
     public void MoreInstancesThanAModelMayHaveAreRefused()
     {
-        var guests = string.Concat(Enumerable.Range(0, 11).Select(i => $"guest +1 0 'g{i}\n"));
+        var guests = string.Concat(Enumerable.Range(0, 11).Select(i => $"1 0 'g{i}\n"));
         var data = $"vdl-topology 1\nfiles 1\n'm.vdl\noses 0\nappshapes 0\napps 0\nhostshapes 1\nhostshape ~ 1 0 0 100 400 ~ ~ BareMetal Hardware 0 ~ 0 ~ ~ 0 ~ ~\n" +
             $"guestshapes 1\ncontainer 100000 1 ~ 0 Medium 0\nhosts 1\nhost 0:1 0 1 'h 11\n{guests}clusters 0\nsites 0\nend\n";
         var error = Assert.Throws<TopologyDataException>(() => TopologyDataReader.Read(Encoding.UTF8.GetBytes(data)));
@@ -146,12 +146,12 @@ public sealed class TopologyDataTests : IDisposable
         var assembly = Directory.GetFiles(_cache.Path, "*.dll").Single();
         var key = Path.GetFileNameWithoutExtension(assembly);
         var image = File.ReadAllBytes(assembly);
-        var pool = Data().Split('\n').Single(l => l.StartsWith("guest ", StringComparison.Ordinal) && l.EndsWith("'pool", StringComparison.Ordinal));
+        var pool = Data().Split('\n').Single(l => l.EndsWith("'pool", StringComparison.Ordinal));
         var record = Encoding.ASCII.GetBytes(pool);
         var at = image.AsSpan().IndexOf(record);
         Assert.True(at > 0, "the data is in the assembly as it is in the code");
 
-        // The shape index (the third field) becomes 7: there are two shapes.
+        // The shape index (the second field) becomes 7: there are two shapes.
         image[at + pool.LastIndexOf(' ') - 1] = (byte)'7';
         File.WriteAllBytes(assembly, image);
         File.WriteAllText(Path.ChangeExtension(assembly, ".sha256"), CacheSeal.Write(key, image));

@@ -42,7 +42,7 @@ public static class CSharpEmitter
         code.AppendLine("/// The topology in the vdl-topology format TopologyDataReader reads, one record a line: files, then oses");
         code.AppendLine("/// (place, name, family, version, paravirt, failures), application shapes and applications (place, shape, name),");
         code.AppendLine("/// host and guest shapes (every value but the name), hosts (place, shape, copies, name, guests) each followed by");
-        code.AppendLine("/// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or a line delta; ~ is none; 'text is a");
+        code.AppendLine("/// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or lines from the last; ~ is none; 'text is a");
         code.AppendLine("/// string, \\XXXX a UTF-16 unit.");
         code.AppendLine("/// </summary>");
         code.AppendLine("private static System.ReadOnlySpan<byte> TopologyData => \"\"\"");

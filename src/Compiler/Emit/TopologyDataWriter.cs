@@ -65,7 +65,7 @@ internal sealed class TopologyDataWriter
                 .AppendJoin(' ', Int(hostShapes[HostShape(host, osIndex, appIndex)]), Int(Math.Max(1, host.Copies)), Str(host.Name), Int(host.Guests.Count)).Append('\n');
             foreach (var guest in host.Guests)
             {
-                _text.Append("guest ").Append(Location(guest)).Append(' ')
+                _text.Append(Location(guest)).Append(' ')
                     .AppendJoin(' ', Int(guestShapes[GuestShape(guest, osIndex, appIndex)]), Str(guest.Name)).Append('\n');
             }
         }
@@ -111,14 +111,14 @@ internal sealed class TopologyDataWriter
         }
     }
 
-    /// <summary>The place of a symbol: <c>F:L</c> when its file differs from the last one written, else a line delta.</summary>
+    /// <summary>The place of a symbol: <c>F:L</c> when its file differs from the last one written, else the lines from the last (<c>-D</c> before it).</summary>
     private string Location(ModelSymbol symbol)
     {
         var file = _files[symbol.File.Path];
         var line = symbol.Declaration.Start.Line;
         var text = file != _file
             ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}")
-            : string.Create(CultureInfo.InvariantCulture, $"{(line >= _line ? '+' : '-')}{Math.Abs((long)line - _line)}");
+            : string.Create(CultureInfo.InvariantCulture, $"{(line >= _line ? string.Empty : "-")}{Math.Abs((long)line - _line)}");
         (_file, _line) = (file, line);
         return text;
     }

@@ -104,7 +104,7 @@ public static class TopologyDataReader
             var guests = new List<GuestSpec>();
             for (int g = 0, n = tokens.Count(); g < n; g++)
             {
-                tokens.Expect("guest");
+                // A host's guests follow it, as many as it says: a guest's line has no keyword (most of a large model's data).
                 tokens.Location();
                 var guest = guestShapes[Index(tokens, guestShapes.Length)];
                 var guestName = tokens.String();

@@ -43,7 +43,7 @@ internal sealed class TopologyDataTokens(byte[] data)
         }
     }
 
-    /// <summary>A record's place: <c>F:L</c> (file index, line) or <c>+D</c>/<c>-D</c> (lines from the previous place in its file).</summary>
+    /// <summary>A record's place: <c>F:L</c> (file index, line), or <c>D</c>/<c>-D</c> (lines after or before the previous place, in its file).</summary>
     public void Location()
     {
         var token = Text(Next());
@@ -54,9 +54,9 @@ internal sealed class TopologyDataTokens(byte[] data)
             _file = file;
             _line = ParseInt(token[(colon + 1)..], 1, int.MaxValue);
         }
-        else if (_file >= 0 && token.Length > 1 && token[0] is '+' or '-')
+        else if (_file >= 0)
         {
-            var line = (long)_line + ParseInt(token[1..], 0, int.MaxValue) * (token[0] == '-' ? -1L : 1L);
+            var line = token[0] == '-' ? (long)_line - ParseInt(token[1..], 0, int.MaxValue) : (long)_line + ParseInt(token, 0, int.MaxValue);
             _line = line is >= 1 and <= int.MaxValue ? (int)line : throw Error("a line out of range");
         }
         else

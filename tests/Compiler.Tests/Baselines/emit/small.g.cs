@@ -10,7 +10,7 @@ public static class Model
     /// The topology in the vdl-topology format TopologyDataReader reads, one record a line: files, then oses
     /// (place, name, family, version, paravirt, failures), application shapes and applications (place, shape, name),
     /// host and guest shapes (every value but the name), hosts (place, shape, copies, name, guests) each followed by
-    /// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or a line delta; ~ is none; 'text is a
+    /// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or lines from the last; ~ is none; 'text is a
     /// string, \XXXX a UTF-16 unit.
     /// </summary>
     private static System.ReadOnlySpan<byte> TopologyData => """
@@ -22,14 +22,14 @@ os 0:2 'rhel8 'linux '8.6 1 ~
 appshapes 1
 appshape 2 2147483648 Moderate ~ ~ ~ ~ 0 0 0 diurnal 0.7000000000000001 0.1 50400000000 1 0 1 'rhel8 2 GreaterOrEqual '2024.01 Less '2025 '>=\00202024.01,\0020<\00202025 ~
 apps 1
-app +24 0 'web
+app 24 0 'web
 hostshapes 1
 hostshape cpu 1 8 2 0 5 ~ 68719476736 1 disk 'd0 1000000000000 0 0 'nvme 1 nic 'n0 10000000000 ~ 100 400 ~ ~ BareMetal Hardware 1 'nvme overhead 1.05 ~ ~ 0 ~ ~ 0 ~ ~
 guestshapes 1
 vm 3 2 4294967296 0 0 '2024.05 0 Medium 1 0
 hosts 1
-host +13 0 1 'h1 1
-guest +8 0 'web-vm
+host 13 0 1 'h1 1
+8 0 'web-vm
 clusters 0
 sites 0
 end
