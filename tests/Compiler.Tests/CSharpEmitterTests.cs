@@ -54,6 +54,11 @@ public sealed class CSharpEmitterTests
     [Theory]
     [InlineData("datacenter.vdl")]
     [InlineData("bare-metal.vdl")]
+    [InlineData("availability.vdl")]
+    [InlineData("containers.vdl")]
+    [InlineData("hosted.vdl")]
+    [InlineData("one-app-per-server.vdl")]
+    [InlineData("paravirtual.vdl")]
     [InlineData("../calibration/adams-agesen-2006-forkwait-vtx.vdl")]
     public void TheGeneratedCodeSimulatesExactlyAsTheLoweredModel(string example)
     {

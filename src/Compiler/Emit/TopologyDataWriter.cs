@@ -46,14 +46,14 @@ internal sealed class TopologyDataWriter
                 .AppendJoin(' ', Str(os.Name), Str(os.Family ?? "linux"), Str(os.Version ?? string.Empty), Bool(os.Paravirt), Failures(os.Failures)).Append('\n');
         }
 
-        var appShapes = Shapes(model.Applications, AppShape);
-        var hostShapes = Shapes(model.Hosts, h => HostShape(h, osIndex, appIndex));
-        var guestShapes = Shapes(model.Hosts.SelectMany(h => h.Guests), g => GuestShape(g, osIndex, appIndex));
+        var (appShapes, appShape) = Shapes(model.Applications, AppShape);
+        var (hostShapes, hostShape) = Shapes(model.Hosts, h => HostShape(h, osIndex, appIndex));
+        var (guestShapes, guestShape) = Shapes(model.Hosts.SelectMany(h => h.Guests), g => GuestShape(g, osIndex, appIndex));
         Table("appshapes", appShapes);
         _text.Append(CultureInfo.InvariantCulture, $"apps {model.Applications.Count}\n");
         foreach (var app in model.Applications)
         {
-            _text.Append("app ").Append(Location(app)).Append(' ').Append(appShapes[AppShape(app)]).Append(' ').Append(Str(app.Name)).Append('\n');
+            _text.Append("app ").Append(Location(app)).Append(' ').Append(Int(appShape[app])).Append(' ').Append(Str(app.Name)).Append('\n');
         }
 
         Table("hostshapes", hostShapes);
@@ -62,11 +62,11 @@ internal sealed class TopologyDataWriter
         foreach (var host in model.Hosts)
         {
             _text.Append("host ").Append(Location(host)).Append(' ')
-                .AppendJoin(' ', Int(hostShapes[HostShape(host, osIndex, appIndex)]), Int(Math.Max(1, host.Copies)), Str(host.Name), Int(host.Guests.Count)).Append('\n');
+                .AppendJoin(' ', Int(hostShape[host]), Int(Math.Max(1, host.Copies)), Str(host.Name), Int(host.Guests.Count)).Append('\n');
             foreach (var guest in host.Guests)
             {
                 _text.Append(Location(guest)).Append(' ')
-                    .AppendJoin(' ', Int(guestShapes[GuestShape(guest, osIndex, appIndex)]), Str(guest.Name)).Append('\n');
+                    .AppendJoin(' ', Int(guestShape[guest]), Str(guest.Name)).Append('\n');
             }
         }
 
@@ -90,16 +90,24 @@ internal sealed class TopologyDataWriter
         return _text.ToString();
     }
 
-    /// <summary>Each distinct shape line, numbered in the order first met.</summary>
-    private static Dictionary<string, int> Shapes<T>(IEnumerable<T> items, Func<T, string> shape)
+    /// <summary>Each distinct shape line, numbered in the order first met, and the number of each item's.</summary>
+    private static (Dictionary<string, int> Table, Dictionary<T, int> Of) Shapes<T>(IEnumerable<T> items, Func<T, string> shape)
+        where T : class
     {
-        var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var table = new Dictionary<string, int>(StringComparer.Ordinal);
+        var of = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
         foreach (var item in items)
         {
-            shapes.TryAdd(shape(item), shapes.Count);
+            var text = shape(item);
+            if (!table.TryGetValue(text, out var index))
+            {
+                table.Add(text, index = table.Count);
+            }
+
+            of[item] = index;
         }
 
-        return shapes;
+        return (table, of);
     }
 
     private void Table(string name, Dictionary<string, int> shapes)
