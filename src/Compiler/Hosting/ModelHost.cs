@@ -123,7 +123,7 @@ public static class ModelHost
         }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            // The frame of the generated code that threw carries the model's line through #line.
+            // A frame of the generated code with a .vdl file name, if any, carries the model's line.
             var frame = new System.Diagnostics.StackTrace(inner, fNeedFileInfo: true).GetFrames()
                 .FirstOrDefault(f => f.GetFileName() is { } name && name.EndsWith(".vdl", StringComparison.OrdinalIgnoreCase));
             var where = frame is null ? string.Empty : $"{frame.GetFileName()}({frame.GetFileLineNumber()},1): ";
