@@ -103,7 +103,7 @@ public static class SweepBench
             .GetAwaiter().GetResult();
         var seconds = watch.Elapsed.TotalSeconds;
         process.Refresh();
-        return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds, SweepJsonWriter.ToBytes(aggregator.Finish()));
+        return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds, SweepJsonWriter.ToBytes(aggregator.Finish(runner.ExpectationStatements)));
     }
 
     private static string FindRoot()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using VirtLang.Compiler;
+using VirtLang.Compiler.Configuration;
 using VirtLang.Compiler.Sources;
 using VirtLang.Runtime.Profiles;
 
@@ -98,10 +99,28 @@ public sealed class ModelBundle
             }
         }
 
+        // The configuration nearest to each .vdl file, as the compilation applied it: without it a worker would check the
+        // model with default severities and refuse (or accept) what `vdl check` accepted (or refused).
+        foreach (var model in found.Where(f => f.Kind != ModelBundleFileKind.Trace).Select(f => f.FullPath).ToList())
+        {
+            var nearest = ConfigurationReader.CandidatesFor(Path.GetDirectoryName(model) ?? string.Empty).FirstOrDefault(File.Exists);
+            if (nearest is null || !seen.Add(nearest))
+            {
+                continue;
+            }
+
+            // Read as the compilation reads it (bounded, never a FIFO or a device); one that cannot be read is left out,
+            // and the compilation where the user ran it has already reported it (VDL0050).
+            if (SourceFileReader.TryRead(nearest, out var text, out _))
+            {
+                found.Add((nearest, text!.Text, ModelBundleFileKind.Configuration));
+            }
+        }
+
         var root = CommonFolder(found.Select(f => f.FullPath));
         try
         {
-            // Roots first, then imports, then traces, each in the compilation's order: the same model, the same bytes.
+            // Roots first, then imports, traces and configurations, each in the compilation's order: the same model, the same bytes.
             return new ModelBundle([.. found.OrderBy(f => f.Kind).Select(f => new ModelBundleFile(Path.GetRelativePath(root, f.FullPath).Replace('\\', '/'), f.Text, f.Kind))]);
         }
         catch (ArgumentException e)
@@ -124,7 +143,7 @@ public sealed class ModelBundle
         for (var i = 0; i < count; i++)
         {
             var kind = reader.Byte();
-            if (kind > (byte)ModelBundleFileKind.Trace)
+            if (kind > (byte)ModelBundleFileKind.Configuration)
             {
                 throw reader.Fail($"file {i + 1} is of an unknown kind {kind}");
             }
@@ -187,6 +206,11 @@ public sealed class ModelBundle
             if (!paths.Add(file.Path))
             {
                 throw new ArgumentException($"the path `{file.Path}` is there twice", nameof(files));
+            }
+
+            if (file.Kind == ModelBundleFileKind.Configuration && file.Path.Split('/')[^1] != ConfigurationReader.FileName)
+            {
+                throw new ArgumentException($"the configuration `{file.Path}` is not named {ConfigurationReader.FileName}", nameof(files));
             }
 
             var bytes = Encoding.UTF8.GetByteCount(file.Text);

@@ -11,4 +11,10 @@ public enum ModelBundleFileKind : byte
 
     /// <summary>A file a <c>trace(...)</c> profile reads.</summary>
     Trace = 2,
+
+    /// <summary>
+    /// The vdlconfig.json nearest to one of the model's .vdl files: it sets that file's severities, so a worker checks the
+    /// model exactly as <c>vdl check</c> and <c>vdl run</c> did where the user ran them.
+    /// </summary>
+    Configuration = 3,
 }

@@ -1,10 +1,12 @@
 using VirtLang.Compiler;
+using VirtLang.Compiler.Configuration;
 using VirtLang.Compiler.Hosting;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Text;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Model;
 using VirtLang.Runtime.Profiles;
+using VirtLang.Runtime.Results;
 using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Sweeps;
@@ -23,6 +25,7 @@ public sealed class ReplicationRunner
         Topology = topology;
         Scenario = scenario;
         BaseSeed = baseSeed;
+        ExpectationStatements = [.. scenario.Expectations.Select(e => e.Statement ?? ExpectationEvaluation.Describe(e))];
     }
 
     public Topology Topology { get; }
@@ -35,10 +38,9 @@ public sealed class ReplicationRunner
 
     /// <summary>
     /// The text of each of the scenario's <c>expect</c> statements, in order, for <see cref="SweepAggregator.Finish"/>;
-    /// empty until the runtime's results carry expectations (their outcomes then go into each summary's
-    /// <see cref="ReplicationSummary.Expectations"/>).
+    /// whether each held in a replication is in its summary's <see cref="ReplicationSummary.Expectations"/>, same order.
     /// </summary>
-    public IReadOnlyList<string> ExpectationStatements { get; } = [];
+    public IReadOnlyList<string> ExpectationStatements { get; }
 
     /// <summary>Compiles <paramref name="model"/> and picks <paramref name="scenario"/> (null: the first, else a day of the baseline, as <c>vdl run</c>).</summary>
     /// <exception cref="SweepModelException">The model has errors, the generated code failed, or it has no such scenario.</exception>
@@ -85,17 +87,18 @@ public sealed class ReplicationRunner
     }
 
     /// <summary>
-    /// The model from memory when it reads no trace; a model that reads traces is written to a private temporary folder
-    /// first, since the checker and the generated code read traces from files. Either way the files are those of the
-    /// bundle, so every worker compiles the same model.
+    /// The model from memory when it reads no trace and has no configuration; otherwise it is written to a private
+    /// temporary folder first, since the checker and the generated code read traces from files and a vdlconfig.json
+    /// applies to the files of its folder. Either way the files are those of the bundle, so every worker compiles the
+    /// same model, with the severities `vdl check` gave it.
     /// </summary>
     private static GeneratedModel Compile(ModelBundle model, string? cacheDirectory)
     {
-        if (!model.Files.Any(f => f.Kind == ModelBundleFileKind.Trace))
+        if (!model.Files.Any(f => f.Kind is ModelBundleFileKind.Trace or ModelBundleFileKind.Configuration))
         {
-            var sources = model.Files.Where(f => f.Kind != ModelBundleFileKind.Trace).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+            var sources = model.Files.Where(f => f.Kind is ModelBundleFileKind.Root or ModelBundleFileKind.Import).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
             var roots = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => SourceText.From(f.Text, f.Path)).ToList();
-            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)), cacheDirectory);
+            return Load(ModelCompilation.Create(roots, new InMemorySourceProvider(sources)), cacheDirectory, folder: null);
         }
 
         var folder = Directory.CreateTempSubdirectory("vdl-sweep-");
@@ -108,8 +111,16 @@ public sealed class ReplicationRunner
                 File.WriteAllText(path, file.Text);
             }
 
+            // The model's own configurations are in the bundle; one above the temporary folder (the machine's) must not
+            // apply to a file that had none where the user checked it: an empty configuration at the top ends the search.
+            var top = Path.Combine(folder.FullName, ConfigurationReader.FileName);
+            if (!File.Exists(top))
+            {
+                File.WriteAllText(top, "{}\n");
+            }
+
             var rootPaths = model.Files.Where(f => f.Kind == ModelBundleFileKind.Root).Select(f => Path.Combine(folder.FullName, f.Path)).ToList();
-            return Load(ModelCompilation.FromFiles(rootPaths), cacheDirectory);
+            return Load(ModelCompilation.FromFiles(rootPaths), cacheDirectory, folder.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ModelFileException)
         {
@@ -128,12 +139,14 @@ public sealed class ReplicationRunner
         }
     }
 
-    private static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory)
+    /// <param name="folder">The temporary folder the bundle was written to: diagnostics name files as the bundle does, not there.</param>
+    private static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory, string? folder)
     {
         if (compilation.HasErrors)
         {
+            var prefix = folder is null ? null : Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
             throw new SweepModelException("the model has errors; nothing was simulated",
-                [.. compilation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString())]);
+                [.. compilation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).Select(d => prefix is not null && d.StartsWith(prefix, StringComparison.Ordinal) ? d[prefix.Length..] : d)]);
         }
 
         try

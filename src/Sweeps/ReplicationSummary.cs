@@ -5,7 +5,8 @@ namespace VirtLang.Sweeps;
 /// <summary>
 /// The little a sweep keeps of one replication, in the model's order of applications and hosts: small enough to send
 /// over a network and to forget once aggregated. <see cref="Expectations"/> says whether each of the scenario's
-/// <c>expect</c> statements held, in the order they are written.
+/// <c>expect</c> statements held, in the order they are written; <see cref="Sites"/> has the named sites, in the
+/// model's order (none without sites).
 /// </summary>
 public sealed record ReplicationSummary(
     int Index,
@@ -20,10 +21,18 @@ public sealed record ReplicationSummary(
     /// <summary>A name in a summary, in UTF-8 bytes.</summary>
     public const int MaxNameBytes = 4096;
 
-    private static ReadOnlySpan<byte> Magic => "VDLREP1\0"u8;
+    /// <summary>Version 2 added the sites: a worker of another version is refused by its first bytes, not misread.</summary>
+    private static ReadOnlySpan<byte> Magic => "VDLREP2\0"u8;
 
-    /// <summary>The summary of replication <paramref name="index"/>, seeded <paramref name="seed"/>, from its run's result.</summary>
-    public static ReplicationSummary From(int index, ulong seed, SimulationResult result, IReadOnlyList<bool>? expectations = null)
+    /// <summary>The named sites of the run, in the model's order; empty for a topology without sites.</summary>
+    public IReadOnlyList<SiteReplication> Sites { get; init; } = [];
+
+    /// <summary>
+    /// The summary of replication <paramref name="index"/>, seeded <paramref name="seed"/>, from its run's result, with
+    /// whether each of the result's expectations held: the simulator evaluates the scenario's <c>expect</c> statements
+    /// as for <c>vdl run</c> (<c>ExpectationEvaluation</c>), in the scenario's order.
+    /// </summary>
+    public static ReplicationSummary From(int index, ulong seed, SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new ReplicationSummary(
@@ -31,7 +40,18 @@ public sealed record ReplicationSummary(
             seed,
             [.. result.Applications.Select(a => new ApplicationReplication(a.Name, a.Availability, a.DemandSatisfied, a.DowntimeMinutes, a.MeanSlowdown))],
             [.. result.Hosts.Select(h => new HostReplication(h.Name, h.MeanUtilization, h.P95Utilization, h.DowntimeMinutes))],
-            expectations ?? []);
+            [.. result.Expectations.Select(e => e.Held)])
+        {
+            Sites = [.. result.Sites.Select(site => Site(site, result))],
+        };
+    }
+
+    private static SiteReplication Site(SiteResult site, SimulationResult result)
+    {
+        var hosts = site.Hosts.ToHashSet(StringComparer.Ordinal);
+        var failovers = result.Failovers.Where(f => f.FromSite == site.Name).ToList();
+        return new SiteReplication(site.Name, result.Hosts.Where(h => hosts.Contains(h.Name)).Sum(h => h.DowntimeMinutes), failovers.Count,
+            failovers.Sum(f => f.WaitMinutes));
     }
 
     /// <summary>Little-endian, doubles as their exact bits: <see cref="FromBytes"/> gives back the same numbers.</summary>
@@ -64,6 +84,15 @@ public sealed record ReplicationSummary(
         foreach (var held in Expectations)
         {
             stream.WriteByte(held ? (byte)1 : (byte)0);
+        }
+
+        stream.WriteInt32(Sites.Count);
+        foreach (var site in Sites)
+        {
+            stream.WriteString(site.Name);
+            stream.WriteDouble(site.HostDowntimeMinutes);
+            stream.WriteInt32(site.Failovers);
+            stream.WriteDouble(site.FailoverWaitMinutes);
         }
 
         return stream.ToArray();
@@ -107,7 +136,14 @@ public sealed record ReplicationSummary(
             };
         }
 
+        var siteCount = reader.Count(MaxItems, 4 + 8 + 4 + 8, "sites");
+        var sites = new SiteReplication[siteCount];
+        for (var i = 0; i < siteCount; i++)
+        {
+            sites[i] = new SiteReplication(reader.String(MaxNameBytes, "a name"), reader.Double(), reader.Int32(), reader.Double());
+        }
+
         reader.ExpectEnd();
-        return new ReplicationSummary(index, seed, apps, hosts, expectations);
+        return new ReplicationSummary(index, seed, apps, hosts, expectations) { Sites = sites };
     }
 }

@@ -18,6 +18,8 @@ public sealed class SweepAggregator
     private readonly BitArray _seen;
     private string[]? _applicationNames;
     private string[]? _hostNames;
+    private string[] _siteNames = [];
+    private SiteAccumulator[] _sites = [];
     private ApplicationAccumulator[] _applications = [];
     private HostAccumulator[] _hosts = [];
     private long[] _expectationsHeld = [];
@@ -86,6 +88,11 @@ public sealed class SweepAggregator
                 _expectationsHeld[i] += summary.Expectations[i] ? 1 : 0;
             }
 
+            for (var i = 0; i < _sites.Length; i++)
+            {
+                _sites[i].Add(summary.Sites[i]);
+            }
+
             _seen[summary.Index] = true;
             _count++;
             return true;
@@ -109,6 +116,7 @@ public sealed class SweepAggregator
                     .. _expectationsHeld.Select((held, i) => new ExpectationSweep(i, expectationStatements?.ElementAtOrDefault(i) ?? string.Empty, held,
                         ConfidenceIntervals.Wilson(held, _count))),
                 ],
+                Sites = [.. _sites.Select((s, i) => s.Finish(_siteNames[i]))],
             };
         }
     }
@@ -120,6 +128,8 @@ public sealed class SweepAggregator
         _applications = [.. _applicationNames.Select(_ => new ApplicationAccumulator())];
         _hosts = [.. _hostNames.Select(_ => new HostAccumulator())];
         _expectationsHeld = new long[summary.Expectations.Count];
+        _siteNames = [.. summary.Sites.Select(s => s.Name)];
+        _sites = [.. _siteNames.Select(_ => new SiteAccumulator())];
 
         // The first summary is checked as every other is: a bad value leaves the aggregator as it was.
         try
@@ -133,6 +143,8 @@ public sealed class SweepAggregator
             _applications = [];
             _hosts = [];
             _expectationsHeld = [];
+            _siteNames = [];
+            _sites = [];
             throw;
         }
     }
@@ -142,9 +154,10 @@ public sealed class SweepAggregator
         if (summary.Applications.Count != _applicationNames!.Length || summary.Hosts.Count != _hostNames!.Length
             || summary.Expectations.Count != _expectationsHeld.Length
             || !summary.Applications.Select(a => a.Name).SequenceEqual(_applicationNames)
-            || !summary.Hosts.Select(h => h.Name).SequenceEqual(_hostNames))
+            || !summary.Hosts.Select(h => h.Name).SequenceEqual(_hostNames)
+            || !summary.Sites.Select(s => s.Name).SequenceEqual(_siteNames))
         {
-            throw new SweepDataException($"replication {summary.Index} is not of the same model as the others (its applications, hosts or expectations differ)");
+            throw new SweepDataException($"replication {summary.Index} is not of the same model as the others (its applications, hosts, expectations or sites differ)");
         }
 
         CheckValues(summary);
@@ -174,6 +187,13 @@ public sealed class SweepAggregator
             Check(host.MeanUtilization, "a utilization of", summary.Index);
             Check(host.P95Utilization, "a utilization of", summary.Index);
             Check(host.DowntimeMinutes, "a downtime of", summary.Index);
+        }
+
+        foreach (var site in summary.Sites)
+        {
+            Check(site.HostDowntimeMinutes, "a downtime of", summary.Index);
+            Check(site.Failovers, "a failover count of", summary.Index);
+            Check(site.FailoverWaitMinutes, "a failover wait of", summary.Index);
         }
     }
 
@@ -219,6 +239,34 @@ public sealed class SweepAggregator
         }
 
         public HostSweep Finish(string name) => new(name, _mean.Mean, _p95.Mean, _p95.Count == 0 ? 0 : _p95.Max, _downtime.Mean);
+    }
+
+    private sealed class SiteAccumulator
+    {
+        private readonly ExactMoments _downtime = new();
+        private readonly RelativeHistogram _downtimes = new();
+        private readonly ExactMoments _failovers = new();
+        private readonly ExactMoments _wait = new();
+        private readonly RelativeHistogram _waits = new();
+
+        public void Add(SiteReplication site)
+        {
+            _downtime.Add(site.HostDowntimeMinutes);
+            _downtimes.Add(site.HostDowntimeMinutes);
+            _failovers.Add(site.Failovers);
+            _wait.Add(site.FailoverWaitMinutes);
+            _waits.Add(site.FailoverWaitMinutes);
+        }
+
+        public SiteSweep Finish(string name) => new(
+            name,
+            Distribution(_downtime, _downtimes),
+            _failovers.Mean,
+            _failovers.Count == 0 ? 0 : (long)_failovers.Max,
+            Distribution(_wait, _waits));
+
+        private static Percentiles Distribution(ExactMoments moments, RelativeHistogram histogram) =>
+            new(moments.Mean, histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), moments.Count == 0 ? 0 : moments.Max);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace VirtLang.Sweeps;
 
 /// <summary>
 /// A sweep's aggregate as CSV files (RFC 4180, LF line ends, numbers as in the JSON): <c>applications.csv</c>,
-/// <c>hosts.csv</c>, <c>expectations.csv</c> and <c>downtime_histogram.csv</c>. Columns in docs/sweeps.md.
+/// <c>hosts.csv</c>, <c>expectations.csv</c>, <c>downtime_histogram.csv</c> and <c>sites.csv</c> (its header alone for a
+/// model without sites). Columns in docs/sweeps.md.
 /// </summary>
 public static class SweepCsvWriter
 {
@@ -19,11 +20,12 @@ public static class SweepCsvWriter
             ("hosts.csv", Text(w => WriteHosts(result, w))),
             ("expectations.csv", Text(w => WriteExpectations(result, w))),
             ("downtime_histogram.csv", Text(w => WriteHistograms(result, w))),
+            ("sites.csv", Text(w => WriteSites(result, w))),
         ];
     }
 
     /// <summary>The names <see cref="Files"/> writes (what an output must not overwrite).</summary>
-    public static IReadOnlyList<string> FileNames { get; } = ["applications.csv", "hosts.csv", "expectations.csv", "downtime_histogram.csv"];
+    public static IReadOnlyList<string> FileNames { get; } = ["applications.csv", "hosts.csv", "expectations.csv", "downtime_histogram.csv", "sites.csv"];
 
     public static void WriteApplications(SweepResult result, TextWriter writer)
     {
@@ -72,6 +74,19 @@ public static class SweepCsvWriter
             {
                 Row(writer, Quote(a.Name), Num(bin.From), Num(bin.To), Int(bin.Count));
             }
+        }
+    }
+
+    public static void WriteSites(SweepResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("site,replications,host_downtime_mean_minutes,host_downtime_p50_minutes,host_downtime_p95_minutes,host_downtime_max_minutes,failovers_mean,failovers_max,failover_wait_mean_minutes,failover_wait_p95_minutes,failover_wait_max_minutes");
+        foreach (var s in result.Sites)
+        {
+            Row(writer, Quote(s.Name), Int(result.Replications), Num(s.HostDowntimeMinutes.Mean), Num(s.HostDowntimeMinutes.P50), Num(s.HostDowntimeMinutes.P95),
+                Num(s.HostDowntimeMinutes.Max), Num(s.FailoversMean), Int(s.FailoversMax), Num(s.FailoverWaitMinutes.Mean), Num(s.FailoverWaitMinutes.P95),
+                Num(s.FailoverWaitMinutes.Max));
         }
     }
 

@@ -146,6 +146,16 @@ public static class SweepHtmlReport
         {
             h.Name, Percent(h.MeanUtilization, "0.0"), Percent(h.P95Utilization, "0.0"), Percent(h.MaxP95Utilization, "0.0"), Minutes(h.DowntimeMinutes),
         }));
+        if (result.Sites.Count > 0)
+        {
+            html.Append("</section>\n<section id=\"sites\">\n<h2>Sites</h2>\n");
+            Table(html, ["site", "hosts down (mean)", "hosts down (p95)", "failovers (mean)", "failovers (most)", "failover wait (mean)", "failover wait (p95)"], result.Sites.Select(s => new[]
+            {
+                s.Name, Minutes(s.HostDowntimeMinutes.Mean), Minutes(s.HostDowntimeMinutes.P95), Fixed(s.FailoversMean, "0.##"), I($"{s.FailoversMax:N0}"),
+                Minutes(s.FailoverWaitMinutes.Mean), Minutes(s.FailoverWaitMinutes.P95),
+            }));
+        }
+
         html.Append("</section>\n<section id=\"expectations\">\n<h2>Expectations</h2>\n");
         if (result.Expectations.Count == 0)
         {

@@ -97,6 +97,27 @@ public static class SweepJsonWriter
         }
 
         json.WriteEndArray();
+
+        // Only for a model with sites, as `vdl run --json` writes them: a model without keeps its bytes.
+        if (result.Sites.Count > 0)
+        {
+            json.WriteStartArray("sites");
+            foreach (var site in result.Sites)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", site.Name);
+                WritePercentiles(json, "hostDowntimeMinutes", site.HostDowntimeMinutes);
+                json.WriteStartObject("failovers");
+                Number(json, "mean", site.FailoversMean);
+                json.WriteNumber("max", site.FailoversMax);
+                json.WriteEndObject();
+                WritePercentiles(json, "failoverWaitMinutes", site.FailoverWaitMinutes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
@@ -106,6 +127,17 @@ public static class SweepJsonWriter
         using var stream = new MemoryStream();
         Write(result, stream);
         return stream.ToArray();
+    }
+
+    private static void WritePercentiles(Utf8JsonWriter json, string name, Percentiles percentiles)
+    {
+        json.WriteStartObject(name);
+        Number(json, "mean", percentiles.Mean);
+        Number(json, "p50", percentiles.P50);
+        Number(json, "p95", percentiles.P95);
+        Number(json, "p99", percentiles.P99);
+        Number(json, "max", percentiles.Max);
+        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, SweepNumbers.Rounded(value));

@@ -19,4 +19,7 @@ public sealed record SweepResult
     public required IReadOnlyList<HostSweep> Hosts { get; init; }
 
     public required IReadOnlyList<ExpectationSweep> Expectations { get; init; }
+
+    /// <summary>The model's named sites, in its order; empty for a model without sites (whose outputs then have none).</summary>
+    public IReadOnlyList<SiteSweep> Sites { get; init; } = [];
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VirtLang.Sweeps;
 
-/// <summary>A sweep's aggregate for people, in a terminal: one line per application and host, the expectations last.</summary>
+/// <summary>A sweep's aggregate for people, in a terminal: one line per application, host and site, the expectations last.</summary>
 public static class SweepTextSummary
 {
     /// <summary>Lines of each table before the summary says how many it left out (the JSON and CSV have them all).</summary>
@@ -37,6 +37,20 @@ public static class SweepTextSummary
             }
 
             More(writer, result.Hosts.Count, "hosts");
+        }
+
+        if (result.Sites.Count > 0)
+        {
+            var width = Math.Max("site".Length, result.Sites.Take(MaxRows).Max(s => s.Name.Length));
+            writer.WriteLine(I($"  {"site".PadRight(width)}  {"hosts down mean / p95 (host-min)",-34}  {"failovers mean / max",-20}  failover wait mean / p95 (min)"));
+            foreach (var s in result.Sites.Take(MaxRows))
+            {
+                var down = I($"{Fixed(s.HostDowntimeMinutes.Mean, "0.#")} / {Fixed(s.HostDowntimeMinutes.P95, "0.#")}");
+                var failovers = I($"{Fixed(s.FailoversMean, "0.##")} / {s.FailoversMax:N0}");
+                writer.WriteLine(I($"  {s.Name.PadRight(width)}  {down,-34}  {failovers,-20}  {Fixed(s.FailoverWaitMinutes.Mean, "0.#")} / {Fixed(s.FailoverWaitMinutes.P95, "0.#")}"));
+            }
+
+            More(writer, result.Sites.Count, "sites");
         }
 
         foreach (var e in result.Expectations.Take(MaxRows))

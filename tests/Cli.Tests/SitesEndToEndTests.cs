@@ -64,7 +64,7 @@ public sealed class SitesEndToEndTests : IDisposable
     public void AFailedSiteFailsOverAfterItsRtoAndBack()
     {
         File.WriteAllText(Path.Combine(_temporary.Path, "dr.vdl"), Model);
-        var result = VdlProcess.Run(_temporary.Path, "run", "dr.vdl", "--json", "out.json");
+        var result = VdlProcess.Run(_temporary.Path, "run", "dr.vdl", "--json", "out.json", "--csv", "csv");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("site-fail    a        1 host down (web-a) with 1 application on the host; repaired after 2h", result.Output, StringComparison.Ordinal);
         Assert.Contains("failover     web      from site a to b after 15m (its rto)", result.Output, StringComparison.Ordinal);
@@ -91,6 +91,11 @@ public sealed class SitesEndToEndTests : IDisposable
         Assert.Equal(1, web.GetProperty("availability").GetDouble());
         Assert.Equal(["a", "b"], root.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         Assert.Equal("Dublin", root.GetProperty("sites")[1].GetProperty("location").GetString());
+
+        // The same sites and failover in the CSV files, the JSON's nulls as empty cells.
+        Assert.Equal(["site,location,hosts,host_names", "a,Frankfurt,1,web-a", "b,Dublin,1,web-b"], File.ReadAllLines(Path.Combine(_temporary.Path, "csv", "sites.csv")));
+        Assert.Equal(["application,from_site,to_sites,lost_at_minute,failover_at_minute,back_at_minute,wait_minutes", "web,a,b,480,495,600,15"],
+            File.ReadAllLines(Path.Combine(_temporary.Path, "csv", "failovers.csv")));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class ServerTests : IAsyncLifetime
     {
         Assert.Equal(["light", "moderate", "heavy"], await LabelsAfterTypingAsync(11, "    io = "));
         Assert.Equal(["constant", "diurnal", "weekly", "spiky", "trace"], await LabelsAfterTypingAsync(11, "    profile = "));
-        Assert.Equal(["box", "h1"], await LabelsAsync(16, 10)); // after `host h1 : `
+        Assert.Equal(["box"], await LabelsAsync(16, 10)); // after `host h1 : `: a hardware, never a host
         Assert.Equal(["web"], await LabelsAfterTypingAsync(19, "    runs = ["));
         Assert.Equal(["true", "false"], await LabelsAfterTypingAsync(19, "    privileged = "));
         var units = await LabelsAfterTypingAsync(19, "    disk = 64G");
@@ -433,6 +433,17 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Equal(["utilization"], await LabelsAfterTypingAsync(25, "  expect p95 "));
         Assert.Equal(["h1"], await LabelsAfterTypingAsync(25, "  expect p95 utilization "));
         Assert.Equal(["web"], await LabelsAfterTypingAsync(25, "  expect availability "));
+    }
+
+    /// <summary>
+    /// A host's base is a hardware model (the schema's base kind, which the checker also reads): completion after
+    /// `host x : ` offers `box` and not the host `h1`, which VDL1004 would reject. Any other block's base is its own kind.
+    /// </summary>
+    [Fact]
+    public async Task CompletionOfABaseClauseOffersOnlyWhatTheCheckerAccepts()
+    {
+        Assert.Equal(["box"], await LabelsAfterTypingAsync(26, "host h2 : "));
+        Assert.Equal(["rhel8"], await LabelsAfterTypingAsync(26, "os rhel9 : "));
     }
 
     [Fact]

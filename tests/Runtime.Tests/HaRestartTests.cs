@@ -119,6 +119,39 @@ public class HaRestartTests
         EventLogReplay.AssertConsistent(topology, result, "full cluster");
     }
 
+    /// <summary>
+    /// vSphere HA "waits for more unreserved capacity to become available, for example, due to a host coming back online,
+    /// and then retries the placement": esx-03, the only host with room, is itself down from 7h to 10h when esx-01 fails
+    /// at 8h; web-1 finds no room, waits, and restarts on esx-03 the moment it is back, instead of waiting for esx-01's
+    /// repair at 12h.
+    /// </summary>
+    [Fact]
+    public void A_guest_that_found_no_room_restarts_when_a_host_of_its_cluster_comes_back()
+    {
+        var web = App("web", 1);
+        var other = App("other", 1);
+        var topology = Cluster(
+        [
+            Host("esx-01", 8, Free(HypervisorKind.BareMetal), [Vm("web-1", 2, web)]),
+            Host("esx-02", 8, Free(HypervisorKind.BareMetal), [new VirtualMachineSpec { Name = "big", Vcpus = 2, MemoryBytes = 62 * GiB, Runs = [other] }]),
+            Host("esx-03", 8, Free(HypervisorKind.BareMetal)),
+        ]);
+        var result = Simulator.Run(topology, Day(new FailEvent(Hours(7), "esx-03", Hours(3)), new FailEvent(Hours(8), "esx-01", Hours(4))));
+
+        Assert.Equal("web-1", Single(result, "ha-failed").Subject);
+        var restart = Single(result, "ha-restart");
+        Assert.Equal(Hours(10), restart.Time);
+        Assert.StartsWith("from esx-01 to esx-03 (priority medium), when esx-03 came back with room", restart.Detail, StringComparison.Ordinal);
+        Assert.Equal(120 + SimTime.ToMinutes(FaultTimings.Default.VmRestart), result.Applications.Single(a => a.Name == "web").DowntimeMinutes, 9);
+        Assert.Equal(1, result.Hosts.Single(h => h.Name == "esx-03").Guests);
+        EventLogReplay.AssertConsistent(topology, result, "retry when a host comes back");
+
+        // A guest whose own host comes back first simply returns with it and stops waiting.
+        var back = Simulator.Run(topology, Day(new FailEvent(Hours(7), "esx-03", Hours(6)), new FailEvent(Hours(8), "esx-01", Hours(4))));
+        Assert.DoesNotContain(back.Events, e => e.Kind == "ha-restart");
+        Assert.Equal(240, back.Applications.Single(a => a.Name == "web").DowntimeMinutes, 9);
+    }
+
     /// <summary>The vCPUs under the CPU overcommit bound a restart as well as memory does.</summary>
     [Fact]
     public void The_cpu_overcommit_bounds_a_restart()

@@ -211,4 +211,19 @@ public class SiteFailoverTests
         Assert.Equal(expected, Assert.Single(result.Applications).DowntimeMinutes, 6);
         Assert.Equal(1, result.Hosts.Single(h => h.Name == "h2").Guests);
     }
+
+    /// <summary>The run's HTML report has a Sites section (hosts and their downtime) and a row per failover, only when the model has sites.</summary>
+    [Fact]
+    public void The_html_report_shows_the_sites_and_each_failover()
+    {
+        var result = Simulator.Run(Estate(Rto15, ("h1", "a"), ("h2", "b")), Day(new FailSiteEvent(Hours(8), "a", Hours(2))));
+        var html = Reports.HtmlReport.Render(result, "m.vdl");
+        Assert.Contains("<section id=\"sites\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>a</td><td>city a</td><td>h1</td><td>120 host-min</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>b</td><td>city b</td><td>h2</td><td>0 host-min</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>web</td><td>a</td><td>b</td><td>8h</td><td>8h15m</td><td>10h</td><td>15 min</td></tr>", html, StringComparison.Ordinal);
+
+        var withoutSites = Simulator.Run(Estate(Rto15, ("h1", null), ("h2", null)), Day());
+        Assert.DoesNotContain("id=\"sites\"", Reports.HtmlReport.Render(withoutSites, "m.vdl"), StringComparison.Ordinal);
+    }
 }

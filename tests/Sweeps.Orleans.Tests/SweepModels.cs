@@ -11,6 +11,9 @@ internal static class SweepModels
 
     public static ModelBundle Hosted() => ModelBundle.FromFiles([HostedPath]);
 
+    /// <summary>A month of two sites with random failures and four <c>expect</c> statements: what the summaries carry beyond applications and hosts.</summary>
+    public static ModelBundle Availability() => ModelBundle.FromFiles([Path.Combine(RepositoryPaths.Examples, "availability.vdl")]);
+
     /// <summary>The sweep's aggregate as <c>vdl sweep --json</c> writes it, its replications run by <paramref name="executor"/>.</summary>
     public static async Task<byte[]> AggregateAsync(ISweepExecutor executor, SweepRequest request, Action<int>? afterEach = null)
     {

@@ -45,6 +45,23 @@ public sealed class ThreeSiloSweepTests(ThreeSiloCluster cluster) : IClassFixtur
     }
 
     [Fact]
+    public async Task Expectations_and_sites_come_back_from_the_workers_as_they_run_locally()
+    {
+        var request = new SweepRequest(SweepModels.Availability(), "month", 13, 12);
+        var local = await SweepModels.AggregateAsync(new LocalSweepExecutor(), request);
+
+        var clustered = await SweepModels.AggregateAsync(new OrleansSweepExecutor(cluster.Cluster.Client, new OrleansSweepOptions { BatchSize = 2, MaxBatchesInFlight = 4 }), request);
+
+        Assert.Equal(local, clustered);
+        using var json = System.Text.Json.JsonDocument.Parse(clustered);
+        var expectations = json.RootElement.GetProperty("expectations").EnumerateArray().ToList();
+        Assert.Equal(4, expectations.Count);
+        Assert.Equal("expect availability shop >= 99.95%", expectations[0].GetProperty("statement").GetString());
+        Assert.All(expectations, e => Assert.InRange(e.GetProperty("held").GetInt64(), 0, 12));
+        Assert.Equal(["fra", "ams"], json.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task A_model_with_errors_fails_the_sweep_at_once_with_the_workers_diagnostics()
     {
         var model = new ModelBundle([new ModelBundleFile("broken.vdl", "host h { cpu = 2 }\n", ModelBundleFileKind.Root)]);

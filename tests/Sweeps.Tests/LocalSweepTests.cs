@@ -56,6 +56,22 @@ public sealed class LocalSweepTests : IDisposable
     }
 
     [Fact]
+    public void A_replication_says_whether_each_expect_statement_held_as_the_plain_run_evaluates_it()
+    {
+        var runner = ReplicationRunner.Create(ModelBundle.FromFiles([Path.Combine(RepositoryPaths.Examples, "availability.vdl")]), "month", null, _cache.Path);
+        Assert.Equal(
+            ["expect availability shop >= 99.95%", "expect availability orders >= 99.9%", "expect served shop >= 99.5%", "expect p95 utilization ams-01 < 80%"],
+            runner.ExpectationStatements);
+        for (var i = 0; i < 4; i++)
+        {
+            var summary = runner.Run(i);
+            var plain = VirtLang.Runtime.Engine.Simulator.Run(runner.Topology, runner.Scenario with { Seed = summary.Seed });
+            Assert.Equal(plain.Expectations.Select(e => e.Held), summary.Expectations);
+            Assert.Equal(summary.Expectations, ReplicationSummary.FromBytes(summary.ToBytes()).Expectations);
+        }
+    }
+
+    [Fact]
     public void The_runner_plays_the_scenario_asked_for_and_refuses_an_unknown_one()
     {
         var model = Datacenter();
@@ -90,5 +106,44 @@ public sealed class LocalSweepTests : IDisposable
         File.Delete(model);
         var runner = ReplicationRunner.Create(ModelBundle.FromBytes(bundle.ToBytes()), null, null, _cache.Path);
         Assert.NotEmpty(runner.Run(0).Applications);
+    }
+
+    /// <summary>
+    /// `vdl check` applies the nearest vdlconfig.json; a sweep must check the model the same way, on this machine and on
+    /// a worker that has only the bundle. Here an unknown attribute (VDL1010, an error by default) is lowered to a
+    /// warning beside the model: the bundle carries the configuration and the model runs; without it, it is refused.
+    /// </summary>
+    [Fact]
+    public void The_models_vdlconfig_travels_in_its_bundle_and_sets_the_severities_there()
+    {
+        using var folder = new TemporaryDirectory("vdl-sweep-config-");
+        var hosted = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "hosted.vdl"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "models"));
+        var model = folder.Write("models/model.vdl", WithUnknownAttribute(hosted));
+        folder.Write("vdlconfig.json", "{ \"severity\": { \"VDL1010\": \"warning\" } }\n");
+        Assert.False(Compiler.ModelCompilation.FromFiles([model]).HasErrors);
+
+        var bundle = ModelBundle.FromFiles([model]);
+        Assert.Equal([("models/model.vdl", ModelBundleFileKind.Root), ("vdlconfig.json", ModelBundleFileKind.Configuration)], bundle.Files.Select(f => (f.Path, f.Kind)));
+
+        // The user's files are gone: the worker has the bundle alone.
+        var bytes = bundle.ToBytes();
+        File.Delete(model);
+        File.Delete(Path.Combine(folder.Path, "vdlconfig.json"));
+        var runner = ReplicationRunner.Create(ModelBundle.FromBytes(bytes), null, null, _cache.Path);
+        Assert.NotEmpty(runner.Run(0).Applications);
+
+        // The same model without its configuration is refused, and its diagnostics name the file as the bundle does.
+        var bare = new ModelBundle([.. bundle.Files.Where(f => f.Kind == ModelBundleFileKind.Root)]);
+        var refused = Assert.Throws<SweepModelException>(() => ReplicationRunner.Create(bare, null, null, _cache.Path));
+        Assert.Contains(refused.Diagnostics, d => d.StartsWith("models/model.vdl(", StringComparison.Ordinal) && d.Contains("VDL1010", StringComparison.Ordinal));
+    }
+
+    /// <summary>The first hardware block gains an attribute the schema does not know.</summary>
+    private static string WithUnknownAttribute(string model)
+    {
+        var at = model.IndexOf("hardware ", StringComparison.Ordinal);
+        var brace = model.IndexOf('{', at) + 1;
+        return model[..brace] + "\n  experimental_knob = 3" + model[brace..];
     }
 }

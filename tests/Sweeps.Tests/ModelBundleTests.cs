@@ -88,6 +88,32 @@ public sealed class ModelBundleTests : IDisposable
     }
 
     [Fact]
+    public void A_configuration_must_be_a_vdlconfig_json()
+    {
+        Assert.Throws<ArgumentException>(() => new ModelBundle(
+            [new ModelBundleFile("a.vdl", "", ModelBundleFileKind.Root), new ModelBundleFile("lib/evil.vdl", "{}", ModelBundleFileKind.Configuration)]));
+        _ = new ModelBundle([new ModelBundleFile("a.vdl", "", ModelBundleFileKind.Root), new ModelBundleFile("lib/vdlconfig.json", "{}", ModelBundleFileKind.Configuration)]);
+    }
+
+    /// <summary>Each .vdl file's nearest vdlconfig.json, once, in the compilation's file order, and the common folder widened to hold it.</summary>
+    [Fact]
+    public void From_files_takes_the_nearest_configuration_of_each_model_file()
+    {
+        Directory.CreateDirectory(Path.Combine(_temporary.Path, "model", "lib"));
+        _temporary.Write("vdlconfig.json", "{}\n");
+        _temporary.Write("model/lib/vdlconfig.json", "{ \"severity\": {} }\n");
+        _temporary.Write("model/lib/apps.vdl", "app web {\n  demand {\n    cpu = 1\n  }\n}\n");
+        var main = _temporary.Write("model/main.vdl", "import \"lib/apps.vdl\"\n");
+
+        var bundle = ModelBundle.FromFiles([main]);
+        Assert.Equal(
+            [("model/main.vdl", ModelBundleFileKind.Root), ("model/lib/apps.vdl", ModelBundleFileKind.Import),
+             ("model/lib/vdlconfig.json", ModelBundleFileKind.Configuration), ("vdlconfig.json", ModelBundleFileKind.Configuration)],
+            bundle.Files.Select(f => (f.Path, f.Kind)));
+        Assert.Equal(bundle.Hash, ModelBundle.FromBytes(bundle.ToBytes()).Hash);
+    }
+
+    [Fact]
     public void The_hash_names_the_content()
     {
         Assert.Equal(Sample().Hash, Sample().Hash);

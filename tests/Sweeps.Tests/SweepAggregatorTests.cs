@@ -20,7 +20,10 @@ public sealed class SweepAggregatorTests
                     [new ApplicationReplication("web", 1 - (down / 10080), 1 - (random.NextDouble() * 0.01), down, 1 + random.NextDouble()),
                      new ApplicationReplication("db", 1, 1, 0, 1)],
                     [new HostReplication("esx-01", random.NextDouble(), random.NextDouble(), down), new HostReplication("esx-02", 0.1, 0.2, 0)],
-                    [down < 300, true]);
+                    [down < 300, true])
+                {
+                    Sites = [new SiteReplication("fra", down, random.Next(3), random.NextDouble() < 0.5 ? 0 : random.NextDouble() * 60), new SiteReplication("ams", 0, 0, 0)],
+                };
             }),
         ];
     }
@@ -93,6 +96,31 @@ public sealed class SweepAggregatorTests
     }
 
     [Fact]
+    public void Each_site_has_the_statistics_of_its_replications()
+    {
+        var aggregator = new SweepAggregator(Description(4));
+        var down = new[] { 0.0, 720, 360, 1440 };
+        var failovers = new[] { 0, 2, 1, 3 };
+        for (var i = 0; i < 4; i++)
+        {
+            aggregator.Add(new ReplicationSummary(i, 0, [new ApplicationReplication("web", 1, 1, 0, 1)], [new HostReplication("h", 0, 0, 0)], [])
+            {
+                Sites = [new SiteReplication("fra", down[i], failovers[i], 15.0 * failovers[i])],
+            });
+        }
+
+        var fra = Assert.Single(aggregator.Finish().Sites);
+        Assert.Equal("fra", fra.Name);
+        Assert.Equal(630, fra.HostDowntimeMinutes.Mean);
+        Assert.Equal(1440, fra.HostDowntimeMinutes.P95); // nearest rank: the 4th of 4
+        Assert.InRange(fra.HostDowntimeMinutes.P50, 360 * 0.996, 360 * 1.004);
+        Assert.Equal(1.5, fra.FailoversMean);
+        Assert.Equal(3, fra.FailoversMax);
+        Assert.Equal(22.5, fra.FailoverWaitMinutes.Mean);
+        Assert.Equal(45, fra.FailoverWaitMinutes.Max);
+    }
+
+    [Fact]
     public void Summaries_of_another_model_or_outside_the_sweep_are_refused_and_change_nothing()
     {
         var aggregator = new SweepAggregator(Description(3));
@@ -103,6 +131,8 @@ public sealed class SweepAggregatorTests
         Assert.Throws<SweepDataException>(() => aggregator.Add(renamed));
         Assert.Throws<SweepDataException>(() => aggregator.Add(ReplicationSummaryTests.Sample(1, a: double.NaN)));
         Assert.Throws<SweepDataException>(() => aggregator.Add(ReplicationSummaryTests.Sample(1, d: -1)));
+        Assert.Throws<SweepDataException>(() => aggregator.Add(ReplicationSummaryTests.Sample(1) with { Sites = [new SiteReplication("ams", 0, 0, 0)] }));
+        Assert.Throws<SweepDataException>(() => aggregator.Add(ReplicationSummaryTests.Sample(1) with { Sites = [new SiteReplication("fra", 0, -1, 0)] }));
         Assert.Equal(1, aggregator.Count);
         Assert.True(aggregator.Add(ReplicationSummaryTests.Sample(1)));
     }

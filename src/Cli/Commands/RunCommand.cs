@@ -215,16 +215,6 @@ internal static class RunCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The CSV files a run writes into its <c>--csv</c> folder.</summary>
-    private static readonly (string Name, Action<SimulationResult, TextWriter> Write)[] CsvFiles =
-    [
-        ("hosts.csv", ResultCsvWriter.WriteHosts),
-        ("applications.csv", ResultCsvWriter.WriteApplications),
-        ("events.csv", ResultCsvWriter.WriteEvents),
-        ("utilization.csv", ResultCsvWriter.WriteUtilization),
-        ("expectations.csv", ResultCsvWriter.WriteExpectations),
-    ];
-
     /// <summary>
     /// An output that is a file of the model (the model named, or one it imports; the same file through a link too)
     /// would destroy it: refused before anything runs, exit 2.
@@ -245,7 +235,7 @@ internal static class RunCommand
 
         if (outputs.Csv is { } csv)
         {
-            named.AddRange(CsvFiles.Select(file => ("--csv", Path.Combine(csv, file.Name))));
+            named.AddRange(ResultCsvWriter.Files.Select(file => ("--csv", Path.Combine(csv, file.Name))));
         }
 
         foreach (var (option, path) in named)
@@ -280,18 +270,8 @@ internal static class RunCommand
     private static void WriteCsv(SimulationResult result, string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (var (name, write) in CsvFiles)
+        foreach (var (name, write) in ResultCsvWriter.FilesFor(result))
         {
-            if (name == "utilization.csv" && (result.Hosts.Count == 0 || result.Hosts[0].Series.Count == 0))
-            {
-                continue; // as ResultCsvWriter.Write: only when the run kept series
-            }
-
-            if (name == "expectations.csv" && result.Expectations.Count == 0)
-            {
-                continue; // as ResultCsvWriter.Write: only when the scenario has `expect` statements
-            }
-
             using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
             write(result, text);
             OutputFile.Write(Path.Combine(directory, name), System.Text.Encoding.UTF8.GetBytes(text.ToString()));

@@ -4,8 +4,8 @@ using VirtLang.Compiler.Symbols;
 namespace VirtLang.Compiler.Graphs;
 
 /// <summary>
-/// The topology as a graph for people: each host a box (with its hypervisor kind) holding its guests, each
-/// application a node that the guests (or hosts) running it point to. Graphviz DOT or Mermaid; labels are escaped
+/// The topology as a graph for people: each host a box (with its hypervisor kind) holding its guests, hosts of a site
+/// inside the site's dashed box, each application a node that the guests (or hosts) running it point to. Graphviz DOT or Mermaid; labels are escaped
 /// for each, and node ids are indexes, never names.
 /// </summary>
 public static class TopologyGraph
@@ -22,27 +22,41 @@ public static class TopologyGraph
         }
 
         var edges = new StringBuilder();
-        for (var h = 0; h < model.Hosts.Count; h++)
+        foreach (var (index, site, hosts) in BySite(model))
         {
-            var host = model.Hosts[h];
-            dot.Append($"  subgraph cluster_h{h} {{\n    label=\"{Dot(NodeLabels.Host(host))}\";\n");
-            dot.Append($"    h{h} [shape=point, style=invis];\n");
-            foreach (var app in host.Runs)
+            var indent = site is null ? "  " : "    ";
+            if (site is not null)
             {
-                edges.Append($"  h{h} -> {apps[app]} [ltail=cluster_h{h}];\n");
+                dot.Append($"  subgraph cluster_s{index} {{\n    label=\"{Dot(SiteLabel(site))}\";\n    style=dashed;\n");
             }
 
-            for (var g = 0; g < host.Guests.Count; g++)
+            foreach (var h in hosts)
             {
-                var guest = host.Guests[g];
-                dot.Append($"    h{h}g{g} [label=\"{Dot(NodeLabels.Guest(guest))}\"{(guest.IsVm ? string.Empty : ", shape=component")}];\n");
-                foreach (var app in guest.Runs)
+                var host = model.Hosts[h];
+                dot.Append($"{indent}subgraph cluster_h{h} {{\n{indent}  label=\"{Dot(NodeLabels.Host(host))}\";\n");
+                dot.Append($"{indent}  h{h} [shape=point, style=invis];\n");
+                foreach (var app in host.Runs)
                 {
-                    edges.Append($"  h{h}g{g} -> {apps[app]};\n");
+                    edges.Append($"  h{h} -> {apps[app]} [ltail=cluster_h{h}];\n");
                 }
+
+                for (var g = 0; g < host.Guests.Count; g++)
+                {
+                    var guest = host.Guests[g];
+                    dot.Append($"{indent}  h{h}g{g} [label=\"{Dot(NodeLabels.Guest(guest))}\"{(guest.IsVm ? string.Empty : ", shape=component")}];\n");
+                    foreach (var app in guest.Runs)
+                    {
+                        edges.Append($"  h{h}g{g} -> {apps[app]};\n");
+                    }
+                }
+
+                dot.Append($"{indent}}}\n");
             }
 
-            dot.Append("  }\n");
+            if (site is not null)
+            {
+                dot.Append("  }\n");
+            }
         }
 
         dot.Append(edges).Append("}\n");
@@ -60,35 +74,69 @@ public static class TopologyGraph
         }
 
         var edges = new StringBuilder();
-        for (var h = 0; h < model.Hosts.Count; h++)
+        foreach (var (index, site, hosts) in BySite(model))
         {
-            var host = model.Hosts[h];
-            text.Append($"  subgraph h{h}[\"{Mermaid(NodeLabels.Host(host))}\"]\n");
-            if (host.Guests.Count == 0)
+            var indent = site is null ? "  " : "    ";
+            if (site is not null)
             {
-                text.Append($"    h{h}os[\"host OS\"]\n");
+                text.Append($"  subgraph s{index}[\"{Mermaid(SiteLabel(site))}\"]\n");
             }
 
-            foreach (var app in host.Runs)
+            foreach (var h in hosts)
             {
-                edges.Append($"  h{h} --> {apps[app]}\n");
-            }
-
-            for (var g = 0; g < host.Guests.Count; g++)
-            {
-                var guest = host.Guests[g];
-                text.Append($"    h{h}g{g}[\"{Mermaid(NodeLabels.Guest(guest))}\"]\n");
-                foreach (var app in guest.Runs)
+                var host = model.Hosts[h];
+                text.Append($"{indent}subgraph h{h}[\"{Mermaid(NodeLabels.Host(host))}\"]\n");
+                if (host.Guests.Count == 0)
                 {
-                    edges.Append($"  h{h}g{g} --> {apps[app]}\n");
+                    text.Append($"{indent}  h{h}os[\"host OS\"]\n");
                 }
+
+                foreach (var app in host.Runs)
+                {
+                    edges.Append($"  h{h} --> {apps[app]}\n");
+                }
+
+                for (var g = 0; g < host.Guests.Count; g++)
+                {
+                    var guest = host.Guests[g];
+                    text.Append($"{indent}  h{h}g{g}[\"{Mermaid(NodeLabels.Guest(guest))}\"]\n");
+                    foreach (var app in guest.Runs)
+                    {
+                        edges.Append($"  h{h}g{g} --> {apps[app]}\n");
+                    }
+                }
+
+                text.Append($"{indent}end\n");
             }
 
-            text.Append("  end\n");
+            if (site is not null)
+            {
+                text.Append("  end\n");
+            }
         }
 
         return text.Append(edges).ToString();
     }
+
+    /// <summary>
+    /// Host indexes grouped by site, sites in the model's order, then the hosts that name none (a model without sites:
+    /// one group, the graph as before sites existed). Node ids stay the host's index in the model.
+    /// </summary>
+    private static IEnumerable<(int Index, SiteSymbol? Site, List<int> Hosts)> BySite(SemanticModel model)
+    {
+        var groups = model.Sites.Select((site, i) => (Index: i, Site: (SiteSymbol?)site, Hosts: new List<int>())).ToList();
+        var bySite = groups.ToDictionary(g => g.Site!, g => g.Hosts);
+        var unsited = new List<int>();
+        for (var h = 0; h < model.Hosts.Count; h++)
+        {
+            var site = model.Hosts[h].Site;
+            (site is not null && bySite.TryGetValue(site, out var hosts) ? hosts : unsited).Add(h);
+        }
+
+        return [.. groups.Where(g => g.Hosts.Count > 0), (-1, null, unsited)];
+    }
+
+    private static string SiteLabel(SiteSymbol site) => site.Location is { } location ? $"site {site.Name} ({location})" : $"site {site.Name}";
 
     private static Dictionary<ApplicationSymbol, string> AppIds(SemanticModel model) =>
         model.Applications.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => $"a{p.i}");

@@ -159,11 +159,10 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         return false;
     }
 
-    private static readonly string[] HardwareKind = ["hardware"];
     private static readonly string[] SiteKind = ["site"];
 
-    /// <summary>The kind a base must have: a host's is a hardware, any other block's its own kind.</summary>
-    private static string[] BaseKinds(string kind) => kind == "host" ? HardwareKind : [kind];
+    /// <summary>The kind a base must have, as the schema says (a host's is a hardware).</summary>
+    private static string[] BaseKinds(string kind) => [ModelSchema.Blocks.TryGetValue(kind, out var schema) ? schema.BaseKind : kind];
 
     private void CheckStatement(ModelFile file, ScenarioStatementSyntax statement)
     {

@@ -8,9 +8,10 @@ namespace VirtLang.Compiler.Semantics;
 /// </summary>
 public sealed class BlockSchema
 {
-    public BlockSchema(string kind, bool named, IEnumerable<AttributeSchema> attributes, IEnumerable<(string Kind, bool Repeats)>? children = null, string help = "")
+    public BlockSchema(string kind, bool named, IEnumerable<AttributeSchema> attributes, IEnumerable<(string Kind, bool Repeats)>? children = null, string help = "", string? baseKind = null)
     {
         Kind = kind;
+        BaseKind = baseKind ?? kind;
         Named = named;
         Help = help;
         Attributes = attributes.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
@@ -23,6 +24,12 @@ public sealed class BlockSchema
     public bool Named { get; }
 
     public string Help { get; }
+
+    /// <summary>
+    /// The kind a block of this kind may name as its base (<c>host web : r740</c>): its own, except a host, whose base is
+    /// a hardware model. The checker and completion both read it.
+    /// </summary>
+    public string BaseKind { get; }
 
     public FrozenDictionary<string, AttributeSchema> Attributes { get; }
 

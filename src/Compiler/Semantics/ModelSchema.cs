@@ -171,7 +171,7 @@ public static class ModelSchema
             new("runs", new ListType(new ReferenceType(["app"])), Help: "applications on the host OS"),
             new("count", Copies, Help: "make NAME-1 .. NAME-N"),
             new("site", new ReferenceType(["site"]), Help: "the site it stands in (copies share it); none: with every other host that names none"),
-        ], [.. HardwareChildren, ("hypervisor", false), ("vm", true), ("container", true)], help: "a physical machine"),
+        ], [.. HardwareChildren, ("hypervisor", false), ("vm", true), ("container", true)], help: "a physical machine", baseKind: "hardware"),
         new("hypervisor", named: false,
         [
             new("kind", new EnumType(["none", "hosted", "bare_metal", "paravirtual", "os_level"]), Required: true, Help: "how guests are virtualized: which guests it runs and what it costs"),

@@ -8,7 +8,8 @@ namespace VirtLang.Runtime.Engine;
 /// HA restart (docs/simulation.md, "HA restart"), as vSphere HA without DRS: when a host of a cluster with HA fails,
 /// after the cluster's restart delay its guests restart on the cluster's other hosts that are up and have room, high
 /// priority first, then in declaration order, each on the host with the most free memory (ties: the cluster's order),
-/// and are up after their boot time. A guest that finds no room stays down with its host (<c>ha-failed</c>). Restarted
+/// and are up after their boot time. A guest that finds no room stays down with its host (<c>ha-failed</c>) and is
+/// placed again whenever a host of its cluster comes back, until its own host is repaired. Restarted
 /// guests stay where they restarted when the failed host is repaired. Exists only in a run whose topology has a
 /// cluster with HA, so every other run is the same as without it.
 /// </summary>
@@ -16,6 +17,8 @@ internal sealed class HighAvailability : IEventTarget
 {
     private const int Detected = 0;
     private const int Booted = 1;
+    private const int Retry = 2;
+    private const int KindBits = 2;
     private const int FingerprintKindBase = 8;
 
     private readonly SimulationRun _run;
@@ -25,6 +28,10 @@ internal sealed class HighAvailability : IEventTarget
 
     // The DownSince of the outage each host's restarts were last made for: one round of restarts per outage.
     private readonly Dictionary<HostState, long> _handled = new(ReferenceEqualityComparer.Instance);
+
+    // Guests that found no room, with the host they failed with, in restart order: placed again when a host of their
+    // cluster comes back (vSphere HA "waits for more unreserved capacity ... and then retries the placement").
+    private readonly List<(GuestState Guest, HostState Failed, Cluster Cluster)> _waiting = [];
 
     public HighAvailability(SimulationRun run, IReadOnlyList<ClusterSpec> clusters, List<string> problems)
     {
@@ -78,21 +85,35 @@ internal sealed class HighAvailability : IEventTarget
         // Every cluster is mapped, HA or not, so that a host in two clusters follows the first's policy.
         if (_clusterOf.TryGetValue(host, out var cluster) && cluster.Spec.Ha)
         {
-            _run.Kernel.Schedule(cluster.Spec.RestartDelay, this, (host.Index << 1) | Detected, SimulationRun.ScenarioPriority);
+            _run.Kernel.Schedule(cluster.Spec.RestartDelay, this, (host.Index << KindBits) | Detected, SimulationRun.ScenarioPriority);
+        }
+    }
+
+    /// <summary>A host is up again: if guests of its cluster wait for room, they are placed again, now.</summary>
+    public void HostRecovered(HostState host)
+    {
+        if (_waiting.Count > 0 && _clusterOf.TryGetValue(host, out var cluster) && cluster.Spec.Ha && _waiting.Exists(w => ReferenceEquals(w.Cluster, cluster)))
+        {
+            _run.Kernel.Schedule(0, this, (host.Index << KindBits) | Retry, SimulationRun.ScenarioPriority);
         }
     }
 
     public void Handle(int kind)
     {
-        var index = kind >> 1;
-        _run.Fingerprint.Add(Now, FingerprintKindBase + (kind & 1), index);
-        if ((kind & 1) == Detected)
+        var index = kind >> KindBits;
+        var what = kind & ((1 << KindBits) - 1);
+        _run.Fingerprint.Add(Now, FingerprintKindBase + what, index);
+        switch (what)
         {
-            RestartGuestsOf(_run.Hosts[index]);
-        }
-        else
-        {
-            Boot(_guests[index]);
+            case Detected:
+                RestartGuestsOf(_run.Hosts[index]);
+                break;
+            case Booted:
+                Boot(_guests[index]);
+                break;
+            default:
+                RetryWaiting(_run.Hosts[index]);
+                break;
         }
     }
 
@@ -124,16 +145,48 @@ internal sealed class HighAvailability : IEventTarget
             var (target, reason) = Choose(cluster, failed, guest);
             if (target is null)
             {
-                _run.Record("ha-failed", guest.Name, $"cannot restart from {failed.Spec.Name} in cluster {cluster.Spec.Name}: {reason}; it stays down with its host");
+                _run.Record("ha-failed", guest.Name, $"cannot restart from {failed.Spec.Name} in cluster {cluster.Spec.Name}: {reason}; it stays down with its host, and is placed again when a host of the cluster comes back");
+                _waiting.Add((guest, failed, cluster));
                 continue;
             }
 
-            _run.Move(guest, failed, target);
-            var boot = guest.Kind == GuestKind.Container ? _run.Options.Timings.ContainerRestart : _run.Options.Timings.VmRestart;
-            _run.Record("ha-restart", guest.Name, string.Create(CultureInfo.InvariantCulture,
-                $"from {failed.Spec.Name} to {target.Spec.Name} (priority {ModelNames.ToName(guest.Spec!.RestartPriority)}), {SimTime.Format(cluster.Spec.RestartDelay)} after the failure; boots in {SimTime.Format(boot)}"));
-            _run.Kernel.Schedule(boot, this, (_order[guest] << 1) | Booted, SimulationRun.ScenarioPriority);
+            Restart(guest, failed, target, cluster, $"{SimTime.Format(cluster.Spec.RestartDelay)} after the failure");
         }
+    }
+
+    /// <summary>
+    /// The guests of <paramref name="recovered"/>'s cluster that waited for room, in their restart order: those whose
+    /// own host is still down and that are still on it are placed again; the rest (back with their host) stop waiting.
+    /// </summary>
+    private void RetryWaiting(HostState recovered)
+    {
+        var cluster = _clusterOf[recovered];
+        var waiting = _waiting.Where(w => ReferenceEquals(w.Cluster, cluster)).ToList();
+        foreach (var entry in waiting)
+        {
+            var (guest, failed, _) = entry;
+            if (failed.IsUp || !ReferenceEquals(guest.Host, failed) || guest.Migrating)
+            {
+                _waiting.Remove(entry);
+                continue;
+            }
+
+            var (target, _) = Choose(cluster, failed, guest);
+            if (target is not null)
+            {
+                _waiting.Remove(entry);
+                Restart(guest, failed, target, cluster, $"when {recovered.Spec.Name} came back with room");
+            }
+        }
+    }
+
+    private void Restart(GuestState guest, HostState failed, HostState target, Cluster cluster, string when)
+    {
+        _run.Move(guest, failed, target);
+        var boot = guest.Kind == GuestKind.Container ? _run.Options.Timings.ContainerRestart : _run.Options.Timings.VmRestart;
+        _run.Record("ha-restart", guest.Name, string.Create(CultureInfo.InvariantCulture,
+            $"from {failed.Spec.Name} to {target.Spec.Name} (priority {ModelNames.ToName(guest.Spec!.RestartPriority)}), {when}; boots in {SimTime.Format(boot)}"));
+        _run.Kernel.Schedule(boot, this, (_order[guest] << KindBits) | Booted, SimulationRun.ScenarioPriority);
     }
 
     private void Boot(GuestState guest)

@@ -212,6 +212,11 @@ internal sealed class SimulationRun
         {
             BringUp(guest);
         }
+
+        if (host.DownReasons == 0)
+        {
+            HighAvailability?.HostRecovered(host);
+        }
     }
 
     /// <summary>

@@ -122,6 +122,30 @@ public static class HtmlReport
             }));
         }
 
+        if (result.Sites.Count > 0)
+        {
+            // Only with sites: each site's hosts and time down, then each failover of an application's last instance in a site.
+            var down = result.Hosts.ToDictionary(h => h.Name, h => h.DowntimeMinutes, StringComparer.Ordinal);
+            html.Append("</section>\n<section id=\"sites\">\n<h2>Sites</h2>\n");
+            Table(html, ["site", "location", "hosts", "host downtime"], result.Sites.Select(site => new[]
+            {
+                site.Name, site.Location ?? "-", string.Join(", ", site.Hosts), Fixed(site.Hosts.Sum(h => down.GetValueOrDefault(h)), "0") + " host-min",
+            }));
+            if (result.Failovers.Count == 0)
+            {
+                html.Append("<p class=\"note\">No failover: no application lost its last instance in a site.</p>\n");
+            }
+            else
+            {
+                Table(html, ["application", "from site", "to", "lost at", "failed over at", "site back at", "unserved wait"], result.Failovers.Select(f => new[]
+                {
+                    f.Application, f.FromSite ?? "(no site)", f.ToSites.Count == 0 ? "-" : string.Join(", ", f.ToSites.Select(s => s ?? "(no site)")),
+                    Minute(f.LostAtMinute), f.FailoverAtMinute is { } at ? Minute(at) : "-", f.BackAtMinute is { } back ? Minute(back) : "-",
+                    Fixed(f.WaitMinutes, "0.#") + " min",
+                }));
+            }
+        }
+
         html.Append("</section>\n<section id=\"events\">\n<h2>Events</h2>\n");
         if (result.Events.Count == 0)
         {
@@ -138,6 +162,8 @@ public static class HtmlReport
 
         html.Append("</section>\n");
     }
+
+    private static string Minute(double minute) => SimTime.Format(SimTime.FromMinutes(minute));
 
     private static void Table(StringBuilder html, string[] header, IEnumerable<string[]> rows)
     {

@@ -5,17 +5,45 @@ namespace VirtLang.Runtime.Results;
 
 /// <summary>
 /// Writes a result as CSV files (RFC 4180, comma-separated, LF line ends, invariant numbers rounded like the JSON):
-/// <c>hosts.csv</c>, <c>applications.csv</c>, <c>events.csv</c> and, when the run kept series, <c>utilization.csv</c>
-/// (a row per step, a column per host). The columns are documented in docs/simulation.md.
+/// <c>hosts.csv</c>, <c>applications.csv</c>, <c>events.csv</c> and those of <see cref="FilesFor"/> (series,
+/// expectations, sites). The columns are documented in docs/simulation.md.
 /// </summary>
 public static class ResultCsvWriter
 {
+    /// <summary>Every file a result may be written as, in order: the one list the CLI and <see cref="Write"/> read.</summary>
+    public static IReadOnlyList<(string Name, Action<SimulationResult, TextWriter> Write)> Files { get; } =
+    [
+        ("hosts.csv", WriteHosts),
+        ("applications.csv", WriteApplications),
+        ("events.csv", WriteEvents),
+        ("utilization.csv", WriteUtilization),
+        ("expectations.csv", WriteExpectations),
+        ("sites.csv", WriteSites),
+        ("failovers.csv", WriteFailovers),
+    ];
+
+    /// <summary>
+    /// The files this result has: <c>utilization.csv</c> when the run kept series, <c>expectations.csv</c> when the
+    /// scenario has <c>expect</c> statements, <c>sites.csv</c> and <c>failovers.csv</c> when the model has sites.
+    /// </summary>
+    public static IEnumerable<(string Name, Action<SimulationResult, TextWriter> Write)> FilesFor(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Files.Where(file => file.Name switch
+        {
+            "utilization.csv" => result.Hosts.Count > 0 && result.Hosts[0].Series.Count > 0,
+            "expectations.csv" => result.Expectations.Count > 0,
+            "sites.csv" or "failovers.csv" => result.Sites.Count > 0,
+            _ => true,
+        });
+    }
+
     public static IReadOnlyList<string> Write(SimulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        void File(string name, Action<SimulationResult, TextWriter> write)
+        foreach (var (name, write) in FilesFor(result))
         {
             var path = Path.Combine(directory, name);
             using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
@@ -26,20 +54,35 @@ public static class ResultCsvWriter
             written.Add(path);
         }
 
-        File("hosts.csv", WriteHosts);
-        File("applications.csv", WriteApplications);
-        File("events.csv", WriteEvents);
-        if (result.Hosts.Count > 0 && result.Hosts[0].Series.Count > 0)
-        {
-            File("utilization.csv", WriteUtilization);
-        }
-
-        if (result.Expectations.Count > 0)
-        {
-            File("expectations.csv", WriteExpectations);
-        }
-
         return written;
+    }
+
+    /// <summary><c>sites.csv</c>: each site, where it is, and its hosts (copies one by one, separated by spaces).</summary>
+    public static void WriteSites(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("site,location,hosts,host_names");
+        foreach (var site in result.Sites)
+        {
+            Row(writer, Text(site.Name), Text(site.Location ?? string.Empty), Int(site.Hosts.Count), Text(string.Join(' ', site.Hosts)));
+        }
+    }
+
+    /// <summary>
+    /// <c>failovers.csv</c>: each loss of an application's last instance in a site (minutes from the start; an empty
+    /// cell where the JSON has null: no failover, or the site not back within the run).
+    /// </summary>
+    public static void WriteFailovers(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("application,from_site,to_sites,lost_at_minute,failover_at_minute,back_at_minute,wait_minutes");
+        foreach (var f in result.Failovers)
+        {
+            Row(writer, Text(f.Application), Text(f.FromSite ?? string.Empty), Text(string.Join(' ', f.ToSites.Select(s => s ?? string.Empty))), Num(f.LostAtMinute),
+                f.FailoverAtMinute is { } at ? Num(at) : string.Empty, f.BackAtMinute is { } back ? Num(back) : string.Empty, Num(f.WaitMinutes));
+        }
     }
 
     public static void WriteHosts(SimulationResult result, TextWriter writer)
