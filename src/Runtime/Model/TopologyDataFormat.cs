@@ -4,7 +4,7 @@ namespace VirtLang.Runtime.Model;
 /// The text format in which generated code carries a topology (<c>vdl-topology 1</c>, docs/architecture.md, "Generated
 /// code: data and code"): tokens separated by spaces and line breaks, one record a line. A string is <c>'</c> and its
 /// characters, each one outside <see cref="IsPlain"/> written as <c>\XXXX</c> (its UTF-16 unit in hex), so the text
-/// holds no quote, backslash-free escape, brace or line break a model wrote; <c>~</c> is null (or absent).
+/// holds no quote, brace or line break a model wrote; <c>~</c> is null (or absent).
 /// </summary>
 public static class TopologyDataFormat
 {

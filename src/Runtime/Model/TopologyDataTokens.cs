@@ -15,8 +15,6 @@ internal sealed class TopologyDataTokens(byte[] data)
     private int _file = -1;
     private int _line;
 
-    public IReadOnlyList<string> Files => _files;
-
     public void AddFile(string path) => _files.Add(path);
 
     public TopologyDataException Error(string problem) =>
