@@ -54,6 +54,11 @@ public sealed class CSharpEmitterTests
     [Theory]
     [InlineData("datacenter.vdl")]
     [InlineData("bare-metal.vdl")]
+    [InlineData("availability.vdl")]
+    [InlineData("containers.vdl")]
+    [InlineData("hosted.vdl")]
+    [InlineData("one-app-per-server.vdl")]
+    [InlineData("paravirtual.vdl")]
     [InlineData("../calibration/adams-agesen-2006-forkwait-vtx.vdl")]
     public void TheGeneratedCodeSimulatesExactlyAsTheLoweredModel(string example)
     {
@@ -133,7 +138,7 @@ public sealed class CSharpEmitterTests
     }
 
     [Fact]
-    public void TheGeneratedCodeMapsBackToTheModelAndLoopsForCopies()
+    public void TheGeneratedDataMapsBackToTheModelAndCountsCopies()
     {
         var code = CSharpEmitter.Emit(Check("""
             hardware box {
@@ -153,8 +158,9 @@ public sealed class CSharpEmitterTests
               }
             }
             """).SemanticModel);
-        Assert.Contains("#line 11 \"m.vdl\"", code, StringComparison.Ordinal);
-        Assert.Contains("for (var k = 1; k <= 1000; k++)", code, StringComparison.Ordinal);
+        // One guest record, with its place (line 11, as a delta from its host), of a shape that makes 1000 copies.
+        Assert.Equal(["4 0 'pool"], code.Split('\n').Where(l => l.EndsWith("'pool", StringComparison.Ordinal)));
+        Assert.Contains("\nvm 1000 ", code, StringComparison.Ordinal);
         var (topology, _) = CompileAndBuild(code);
         Assert.Equal(1000, topology.Hosts[0].Guests.Count);
         Assert.Equal("pool-1000", topology.Hosts[0].Guests[^1].Name);
@@ -166,6 +172,7 @@ public sealed class CSharpEmitterTests
     [InlineData("*/ System.Environment.Exit(42); /*")]
     [InlineData("\\\\u0022); System.Environment.Exit(42); //")]
     [InlineData("#line 1 \\\"evil.cs\\\"")]
+    [InlineData("\\\"\\\"\\\"u8; System.Environment.Exit(42); \\\"\\\"\\\"")]
     public void UserStringsReachTheCodeOnlyAsInertData(string written)
     {
         var model = Check($$"""

@@ -2,30 +2,26 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using VirtLang.Compiler.Symbols;
-using VirtLang.Language.Literals;
 using VirtLang.Runtime.Model;
-using VirtLang.Runtime.Profiles;
 using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Compiler.Emit;
 
 /// <summary>
-/// Writes a checked model as C# that builds the runtime's topology and scenarios: a catalog class (operating systems
-/// and applications as fields), one method per host (copies made by <c>count</c> as loops), and one per scenario, with
-/// <c>#line</c> directives to the <c>.vdl</c> lines. The text is parsed and normalized by Roslyn.
+/// Writes a checked model as C# that builds the runtime's topology and scenarios: the topology as data (a UTF-8 raw
+/// string literal in <see cref="TopologyDataFormat"/>, written by <see cref="TopologyDataWriter"/>, read by
+/// <see cref="TopologyDataReader"/>, with each record's <c>.vdl</c> place), the scenarios as code. The code grows with
+/// the model's variety, not its size (docs/architecture.md, "Generated code: data and code").
 /// <para>
-/// Nothing the user wrote becomes code: every name and string reaches the output only as a C# string literal escaped
-/// by Roslyn (<see cref="SymbolDisplay.FormatLiteral(string, bool)"/>); identifiers are made from indexes, never from
-/// names; numbers are written from their parsed values; <c>#line</c> file names keep only safe characters.
+/// Nothing the user wrote becomes code: in the data every string is a token of plain characters and escapes, which
+/// cannot end the literal; in the scenarios every name and string is a C# string literal escaped by Roslyn
+/// (<see cref="SymbolDisplay.FormatLiteral(string, bool)"/>); numbers are written from their parsed values.
 /// </para>
 /// </summary>
 public static class CSharpEmitter
 {
     public const string DefaultNamespace = "VirtLang.Generated";
     public const string DefaultClass = "Model";
-
-    /// <summary>Hosts per nested class of the generated code.</summary>
-    private const int HostsPerClass = 250;
 
     public static string Emit(SemanticModel model, string @namespace = DefaultNamespace, string className = DefaultClass)
     {
@@ -35,55 +31,24 @@ public static class CSharpEmitter
         code.AppendLine("#nullable enable");
         code.AppendLine("using System.Collections.Generic;");
         code.AppendLine("using VirtLang.Runtime.Model;");
-        code.AppendLine("using VirtLang.Runtime.Profiles;");
         code.AppendLine("using VirtLang.Runtime.Scenarios;");
         code.AppendLine(CultureInfo.InvariantCulture, $"namespace {Identifier(@namespace, "VirtLang.Generated", dotted: true)};");
         code.AppendLine(CultureInfo.InvariantCulture, $"public static class {Identifier(className, DefaultClass, dotted: false)}");
         code.AppendLine("{");
 
-        var osIndex = model.OperatingSystems.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => p.i);
-        var appIndex = model.Applications.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i);
-        foreach (var (os, i) in osIndex)
-        {
-            Line(code, os);
-            code.AppendLine(CultureInfo.InvariantCulture,
-                $"public static readonly OperatingSystemSpec Os{i} = new({Str(os.Name)}, {Str(os.Family ?? "linux")}, {Str(os.Version ?? string.Empty)}, {Bool(os.Paravirt)}){(os.Failures is null ? string.Empty : $" {{ Failures = {FailureSpec(os.Failures)} }}")};");
-        }
-
-        foreach (var (app, i) in appIndex)
-        {
-            Line(code, app);
-            code.AppendLine(CultureInfo.InvariantCulture, $"public static readonly ApplicationSpec App{i} = new() {{ Name = {Str(app.Name)}, Cpu = {Num(app.Cpu)}, MemoryBytes = {Long(app.MemoryBytes)}, Io = IoClass.{app.Io}, Iops = {NullableNum(app.Iops)}, DiskBytesPerSecond = {NullableNum(app.DiskBytesPerSecond)}, NetworkBitsPerSecond = {NullableNum(app.NetworkBitsPerSecond)}, DirtyBitsPerSecond = {NullableNum(app.DirtyBitsPerSecond)}{KernelEntries(app.KernelEntries)}, Profile = {Profile(app)}, Replicas = {Math.Min(int.MaxValue, app.Replicas)}{RecoveryTime(app)}, CertifiedOs = [{string.Join(", ", app.CertifiedOs.Select(Str))}], CertifiedPatch = {Patch(app.CertifiedPatch)}{Failures(app.Failures)} }};");
-        }
-
-        code.AppendLine("public static Topology Build()");
-        code.AppendLine("{");
-        code.AppendLine("var hosts = new List<HostSpec>();");
-        for (var h = 0; h < model.Hosts.Count; h++)
-        {
-            code.AppendLine(CultureInfo.InvariantCulture, $"Hosts{h / HostsPerClass}.AddHost{h}(hosts);");
-        }
-
-        EmitTopology(code, model);
-        code.AppendLine("}");
-
-        // Hosts in nested classes of a few hundred: Roslyn compiles the method bodies of different types in parallel,
-        // those of one type one after another.
-        for (var h = 0; h < model.Hosts.Count; h++)
-        {
-            if (h % HostsPerClass == 0)
-            {
-                code.AppendLine(CultureInfo.InvariantCulture, $"private static class Hosts{h / HostsPerClass}");
-                code.AppendLine("{");
-            }
-
-            EmitHost(code, model.Hosts[h], h, osIndex, appIndex);
-            if (h % HostsPerClass == HostsPerClass - 1 || h == model.Hosts.Count - 1)
-            {
-                code.AppendLine("}");
-            }
-        }
-
+        // The topology is data (docs/architecture.md, "Generated code: data and code"): code grows with the model's
+        // variety, not its size. The text holds only plain characters and escapes, never a quote: it cannot end the literal.
+        code.AppendLine("/// <summary>");
+        code.AppendLine("/// The topology in the vdl-topology format TopologyDataReader reads, one record a line: files, then oses");
+        code.AppendLine("/// (place, name, family, version, paravirt, failures), application shapes and applications (place, shape, name),");
+        code.AppendLine("/// host and guest shapes (every value but the name), hosts (place, shape, copies, name, guests) each followed by");
+        code.AppendLine("/// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or lines from the last; ~ is none; 'text is a");
+        code.AppendLine("/// string, \\XXXX a UTF-16 unit.");
+        code.AppendLine("/// </summary>");
+        code.AppendLine("private static System.ReadOnlySpan<byte> TopologyData => \"\"\"");
+        code.AppendVerbatim(TopologyDataWriter.Write(model));
+        code.AppendVerbatim("\"\"\"u8;\n");
+        code.AppendLine("public static Topology Build() => TopologyDataReader.Read(TopologyData);");
         code.AppendLine("public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]");
         code.AppendLine("{");
         var values = new Binding.ValueReader();
@@ -96,73 +61,6 @@ public static class CSharpEmitter
         code.AppendLine("}");
         // Written indented as it goes: normalizing a large model's code with Roslyn took longer than compiling it.
         return code.ToString();
-    }
-
-    private static void EmitHost(CodeWriter code, HostSymbol host, int index, Dictionary<OsSymbol, int> os, Dictionary<ApplicationSymbol, int> apps)
-    {
-        string Os(OsSymbol? symbol) => symbol is null ? "null" : $"Os{os[symbol]}";
-        string Runs(IEnumerable<ApplicationSymbol> runs) => $"[{string.Join(", ", runs.Select(a => $"App{apps[a]}"))}]";
-
-        code.AppendLine(CultureInfo.InvariantCulture, $"internal static void AddHost{index}(List<HostSpec> hosts)");
-        code.AppendLine("{");
-        code.AppendLine("var guests = new List<GuestSpec>();");
-        foreach (var guest in host.Guests)
-        {
-            Line(code, guest);
-            var name = guest.Copies > 1 ? $"{Str(guest.Name + "-")} + k.ToString(System.Globalization.CultureInfo.InvariantCulture)" : Str(guest.Name);
-            var spec = guest.IsVm
-                ? $"new VirtualMachineSpec {{ Name = {name}, Vcpus = {Math.Clamp(guest.Vcpus, 1, int.MaxValue)}, MemoryBytes = {Long(guest.MemoryBytes)}, DiskBytes = {Long(guest.DiskBytes)}, Os = {Os(guest.Os)}, Patch = {NullableStr(guest.Patch)}, Privileged = {Bool(guest.Privileged)}{Priority(guest)}, Runs = {Runs(guest.Runs)} }}"
-                : $"new ContainerSpec {{ Name = {name}, CpuShares = {Num(guest.CpuShares > 0 ? guest.CpuShares : 1)}, MemoryLimitBytes = {(guest.MemoryLimitBytes is { } limit ? Long(limit) : "null")}, Burst = {Bool(guest.Burst)}{Priority(guest)}, Runs = {Runs(guest.Runs)} }}";
-            code.AppendLine(guest.Copies > 1
-                ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {guest.Copies}; k++) guests.Add({spec});")
-                : $"guests.Add({spec});");
-        }
-
-        Line(code, host);
-        var hostName = host.Copies > 1 ? $"{Str(host.Name + "-")} + k.ToString(System.Globalization.CultureInfo.InvariantCulture)" : Str(host.Name);
-        var cpu = host.HasCpu
-            ? string.Create(CultureInfo.InvariantCulture, $"new CpuSpec({host.Sockets}, {host.Cores}, {host.Threads}, {Num(host.ClockHz / 1e9)}, (CpuFeatures){(int)host.Features}) {{ SmtYield = {NullableNum(host.SmtYield)} }}")
-            : "new CpuSpec(1, 1, 1, 0, CpuFeatures.None)";
-        var overrides = host.Overrides is { } o
-            ? $"new CostOverrides {{ Cpu = {NullableNum(o.Cpu)}, Io = {NullableNum(o.Io)}, MemoryPerGuestBytes = {(o.MemoryPerGuestBytes is { } m ? Long(m) : "null")} }}"
-            : "null";
-        var hostSpec = $"new HostSpec {{ Name = {hostName}, Cpu = {cpu}, MemoryBytes = {Long(host.MemoryBytes)}, " +
-            $"Disks = [{string.Join(", ", host.Disks.Select(d => $"new DiskSpec({Str(d.Name)}, {Long(d.CapacityBytes)}, {Num(d.Iops)}, {Num(d.BitsPerSecond / 8)}, {NullableStr(d.Driver)})"))}], " +
-            $"Nics = [{string.Join(", ", host.Nics.Select(n => $"new NicSpec({Str(n.Name)}, {Num(n.BitsPerSecond)}, {NullableStr(n.Driver)})"))}], " +
-            $"Power = new PowerSpec({Num(host.IdleWatts)}, {Num(host.MaxWatts)}), Os = {Os(host.Os)}, Patch = {NullableStr(host.Patch)}, " +
-            $"Hypervisor = new HypervisorSpec(HypervisorKind.{host.HypervisorKind}, Acceleration.{host.Acceleration}) {{ Drivers = [{string.Join(", ", host.HypervisorDrivers.Select(Str))}], Overrides = {overrides}, PageSharing = {Bool(host.PageSharing)}, Ballooning = {(host.Ballooning is { } b ? Bool(b) : "null")}{Failures(host.HypervisorFailures)} }}, " +
-            $"Guests = guests, Runs = {Runs(host.Runs)}{Failures(host.Failures)}{(host.Site is { } site ? $", Site = {Str(site.Name)}" : string.Empty)} }}";
-        code.AppendLine(host.Copies > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"for (var k = 1; k <= {host.Copies}; k++) hosts.Add({hostSpec});")
-            : $"hosts.Add({hostSpec});");
-        code.AppendLine("#line default");
-        code.AppendLine("}");
-    }
-
-    /// <summary>
-    /// The topology: its hosts, and its clusters when one has HA (the only thing the simulator reads from a cluster),
-    /// so that a model without HA emits as it did before HA existed.
-    /// </summary>
-    private static void EmitTopology(CodeWriter code, SemanticModel model)
-    {
-        var sites = model.Sites.Count == 0
-            ? string.Empty
-            : $", Sites = [{string.Join(", ", model.Sites.Select(s => $"new SiteSpec({Str(s.Name)}, {NullableStr(s.Location)})"))}]";
-        if (!model.Clusters.Any(c => c.Ha))
-        {
-            code.AppendLine($"return new Topology {{ Hosts = hosts{sites} }};");
-            return;
-        }
-
-        code.AppendLine("var byName = new Dictionary<string, HostSpec>(System.StringComparer.Ordinal);");
-        code.AppendLine("foreach (var h in hosts) byName.Add(h.Name, h);");
-        var clusters = model.Clusters.Select(c =>
-        {
-            var hosts = c.Hosts.SelectMany(h => Lowering.ModelLowering.Names(h.Name, h.Copies)).Select(n => $"byName[{Str(n)}]");
-            return string.Create(CultureInfo.InvariantCulture,
-                $"new ClusterSpec {{ Name = {Str(c.Name)}, Hosts = [{string.Join(", ", hosts)}], CpuOvercommit = {Num(c.CpuOvercommit)}, MemoryOvercommit = {Num(c.MemoryOvercommit)}, Ha = {Bool(c.Ha)}, RestartDelay = {Long(Lowering.ModelLowering.ToTicks(c.RestartDelaySeconds))}, AdmissionReserve = {NullableNum(c.AdmissionReserve)} }}");
-        });
-        code.AppendLine($"return new Topology {{ Hosts = hosts, Clusters = [{string.Join(", ", clusters)}]{sites} }};");
     }
 
     /// <summary>Writes the scenario as the lowering reads it (one reading of the statements for both).</summary>
@@ -192,61 +90,13 @@ public static class CSharpEmitter
             $"new ScenarioSpec {{ Name = {Str(spec.Name)}, Duration = {Long(spec.Duration)}, Step = {Long(spec.Step)}, Seed = {spec.Seed}UL, Events = [{string.Join(", ", events)}]{expectations}{(spec.RandomFailures ? string.Empty : ", RandomFailures = false")} }},"));
     }
 
-    private static string Profile(ApplicationSymbol app) => app.RuntimeProfile switch
-    {
-        ConstantProfile c => $"new ConstantProfile({Num(c.Value)})",
-        DiurnalProfile d => $"new DiurnalProfile({Num(d.PeakLevel)}, {Num(d.BaseLevel)}, {Long(d.PeakAt)})",
-        WeeklyProfile w => $"new WeeklyProfile({Num(w.Weekday)}, {Num(w.Weekend)}, {Num(w.BaseLevel)}, {Long(w.PeakAt)})",
-        SpikyProfile s => $"new SpikyProfile({Num(s.BaseLevel)}, {Num(s.PeakLevel)}, {Long(s.Every)}, {Long(s.Length)})",
-        _ => app.TraceFile is { } file ? $"TraceProfile.Load({Str(file)})" : "ConstantProfile.Full",
-    };
-
-    private static string Patch(VersionConstraint? constraint) => constraint is null
-        ? "null"
-        : $"new PatchRequirement([{string.Join(", ", constraint.Clauses.Select(c => $"(PatchComparison.{c.Op}, {Str(c.Version.Text)})"))}], {Str(constraint.Text)})";
-
-    /// <summary>
-    /// A <c>#line</c> to where the symbol is declared. The file name keeps only letters, digits and <c>. _ - / \ :</c>
-    /// and spaces: a name with a quote or a newline could otherwise end the directive and start code.
-    /// </summary>
-    private static void Line(CodeWriter code, ModelSymbol symbol)
-    {
-        var line = symbol.Declaration.Start.Line;
-        var file = new string([.. symbol.File.Path.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '/' or '\\' or ':' or ' ' ? c : '_')]);
-        code.AppendLine(CultureInfo.InvariantCulture, $"#line {line} \"{file}\"");
-    }
-
-    /// <summary>A guest's HA restart priority when it is not the default, so that other models emit as before.</summary>
-    private static string Priority(GuestSymbol guest) =>
-        guest.RestartPriority == RestartPriority.Medium ? string.Empty : $", RestartPriority = RestartPriority.{guest.RestartPriority}";
-
     private static string Str(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string NullableStr(string? value) => value is null ? "null" : Str(value);
 
-    private static string Bool(bool value) => value ? "true" : "false";
-
     private static string Long(double value) => ((long)value).ToString(CultureInfo.InvariantCulture) + "L";
 
     private static string Num(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) + "d" : "0d";
-
-    private static string NullableNum(double? value) => value is { } v ? Num(v) : "null";
-
-    /// <summary>The application's recovery time objective; nothing without one, so models without it emit as before.</summary>
-    private static string RecoveryTime(ApplicationSymbol app) => app.RecoveryTimeSeconds > 0
-        ? $", RecoveryTimeObjective = {Long(Lowering.ModelLowering.ToTicks(app.RecoveryTimeSeconds))}"
-        : string.Empty;
-
-    /// <summary>The application's stated kernel entries; nothing when it states none, so models without them emit as before.</summary>
-    private static string KernelEntries(KernelEntryRates rates) => rates.IsZero
-        ? string.Empty
-        : $", KernelEntries = new KernelEntryRates({Num(rates.Syscalls)}, {Num(rates.PageFaults)}, {Num(rates.Forks)})";
-
-    /// <summary>A <c>failures</c> block as an initializer member; nothing without one, so models without emit as before.</summary>
-    private static string Failures(FailureSpec? spec) => spec is null ? string.Empty : $", Failures = {FailureSpec(spec)}";
-
-    private static string FailureSpec(FailureSpec spec) =>
-        $"new FailureSpec {{ Mtbf = {Long(spec.Mtbf)}, Mttr = {Long(spec.Mttr)}, Distribution = FailureDistribution.{spec.Distribution}, Shape = {Num(spec.Shape)}, Sigma = {Num(spec.Sigma)}, Repair = RepairDistribution.{spec.Repair}, RepairSigma = {Num(spec.RepairSigma)} }}";
 
     /// <summary>A namespace or class name from options: only letters, digits, underscores (and dots for a namespace), else the default.</summary>
     private static string Identifier(string text, string fallback, bool dotted)

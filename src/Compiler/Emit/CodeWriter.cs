@@ -31,6 +31,9 @@ internal sealed class CodeWriter
         }
     }
 
+    /// <summary>Text as it is, at the margin: the lines of a raw string literal, whose indentation is part of it.</summary>
+    public void AppendVerbatim(string text) => _text.Append(text);
+
     public void AppendLine(IFormatProvider provider, FormattableString line) => AppendLine(line.ToString(provider));
 
     public override string ToString() => _text.ToString();

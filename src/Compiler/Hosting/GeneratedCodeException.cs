@@ -2,7 +2,7 @@ namespace VirtLang.Compiler.Hosting;
 
 /// <summary>
 /// The generated code did not compile or failed while building the model: a bug of ours, reported with the places of
-/// the model it maps back to (through the <c>#line</c> directives), never as a raw stack trace.
+/// the model it maps back to (through the place of each record of the topology's data), never as a raw stack trace.
 /// </summary>
 public sealed class GeneratedCodeException : Exception
 {

@@ -114,9 +114,16 @@ public static class ModelHost
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(trace);
             throw;
         }
+        catch (TargetInvocationException e) when (e.InnerException is TopologyDataException data)
+        {
+            // The topology's data names the .vdl place of the record it was reading, as #line did for code.
+            var where = data.File is { } file ? $"{file}({data.Line},1): " : string.Empty;
+            var cause = data.InnerException ?? data;
+            throw new GeneratedCodeException($"building the model failed: {cause.GetType().Name}: {cause.Message}", [$"{where}{cause.Message}"]);
+        }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            // The frame of the generated code that threw carries the model's line through #line.
+            // A frame of the generated code with a .vdl file name, if any, carries the model's line.
             var frame = new System.Diagnostics.StackTrace(inner, fNeedFileInfo: true).GetFrames()
                 .FirstOrDefault(f => f.GetFileName() is { } name && name.EndsWith(".vdl", StringComparison.OrdinalIgnoreCase));
             var where = frame is null ? string.Empty : $"{frame.GetFileName()}({frame.GetFileLineNumber()},1): ";

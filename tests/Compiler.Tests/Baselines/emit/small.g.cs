@@ -2,33 +2,39 @@
 #nullable enable
 using System.Collections.Generic;
 using VirtLang.Runtime.Model;
-using VirtLang.Runtime.Profiles;
 using VirtLang.Runtime.Scenarios;
 namespace VirtLang.Generated;
 public static class Model
 {
-#line 2 "small.vdl"
-    public static readonly OperatingSystemSpec Os0 = new("rhel8", "linux", "8.6", true);
-#line 26 "small.vdl"
-    public static readonly ApplicationSpec App0 = new() { Name = "web", Cpu = 2d, MemoryBytes = 2147483648L, Io = IoClass.Moderate, Iops = null, DiskBytesPerSecond = null, NetworkBitsPerSecond = null, DirtyBitsPerSecond = null, Profile = new DiurnalProfile(0.7000000000000001d, 0.1d, 50400000000L), Replicas = 1, CertifiedOs = ["rhel8"], CertifiedPatch = new PatchRequirement([(PatchComparison.GreaterOrEqual, "2024.01"), (PatchComparison.Less, "2025")], ">= 2024.01, < 2025") };
-    public static Topology Build()
-    {
-        var hosts = new List<HostSpec>();
-        Hosts0.AddHost0(hosts);
-        return new Topology { Hosts = hosts };
-    }
-    private static class Hosts0
-    {
-        internal static void AddHost0(List<HostSpec> hosts)
-        {
-            var guests = new List<GuestSpec>();
-#line 47 "small.vdl"
-            for (var k = 1; k <= 3; k++) guests.Add(new VirtualMachineSpec { Name = "web-vm-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), Vcpus = 2, MemoryBytes = 4294967296L, DiskBytes = 0L, Os = Os0, Patch = "2024.05", Privileged = false, Runs = [App0] });
-#line 39 "small.vdl"
-            hosts.Add(new HostSpec { Name = "h1", Cpu = new CpuSpec(1, 8, 2, 0d, (CpuFeatures)5) { SmtYield = null }, MemoryBytes = 68719476736L, Disks = [new DiskSpec("d0", 1000000000000L, 0d, 0d, "nvme")], Nics = [new NicSpec("n0", 10000000000d, null)], Power = new PowerSpec(100d, 400d), Os = null, Patch = null, Hypervisor = new HypervisorSpec(HypervisorKind.BareMetal, Acceleration.Hardware) { Drivers = ["nvme"], Overrides = new CostOverrides { Cpu = 1.05d, Io = null, MemoryPerGuestBytes = null }, PageSharing = false, Ballooning = null }, Guests = guests, Runs = [] });
-#line default
-        }
-    }
+    /// <summary>
+    /// The topology in the vdl-topology format TopologyDataReader reads, one record a line: files, then oses
+    /// (place, name, family, version, paravirt, failures), application shapes and applications (place, shape, name),
+    /// host and guest shapes (every value but the name), hosts (place, shape, copies, name, guests) each followed by
+    /// its guests (place, shape, name), clusters, sites. A place is FILE:LINE or lines from the last; ~ is none; 'text is a
+    /// string, \XXXX a UTF-16 unit.
+    /// </summary>
+    private static System.ReadOnlySpan<byte> TopologyData => """
+vdl-topology 1
+files 1
+'small.vdl
+oses 1
+os 0:2 'rhel8 'linux '8.6 1 ~
+appshapes 1
+appshape 2 2147483648 Moderate ~ ~ ~ ~ 0 0 0 diurnal 0.7000000000000001 0.1 50400000000 1 0 1 'rhel8 2 GreaterOrEqual '2024.01 Less '2025 '>=\00202024.01,\0020<\00202025 ~
+apps 1
+app 24 0 'web
+hostshapes 1
+hostshape cpu 1 8 2 0 5 ~ 68719476736 1 disk 'd0 1000000000000 0 0 'nvme 1 nic 'n0 10000000000 ~ 100 400 ~ ~ BareMetal Hardware 1 'nvme overhead 1.05 ~ ~ 0 ~ ~ 0 ~ ~
+guestshapes 1
+vm 3 2 4294967296 0 0 '2024.05 0 Medium 1 0
+hosts 1
+host 13 0 1 'h1 1
+8 0 'web-vm
+clusters 0
+sites 0
+end
+"""u8;
+    public static Topology Build() => TopologyDataReader.Read(TopologyData);
     public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]
     {
         new ScenarioSpec { Name = "day", Duration = 86400000000L, Step = 60000000L, Seed = 42UL, Events = [new ScaleEvent(7200000000L, "web", 2d, 14400000000L) { Origin = "small.vdl(59,3)" }, new CrashEvent(21600000000L, "web-vm-2") { Origin = "small.vdl(60,3)" }, new PatchEvent(28800000000L, "web-vm-1", "2024.06") { Origin = "small.vdl(61,3)" }] },
