@@ -114,6 +114,33 @@ internal static class CpSatPacker
             }
         }
 
+        // Replicas over sites (VDL4009): at most replicas − 1 of a spanning application in any one site.
+        foreach (var app in items.Where(i => problem.SpansSites[i.AppIndex]).GroupBy(i => i.AppIndex))
+        {
+            foreach (var site in problem.SiteOfPool.Distinct())
+            {
+                var inSite = new List<BoolVar>();
+                foreach (var item in app)
+                {
+                    for (var p = 0; p < pools.Count; p++)
+                    {
+                        for (var k = 0; problem.SiteOfPool[p] == site && k < machines[p]; k++)
+                        {
+                            if (x.TryGetValue((item.Index, p, k), out var v))
+                            {
+                                inSite.Add(v);
+                            }
+                        }
+                    }
+                }
+
+                if (inSite.Count > 0)
+                {
+                    model.Add(LinearExpr.Sum(inSite) <= app.Count() - 1);
+                }
+            }
+        }
+
         model.Minimize(Objective(problem, used, x));
         if (warmStart is not null)
         {

@@ -183,6 +183,7 @@ public static class Planner
             .Select(p => $"`{p.Name}` ({p.Usable} usable: count {p.Pool.Count}, spare {problem.Plan.Spare})");
         var rule = item.Isolation == IsolationLevel.Host ? $", and `{item.App.Name}` needs a host of its own (isolation host)"
             : item.App.Spread == "host" ? $", and the replicas of `{item.App.Name}` each need their own host (spread = host)"
+            : problem.SpansSites[item.AppIndex] ? $", and the replicas of `{item.App.Name}` may not all stand in one site (VDL4009)"
             : item.App.Zone is { } zone ? $" (zone `{zone}` shares a host with other zones only across VMs)"
             : string.Empty;
         return $"instance {item.Replica} of app `{item.App.Name}` finds no machine with room in {string.Join(", ", pools)}{rule}; add machines to a pool, lower `spare` or raise `target`";
