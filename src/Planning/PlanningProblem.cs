@@ -38,8 +38,9 @@ internal sealed class PlanningProblem
         Buckets = buckets;
         var sites = pools.Select(p => p.Pool.Site?.Name).Distinct(StringComparer.Ordinal).ToList();
         SiteOfPool = [.. pools.Select(p => sites.IndexOf(p.Pool.Site?.Name))];
-        SpansSites = [.. plan.Applications.Select((app, a) => app.Replicas >= 2 && items.Where(i => i.AppIndex == a).Take(1)
-            .SelectMany(i => Enumerable.Range(0, pools.Count).Where(p => demands[i.Index, p] is not null)).Select(p => SiteOfPool[p]).Distinct().Count() >= 2)];
+        var first = items.GroupBy(i => i.AppIndex).ToDictionary(g => g.Key, g => g.First().Index); // replicas share their demands
+        SpansSites = [.. plan.Applications.Select((app, a) => app.Replicas >= 2 && first.TryGetValue(a, out var i)
+            && Enumerable.Range(0, pools.Count).Where(p => demands[i, p] is not null).Select(p => SiteOfPool[p]).Distinct().Count() >= 2)];
     }
 
     public SemanticModel Model { get; }
