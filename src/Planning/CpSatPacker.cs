@@ -40,7 +40,7 @@ internal static class CpSatPacker
         return [.. problem.Pools.Select((pool, p) => Math.Min(pool.Usable, Math.Min(total, Enumerable.Range(0, problem.Items.Count).Count(i => problem.Demands[i, p] is not null))))];
     }
 
-    public static Outcome Solve(PlanningProblem problem, PackedPlan warmStart, int[] machines, TimeSpan timeLimit)
+    public static Outcome Solve(PlanningProblem problem, PackedPlan? warmStart, int[] machines, TimeSpan timeLimit)
     {
         var pools = problem.Pools;
         var items = problem.Items;
@@ -114,19 +114,37 @@ internal static class CpSatPacker
             }
         }
 
-        model.Minimize(Objective(problem, used, x));
-        foreach (var ((i, p, k), v) in x)
+        // Replicas over sites (VDL4009): at most replicas − 1 of a spanning application in any one site.
+        foreach (var app in items.Where(i => problem.SpansSites[i.AppIndex]).GroupBy(i => i.AppIndex))
         {
-            model.AddHint(v, warmStart.Pool[i] == p && warmStart.Host[i] == k ? 1 : 0);
+            foreach (var site in problem.SiteOfPool.Distinct())
+            {
+                var inSite = new List<BoolVar>();
+                foreach (var item in app)
+                {
+                    for (var p = 0; p < pools.Count; p++)
+                    {
+                        for (var k = 0; problem.SiteOfPool[p] == site && k < machines[p]; k++)
+                        {
+                            if (x.TryGetValue((item.Index, p, k), out var v))
+                            {
+                                inSite.Add(v);
+                            }
+                        }
+                    }
+                }
+
+                if (inSite.Count > 0)
+                {
+                    model.Add(LinearExpr.Sum(inSite) <= app.Count() - 1);
+                }
+            }
         }
 
-        var hostsPerPool = warmStart.HostsPerPool(pools.Count);
-        for (var p = 0; p < pools.Count; p++)
+        model.Minimize(Objective(problem, used, x));
+        if (warmStart is not null)
         {
-            for (var k = 0; k < machines[p]; k++)
-            {
-                model.AddHint(used[p][k], k < hostsPerPool[p] ? 1 : 0);
-            }
+            Hint(model, warmStart, machines, used, x);
         }
 
         var seconds = Math.Max(0.1, timeLimit.TotalSeconds);
@@ -154,6 +172,24 @@ internal static class CpSatPacker
         }
 
         return new Outcome(new PackedPlan(pool, host).Normalized(pools.Count), status == CpSolverStatus.Optimal, solver.BestObjectiveBound, wall, wall >= seconds * 3);
+    }
+
+    /// <summary>First-fit-decreasing's plan as the search's first solution.</summary>
+    private static void Hint(CpModel model, PackedPlan warmStart, int[] machines, BoolVar[][] used, Dictionary<(int Item, int Pool, int Host), BoolVar> x)
+    {
+        foreach (var ((i, p, k), v) in x)
+        {
+            model.AddHint(v, warmStart.Pool[i] == p && warmStart.Host[i] == k ? 1 : 0);
+        }
+
+        var hostsPerPool = warmStart.HostsPerPool(machines.Length);
+        for (var p = 0; p < machines.Length; p++)
+        {
+            for (var k = 0; k < machines[p]; k++)
+            {
+                model.AddHint(used[p][k], k < hostsPerPool[p] ? 1 : 0);
+            }
+        }
     }
 
     /// <summary>Machines, or energy: each machine's idle watt-hours over the horizon plus each instance's share.</summary>

@@ -15,12 +15,14 @@ internal static class FirstFitDecreasing
         var open = pools.Select(_ => new List<HostLoad>()).ToArray();
         var poolOf = new int[problem.Items.Count];
         var hostOf = new int[problem.Items.Count];
+        var sitesOfApp = problem.Plan.Applications.Select(_ => new List<int>()).ToArray(); // sites of the replicas placed so far
         foreach (var item in Order(problem))
         {
+            var sites = sitesOfApp[item.AppIndex];
             var placed = false;
             for (var p = 0; p < pools.Count && !placed; p++)
             {
-                if (problem.Demands[item.Index, p] is not { } demand)
+                if (problem.Demands[item.Index, p] is not { } demand || !problem.SiteAllows(item, p, sites))
                 {
                     continue;
                 }
@@ -38,7 +40,7 @@ internal static class FirstFitDecreasing
 
             for (var p = 0; p < pools.Count && !placed; p++)
             {
-                if (problem.Demands[item.Index, p] is { } demand && open[p].Count < pools[p].Usable)
+                if (problem.Demands[item.Index, p] is { } demand && open[p].Count < pools[p].Usable && problem.SiteAllows(item, p, sites))
                 {
                     var host = new HostLoad(problem.Buckets);
                     host.Add(item, demand);
@@ -52,6 +54,8 @@ internal static class FirstFitDecreasing
                 unplaced = item;
                 return null;
             }
+
+            sites.Add(problem.SiteOfPool[poolOf[item.Index]]);
         }
 
         return new PackedPlan(poolOf, hostOf);

@@ -17,9 +17,19 @@ public static class KindComparison
     private static readonly HypervisorKind[] Kinds = [HypervisorKind.None, HypervisorKind.OsLevel, HypervisorKind.Hosted, HypervisorKind.BareMetal];
 
     /// <summary>One row per kind the pools allow: the kind, and its plan or the first reason there is none.</summary>
-    public static IReadOnlyList<(string Kind, PlanResult? Result, string? Why)> Compare(ModelCompilation compilation, PlanSymbol plan, PlanOptions options)
+    public static IReadOnlyList<(string Kind, PlanResult? Result, string? Why)> Compare(ModelCompilation compilation, PlanSymbol plan, PlanOptions options) =>
+        [.. Plans(compilation, plan, options, writePlaced: false).Select(r => (r.Kind, r.Result, r.Why))];
+
+    /// <summary>
+    /// The rows of <see cref="Compare"/> with each plan's placed model written (as <c>vdl plan</c> writes it, checked),
+    /// so that it can be simulated: examples/README.md's side-by-side.
+    /// </summary>
+    public static IReadOnlyList<KindPlan> ComparePlaced(ModelCompilation compilation, PlanSymbol plan, PlanOptions options) =>
+        Plans(compilation, plan, options, writePlaced: true);
+
+    private static List<KindPlan> Plans(ModelCompilation compilation, PlanSymbol plan, PlanOptions options, bool writePlaced)
     {
-        var rows = new List<(string, PlanResult?, string?)>();
+        var rows = new List<KindPlan>();
         var file = plan.File;
         foreach (var kind in Kinds)
         {
@@ -33,13 +43,19 @@ public static class KindComparison
             var name = ModelNames.ToName(kind);
             if (variant.HasErrors || variant.SemanticModel.Plans.FirstOrDefault(p => p.Name == plan.Name) is not { } variantPlan)
             {
-                rows.Add((name, null, variant.Diagnostics.FirstOrDefault(d => d.IsError)?.Message ?? "the plan is gone"));
+                rows.Add(new KindPlan(name, null, variant.Diagnostics.FirstOrDefault(d => d.IsError)?.Message ?? "the plan is gone", null));
                 continue;
             }
 
             var diagnostics = new List<Diagnostic>();
             var result = Planner.Plan(variant.SemanticModel, variantPlan, options, diagnostics);
-            rows.Add((name, result, result is null ? diagnostics.FirstOrDefault()?.Message : null));
+            var placed = result is not null && writePlaced ? PlacedModelWriter.Write(variant, result, diagnostics) : null;
+            if (result is not null && writePlaced && placed is null)
+            {
+                result = null; // the placed model did not check (VDL7007): no row to simulate
+            }
+
+            rows.Add(new KindPlan(name, result, result is null ? diagnostics.FirstOrDefault()?.Message : null, placed));
         }
 
         return rows;

@@ -22,8 +22,11 @@ public sealed class PlanResult
     /// <summary>Machines used per pool, in the plan's order of pools.</summary>
     public required IReadOnlyList<(PoolSymbol Pool, int Hosts)> HostsPerPool { get; init; }
 
-    /// <summary>Machines first-fit-decreasing used: what the solver must never be worse than.</summary>
-    public required int FirstFitHosts { get; init; }
+    /// <summary>
+    /// Machines first-fit-decreasing used: what the solver must never be worse than; null when it found no plan and
+    /// the exact search found one (a tight plan).
+    /// </summary>
+    public required int? FirstFitHosts { get; init; }
 
     /// <summary>The proven lower bound on machines.</summary>
     public required int LowerBound { get; init; }

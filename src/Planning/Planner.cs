@@ -23,8 +23,8 @@ public static class Planner
         var ffd = FirstFitDecreasing.Pack(problem, out var unplaced);
         if (ffd is null)
         {
-            diagnostics.Add(new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced!)]));
-            return null;
+            // A tight plan first-fit-decreasing cannot pack may still exist: the exact search decides before VDL7004.
+            return Exact(problem, options, unplaced!, diagnostics);
         }
 
         var (bound, boundWhy) = LowerBound.Of(problem);
@@ -62,6 +62,34 @@ public static class Planner
         return Result(problem, best, ffdHosts, Math.Min(bound, best.HostCount(problem.Pools.Count)), boundWhy, status, seconds, clockStopped);
     }
 
+    /// <summary>
+    /// CP-SAT alone, offered every usable machine, when first-fit-decreasing found no plan; VDL7004 when it proves there
+    /// is none, finds none within the time limit, or may not run.
+    /// </summary>
+    private static PlanResult? Exact(PlanningProblem problem, PlanOptions options, PlanItem unplaced, List<Diagnostic> diagnostics)
+    {
+        var plan = problem.Plan;
+        var machines = problem.Pools.Select((pool, p) => Math.Min(pool.Usable, problem.Items.Count(i => problem.Demands[i.Index, p] is not null))).ToArray();
+        if (options.UseSolver && CpSatPacker.Terms(problem, machines) <= options.MaximumModelTerms)
+        {
+            var outcome = CpSatPacker.Solve(problem, null, machines, options.TimeLimit);
+            if (outcome.Plan is { } solved)
+            {
+                var (bound, boundWhy) = LowerBound.Of(problem);
+                if (plan.Objective == "hosts")
+                {
+                    bound = Math.Max(bound, (int)Math.Ceiling(outcome.Bound - 1e-6));
+                }
+
+                var status = outcome.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible;
+                return Result(problem, solved, null, Math.Min(bound, solved.HostCount(problem.Pools.Count)), boundWhy, status, outcome.WallSeconds, outcome.ClockStopped);
+            }
+        }
+
+        diagnostics.Add(new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced)]));
+        return null;
+    }
+
     /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
     private static double Score(PlanningProblem problem, PackedPlan packed)
     {
@@ -76,7 +104,7 @@ public static class Planner
         return idle + problem.Items.Sum(i => problem.Demands[i.Index, packed.Pool[i.Index]]!.DynamicWattHours);
     }
 
-    private static PlanResult Result(PlanningProblem problem, PackedPlan packed, int ffdHosts, int bound, string boundWhy, PlanStatus status, double seconds, bool clockStopped)
+    private static PlanResult Result(PlanningProblem problem, PackedPlan packed, int? ffdHosts, int bound, string boundWhy, PlanStatus status, double seconds, bool clockStopped)
     {
         packed = packed.Normalized(problem.Pools.Count);
         var pools = problem.Pools;
@@ -155,6 +183,7 @@ public static class Planner
             .Select(p => $"`{p.Name}` ({p.Usable} usable: count {p.Pool.Count}, spare {problem.Plan.Spare})");
         var rule = item.Isolation == IsolationLevel.Host ? $", and `{item.App.Name}` needs a host of its own (isolation host)"
             : item.App.Spread == "host" ? $", and the replicas of `{item.App.Name}` each need their own host (spread = host)"
+            : problem.SpansSites[item.AppIndex] ? $", and the replicas of `{item.App.Name}` may not all stand in one site (VDL4009)"
             : item.App.Zone is { } zone ? $" (zone `{zone}` shares a host with other zones only across VMs)"
             : string.Empty;
         return $"instance {item.Replica} of app `{item.App.Name}` finds no machine with room in {string.Join(", ", pools)}{rule}; add machines to a pool, lower `spare` or raise `target`";

@@ -36,6 +36,11 @@ internal sealed class PlanningProblem
         Items = items;
         Demands = demands;
         Buckets = buckets;
+        var sites = pools.Select(p => p.Pool.Site?.Name).Distinct(StringComparer.Ordinal).ToList();
+        SiteOfPool = [.. pools.Select(p => sites.IndexOf(p.Pool.Site?.Name))];
+        var first = items.GroupBy(i => i.AppIndex).ToDictionary(g => g.Key, g => g.First().Index); // replicas share their demands
+        SpansSites = [.. plan.Applications.Select((app, a) => app.Replicas >= 2 && first.TryGetValue(a, out var i)
+            && Enumerable.Range(0, pools.Count).Where(p => demands[i, p] is not null).Select(p => SiteOfPool[p]).Distinct().Count() >= 2)];
     }
 
     public SemanticModel Model { get; }
@@ -50,6 +55,25 @@ internal sealed class PlanningProblem
     public InstanceDemand?[,] Demands { get; }
 
     public int Buckets { get; }
+
+    /// <summary>[pool]: its site, numbered in the plan's order of pools (the pools without a site are one site, as the checker counts them).</summary>
+    public IReadOnlyList<int> SiteOfPool { get; }
+
+    /// <summary>
+    /// [application]: its replicas must not all stand in one site (the checker's VDL4009), because it has two or more
+    /// and the pools it may run on stand in more than one site.
+    /// </summary>
+    public IReadOnlyList<bool> SpansSites { get; }
+
+    /// <summary>
+    /// Whether <paramref name="item"/> may go to a machine of pool <paramref name="pool"/> given the sites of the
+    /// replicas of its application already placed: the last one may not join the others in their one site.
+    /// </summary>
+    public bool SiteAllows(PlanItem item, int pool, IReadOnlyList<int> placedSites)
+    {
+        return !SpansSites[item.AppIndex] || placedSites.Count < item.App.Replicas - 1
+            || placedSites.Distinct().Count() > 1 || placedSites[0] != SiteOfPool[pool];
+    }
 
     /// <summary>Builds the problem, or reports (in the model's terms) why an application can run on none of the pools.</summary>
     public static PlanningProblem? Build(SemanticModel model, PlanSymbol plan, List<Diagnostic> diagnostics)

@@ -109,4 +109,27 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("--time-limit", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_temporary.Path, "out.vdl")));
     }
+
+    [Fact]
+    public void ATightPlanFirstFitDecreasingCannotPackIsPlannedAndSaysSo()
+    {
+        // 5, 4, 3, 3, 3 and 2 GiB on two machines that hold 10 GiB: first-fit-decreasing strands the 2; CP-SAT does not.
+        var apps = string.Concat(new[] { 5, 4, 3, 3, 3, 2 }.Select((gib, i) =>
+            $"app a{i} {{\n  requires {{\n    os = [linux]\n  }}\n  demand {{\n    cpu     = 0.1\n    memory  = {gib}GiB\n    profile = constant(50%)\n  }}\n}}\n\n"));
+        File.WriteAllText(Path.Combine(_temporary.Path, "tight.vdl"),
+            "os linux {\n  family = linux\n}\n\nhardware box {\n  cpu {\n    cores = 64\n  }\n  memory = 11GiB\n}\n\n" + apps
+            + "pool rack {\n  hardware = box\n  count    = 2\n  os       = linux\n}\n\nplan tight {\n  horizon = 1d\n}\n");
+
+        var result = VdlProcess.Run(_temporary.Path, "plan", "tight.vdl", "-o", "placed.vdl", "--json", "plan.json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Plan `tight`: 2 hosts", result.Output, StringComparison.Ordinal);
+        Assert.Contains("first-fit-decreasing: no plan", result.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_temporary.Path, "plan.json")));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("firstFitDecreasingHosts").ValueKind);
+
+        var heuristic = VdlProcess.Run(_temporary.Path, "plan", "tight.vdl", "-o", "placed-ffd.vdl", "--time-limit", "0s");
+        Assert.Equal(1, heuristic.ExitCode);
+        Assert.Contains("VDL7004", heuristic.Output, StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,8 @@ public sealed class OptimumTests : IDisposable
         Assert.InRange(result.LowerBound, 1, optimum);
     }
 
-    private static int Exhaustive(PlanningProblem problem)
+    /// <summary>The fewest machines of the first pool that hold every instance; int.MaxValue when none do.</summary>
+    internal static int Exhaustive(PlanningProblem problem)
     {
         var pool = problem.Pools[0];
         var items = problem.Items;

@@ -27,7 +27,7 @@ public sealed class PlacedModelTests : IDisposable
     {
         var (result, placed) = _harness.Plan(RandomInstances.Model(seed, apps: 10, kind));
 
-        Assert.True(result.Hosts.Count <= result.FirstFitHosts, $"{result.Hosts.Count} hosts against first-fit-decreasing's {result.FirstFitHosts}");
+        Assert.True(result.FirstFitHosts is { } ffd && result.Hosts.Count <= ffd, $"{result.Hosts.Count} hosts against first-fit-decreasing's {result.FirstFitHosts}");
         Assert.InRange(result.LowerBound, 1, result.Hosts.Count);
         // Every replica is placed exactly once.
         Assert.Equal(result.Plan.Applications.Sum(a => a.Replicas), result.Hosts.Sum(h => h.Instances.Count));

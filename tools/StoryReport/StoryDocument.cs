@@ -66,31 +66,38 @@ internal static class StoryDocument
             }
         }
 
-        // The same applications under each platform, side by side.
-        var baseline = ModelLowering.Lower(ModelCompilation.FromFiles([Path.Combine(root, "examples", "one-app-per-server.vdl")]).SemanticModel);
-        var consolidation = SideBySide.Consolidation(baseline);
-        var apps = consolidation[0].Result.Applications.Count;
+        // The same applications under each kind, side by side: vdl plan --compare's plans, each placed model simulated.
+        var examplePath = Path.Combine(root, "examples", "one-app-per-server.vdl");
+        var baseline = ModelLowering.Lower(ModelCompilation.FromFiles([examplePath]).SemanticModel);
+        var consolidation = SideBySide.Consolidation(examplePath);
+        var planned = consolidation.Select(o => o.Plan).OfType<VirtLang.Planning.PlanResult>().FirstOrDefault();
         text.Append(CultureInfo.InvariantCulture, $"""
 
             ## Side by side: the same applications under each kind
 
-            The {apps} applications of [one-app-per-server.vdl](one-app-per-server.vdl) (its four, for {SideBySide.Departments} departments)
-            on its server (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads, {baseline.Topology.Hosts[0].Cpu.CapacityCores:0.#} reference cores, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its
-            scenario's week: one server each, then consolidated under each platform on the fewest servers that still serve
-            {ConsolidationStudy.ServedTarget * 100:0} % of every application's demand with no host busier than
-            {ConsolidationStudy.TargetUtilization * 100:0} % at its 95th percentile (planning headroom), plus {ConsolidationStudy.SpareHosts} spare for a
-            failure (N+1; the spare is counted, not simulated) (`ConsolidationStudy` in the runtime; one VM or container per
-            application, placed largest peak first).
+            The {baseline.Topology.Applications().Count} applications of [one-app-per-server.vdl](one-app-per-server.vdl) on its servers (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads,
+            {baseline.Topology.Hosts[0].Cpu.CapacityCores:0.#} reference cores, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its scenario's week: first as written, one server
+            each; then as its plan `{planned?.Plan.Name}` places them ({Percent(planned?.Plan.Target ?? 0)} at the busiest hour of each host) with
+            its pool under each hypervisor kind the pool can run. The hosts are those `vdl plan --compare` finds (the same
+            code: first-fit-decreasing, then CP-SAT; {Proof(consolidation)}); the utilization, slowdown and energy are not the
+            planner's estimates but a run of each placed model in the simulator, as `vdl run placed.vdl` would make it.
+            "served" is the smallest share of its demand any application got.
 
-            | platform | hosts needed | mean utilization | p95 (busiest) | slowdown | energy |
-            |---|--:|--:|--:|--:|--:|
+            | platform | hosts needed | mean utilization | p95 (busiest) | slowdown | energy | served |
+            |---|--:|--:|--:|--:|--:|--:|
 
             """);
         foreach (var outcome in consolidation)
         {
-            var needed = outcome.Fits ? outcome.HostsNeeded.ToString(CultureInfo.InvariantCulture) : $"more than {outcome.HostsNeeded}";
-            text.Append(CultureInfo.InvariantCulture,
-                $"| {outcome.Platform.Label} | {needed} | {Percent(outcome.MeanUtilization)} | {Percent(outcome.P95Utilization)} | {outcome.Slowdown:0.00}x | {outcome.EnergyKilowattHours:0} kWh |\n");
+            if (outcome.Result is null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {outcome.Kind} | no plan: {outcome.Why} | | | | | |\n");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"| {outcome.Kind} | {outcome.Hosts} | {Percent(outcome.MeanUtilization)} | {Percent(outcome.P95Utilization)} | {outcome.Slowdown:0.00}x | {outcome.EnergyKilowattHours:0} kWh | {Percent(outcome.LeastServed)} |\n");
+            }
         }
 
         var pair = SideBySide.CpuVersusIo(baseline);
@@ -151,6 +158,13 @@ internal static class StoryDocument
         var compilation = ModelCompilation.FromFiles([Path.Combine(root, "examples", example)]);
         var lowered = ModelLowering.Lower(compilation.SemanticModel);
         return Simulator.Run(lowered.Topology, lowered.Scenarios.Single(s => s.Name == scenario));
+    }
+
+    /// <summary>How far the plans are proved: the statuses of <c>vdl plan</c>.</summary>
+    private static string Proof(IReadOnlyList<KindOutcome> rows)
+    {
+        var statuses = rows.Select(r => r.Plan?.Status.ToString().ToLowerInvariant()).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return statuses is ["optimal"] ? "every plan proved optimal" : $"status {string.Join(", ", statuses)}";
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";

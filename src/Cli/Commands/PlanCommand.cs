@@ -148,7 +148,7 @@ internal static class PlanCommand
             to.WriteLine($"  pool {pool.Name}: {hosts} of {pool.Count}");
         }
 
-        to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lower bound: {result.LowerBound} (gap {result.Gap:0.0%}); first-fit-decreasing: {result.FirstFitHosts}"));
+        to.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lower bound: {result.LowerBound} (gap {result.Gap:0.0%}); first-fit-decreasing: {(result.FirstFitHosts is { } ffd ? ffd.ToString(CultureInfo.InvariantCulture) : "no plan")}"));
         to.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Status: {result.Status.ToString().ToLowerInvariant()} ({result.SolverSeconds:0.00} s of CP-SAT{(result.ClockStopped ? ", stopped by the clock: another run may differ" : string.Empty)})"));
         to.WriteLine($"Binding: {result.Binding}");
@@ -182,7 +182,15 @@ internal static class PlanCommand
             writer.WriteNumber("hosts", result.Hosts.Count);
             writer.WriteNumber("lowerBound", result.LowerBound);
             writer.WriteNumber("gap", Math.Round(result.Gap, 6));
-            writer.WriteNumber("firstFitDecreasingHosts", result.FirstFitHosts);
+            if (result.FirstFitHosts is { } ffd)
+            {
+                writer.WriteNumber("firstFitDecreasingHosts", ffd);
+            }
+            else
+            {
+                writer.WriteNull("firstFitDecreasingHosts"); // it found no plan; the exact search did
+            }
+
             writer.WriteString("binding", result.Binding);
             writer.WriteNumber("energyKilowattHours", Math.Round(result.EnergyKilowattHours, 3));
             writer.WriteStartArray("pools");
