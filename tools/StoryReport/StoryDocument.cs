@@ -77,7 +77,8 @@ internal static class StoryDocument
 
             The {baseline.Topology.Applications().Count} applications of [one-app-per-server.vdl](one-app-per-server.vdl) on its servers (`dl380`: {baseline.Topology.Hosts[0].Cpu.LogicalCpus} threads,
             {baseline.Topology.Hosts[0].Cpu.CapacityCores:0.#} reference cores, {baseline.Topology.Hosts[0].MemoryBytes >> 30} GiB), over its scenario's week: first as written, one server
-            each; then as its plan `{planned?.Plan.Name}` places them ({Percent(planned?.Plan.Target ?? 0)} at the busiest hour of each host) with
+            each; then as its plan `{planned?.Plan.Name}` places them ({Percent(planned?.Plan.Target ?? 0)} at the busiest hour of each host, the planning
+            headroom, and `spare = {planned?.Plan.Spare ?? 0}` machine of the pool left free for a failure, N+1, not counted below) with
             its pool under each hypervisor kind the pool can run. The hosts are those `vdl plan --compare` finds (the same
             code: first-fit-decreasing, then CP-SAT; {Proof(consolidation)}); the utilization, slowdown and energy are not the
             planner's estimates but a run of each placed model in the simulator, as `vdl run placed.vdl` would make it.
