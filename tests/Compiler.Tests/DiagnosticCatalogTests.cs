@@ -2,7 +2,7 @@ using VirtLang.Compiler.Diagnostics;
 
 namespace VirtLang.Compiler.Tests;
 
-public sealed class DiagnosticCatalogTests
+public sealed partial class DiagnosticCatalogTests
 {
     [Fact]
     public void EveryCodeHasAPageAndEveryPageACode()
@@ -38,6 +38,26 @@ public sealed class DiagnosticCatalogTests
         Assert.Equal(DiagnosticCatalog.All.Count, declared.Count);
     }
 
+    /// <summary>
+    /// A format that is only placeholders (<c>"{0}"</c>) lets every call site write its own sentence, so nothing holds the
+    /// messages of one code to one problem. Each format's fixed words must say the problem; the arguments, what varies.
+    /// </summary>
+    [Fact]
+    public void NoMessageFormatIsOnlyPlaceholders()
+    {
+        var bare = DiagnosticCatalog.All.Where(d => !Placeholder().Replace(d.MessageFormat, string.Empty).Any(char.IsLetter)).Select(d => d.Code).ToList();
+        Assert.True(bare.Except(NotYetGivenAFormat).ToList() is [], "formats with no fixed words: " + string.Join(", ", bare.Except(NotYetGivenAFormat)));
+
+        // The list only shrinks: a code given a real format leaves it.
+        Assert.Equal(NotYetGivenAFormat, bare.Intersect(NotYetGivenAFormat));
+    }
+
+    /// <summary>
+    /// `vdl import`'s and `vdl plan`'s codes that still take whole sentences from their call sites (each site a different
+    /// sentence, asserted by the import and plan command tests); issue 17 names them as work still to do.
+    /// </summary>
+    private static readonly string[] NotYetGivenAFormat = ["VDL6005", "VDL6007", "VDL6011", "VDL6012", "VDL6020", "VDL6022", "VDL7001"];
+
     [Fact]
     public void CodesAreUniqueAndInTheirRange()
     {
@@ -60,4 +80,7 @@ public sealed class DiagnosticCatalogTests
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", "README.md"));
         Assert.All(DiagnosticCatalog.All, d => Assert.Contains($"[{d.Code}]({d.Code}.md)", readme, StringComparison.Ordinal));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+(,-?\d+)?(:[^}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

@@ -39,8 +39,8 @@ public sealed class SchemaRulesTests
     // VDL1005 based on itself
     [InlineData("os deb : deb {}\n", "1:10 VDL1005 `deb` cannot be based on itself; a base is another entry of the catalog")]
     // VDL1006 names
-    [InlineData("host h : r740 {\n  vm {\n    vcpus = 2\n    memory = 4GiB\n  }\n}\n", "2:3 VDL1006 a `vm` needs a name, as in `vm NAME { ... }`")]
-    [InlineData("hardware x {\n  memory = 1GiB\n  cpu main {}\n}\n", "3:7 VDL1006 `cpu` blocks have no name; remove `main`")]
+    [InlineData("host h : r740 {\n  vm {\n    vcpus = 2\n    memory = 4GiB\n  }\n}\n", "2:3 VDL1006 a `vm` block needs a name; write `vm NAME { ... }`")]
+    [InlineData("hardware x {\n  memory = 1GiB\n  cpu main {}\n}\n", "3:7 VDL1006 a `cpu` block takes no name; remove `main`")]
     // VDL1007 a block that may appear once
     [InlineData("hardware x {\n  memory = 1GiB\n  cpu {}\n  cpu {}\n}\n", "4:3 VDL1007 `hardware x` has more than one `cpu` block; it may have one")]
     // VDL1010 unknown attribute, with did-you-mean
