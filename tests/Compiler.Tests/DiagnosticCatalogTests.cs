@@ -58,6 +58,28 @@ public sealed partial class DiagnosticCatalogTests
     /// </summary>
     private static readonly string[] NotYetGivenAFormat = ["VDL6005", "VDL6007", "VDL6011", "VDL6012", "VDL6020", "VDL6022", "VDL7001"];
 
+    /// <summary>
+    /// A format's placeholders are 0..n-1 with none skipped, so that <see cref="Language.Diagnostics.DiagnosticDescriptor.ArgumentCount"/>
+    /// (what every diagnostic is held to under the test suite's arity switch) is also the number of arguments the message shows.
+    /// </summary>
+    [Fact]
+    public void EveryFormatUsesEachOfItsArguments()
+    {
+        Assert.True(AppContext.TryGetSwitch(Language.Diagnostics.MessageFormatArity.SwitchName, out var on) && on, "the test projects turn the arity check on");
+        Assert.All(DiagnosticCatalog.All, d => Assert.Equal(Enumerable.Range(0, d.ArgumentCount), Language.Diagnostics.MessageFormatArity.Placeholders(d.MessageFormat).Order()));
+        Assert.Equal(4, Language.Diagnostics.MessageFormatArity.ArgumentCount("{0} {{literal}} {3:N0} {1,5} {2}"));
+    }
+
+    [Fact]
+    public void ADiagnosticWithTheWrongNumberOfArgumentsIsRefused()
+    {
+        var location = new Language.Diagnostics.Location(Language.Text.SourceText.From("x", "m.vdl"), new Language.Text.TextSpan(0, 1));
+        var error = Assert.Throws<InvalidOperationException>(() => new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape"]));
+        Assert.Contains("VDL1046", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape", "why", "extra"]));
+        Assert.Equal("`shape` is not used: why", new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape", "why"]).Message);
+    }
+
     [Fact]
     public void CodesAreUniqueAndInTheirRange()
     {
