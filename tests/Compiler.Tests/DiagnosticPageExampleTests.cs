@@ -68,6 +68,15 @@ public sealed partial class DiagnosticPageExampleTests
     }
 
     [Fact]
+    public void TheWrappingCommentIsNotShownToReaders()
+    {
+        Assert.Contains("<!-- checked inside:", File.ReadAllText(Path.Combine(Pages, "VDL4001.md")), StringComparison.Ordinal);
+        var page = DiagnosticDocumentation.GetPage("VDL4001")!;
+        Assert.DoesNotContain("<!--", page, StringComparison.Ordinal);
+        Assert.Contains("## Example\n\n```vdl\nvm shared {", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryPageLeftUncheckedHasAnExampleAndAReason()
     {
         var withExample = CodesWithAnExample().ToHashSet(StringComparer.Ordinal);
