@@ -53,7 +53,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor DuplicateAttribute = new(
         "VDL1014", Error, "Attribute set twice",
-        "`{0}` is set twice in {1}; the first is here, the second replaces nothing");
+        "`{0}` is set twice in {1}; this is the second time: a block sets each attribute once, so remove one");
 
     public static readonly DiagnosticDescriptor OutOfRange = new(
         "VDL1015", Error, "Value out of range",
@@ -104,7 +104,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor NotValidForKind = new(
         "VDL1016", Error, "Not valid for this hypervisor kind",
-        "`{0}` is not valid {1}under a `{2}` hypervisor: {3}");
+        "`{0}` is not valid {1}under a hypervisor of kind `{2}`: {3}");
 
     public static readonly DiagnosticDescriptor RequiredByKind = new(
         "VDL1017", Error, "Required by the hypervisor kind",
