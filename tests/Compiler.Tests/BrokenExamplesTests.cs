@@ -5,8 +5,8 @@ namespace VirtLang.Compiler.Tests;
 
 /// <summary>
 /// examples/broken: one model per checker code, each with the mistake and a near miss that must stay silent. The
-/// model's own header says what it must report (<c>// expect: CODE at LINE:COLUMN</c>); the test holds it to exactly
-/// that list: a missing diagnostic, an extra one, or one at another place fails.
+/// model's own header says what it must report (<c>// expect: CODE at LINE:COLUMN: MESSAGE</c>); the test holds it to
+/// exactly that list: a missing diagnostic, an extra one, one at another place or one with another message fails.
 /// </summary>
 public sealed partial class BrokenExamplesTests
 {
@@ -31,13 +31,18 @@ public sealed partial class BrokenExamplesTests
     public void EachModelReportsExactlyWhatItsHeaderSays(string model)
     {
         var path = Path.Combine(Folder, model);
-        var expected = File.ReadLines(path).Select(l => Expectation().Match(l)).Where(m => m.Success)
-            .Select(m => $"{m.Groups[1].Value} at {m.Groups[2].Value}").ToList();
+        var expectations = File.ReadLines(path).Select(l => Expectation().Match(l)).Where(m => m.Success).ToList();
+        // The message is part of the expectation: a header that omits it would let a garbled message pass.
+        var withoutMessage = expectations.Where(m => !m.Groups[3].Success).Select(m => m.Value).ToList();
+        Assert.True(withoutMessage.Count == 0, "expectations without their message (write `// expect: CODE at L:C: message`): " + string.Join("; ", withoutMessage));
+        var expected = expectations.Select(m => $"{m.Groups[1].Value} at {m.Groups[2].Value}: {m.Groups[3].Value}").ToList();
         var code = Path.GetFileNameWithoutExtension(path);
         Assert.Contains(expected, e => e.StartsWith(code + " ", StringComparison.Ordinal));
 
+        // Messages that name a file the checker could not read give its full path, which depends on the checkout.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var actual = ModelCompilation.FromFiles([path]).Diagnostics
-            .Select(d => $"{(Path.GetFullPath(d.Location.Path) == Path.GetFullPath(path) ? string.Empty : Path.GetFileName(d.Location.Path) + ": ")}{d.Code} at {d.Location.Start.Line}:{d.Location.Start.Column}")
+            .Select(d => $"{(Path.GetFullPath(d.Location.Path) == Path.GetFullPath(path) ? string.Empty : Path.GetFileName(d.Location.Path) + ": ")}{d.Code} at {d.Location.Start.Line}:{d.Location.Start.Column}: {d.Message.Replace(folder + Path.DirectorySeparatorChar, "{folder}/", StringComparison.Ordinal)}")
             .ToList();
         Assert.Equal(expected, actual);
     }
@@ -53,6 +58,7 @@ public sealed partial class BrokenExamplesTests
     [GeneratedRegex(@"^VDL\d{4}\.vdl$")]
     private static partial Regex ModelName();
 
-    [GeneratedRegex(@"^// expect: (VDL\d{4}) at (\d+:\d+)$")]
+    /// <summary><c>// expect: CODE at LINE:COLUMN: MESSAGE</c>; the older form without the message is recognised so that the test can name it.</summary>
+    [GeneratedRegex(@"^// expect: (VDL\d{4}) at (\d+:\d+)(?:: (.+))?$")]
     private static partial Regex Expectation();
 }

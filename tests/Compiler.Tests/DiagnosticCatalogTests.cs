@@ -2,7 +2,7 @@ using VirtLang.Compiler.Diagnostics;
 
 namespace VirtLang.Compiler.Tests;
 
-public sealed class DiagnosticCatalogTests
+public sealed partial class DiagnosticCatalogTests
 {
     [Fact]
     public void EveryCodeHasAPageAndEveryPageACode()
@@ -38,6 +38,35 @@ public sealed class DiagnosticCatalogTests
         Assert.Equal(DiagnosticCatalog.All.Count, declared.Count);
     }
 
+    /// <summary>
+    /// A format that is only placeholders (<c>"{0}"</c>) lets every call site write its own sentence, so nothing holds the
+    /// messages of one code to one problem. Each format's fixed words must say the problem; the arguments, what varies.
+    /// </summary>
+    [Fact]
+    public void NoMessageFormatIsOnlyPlaceholders()
+    {
+        var bare = DiagnosticCatalog.All.Where(d => !Placeholder().Replace(d.MessageFormat, string.Empty).Any(char.IsLetter)).Select(d => d.Code).ToList();
+        Assert.True(bare.Count == 0, "formats with no fixed words: " + string.Join(", ", bare));
+    }
+
+    [Fact]
+    public void EveryFormatUsesEachOfItsArguments()
+    {
+        Assert.True(AppContext.TryGetSwitch(Language.Diagnostics.MessageFormatArity.SwitchName, out var on) && on, "the test projects turn the arity check on");
+        Assert.All(DiagnosticCatalog.All, d => Assert.Equal(Enumerable.Range(0, d.ArgumentCount), Language.Diagnostics.MessageFormatArity.Placeholders(d.MessageFormat).Order()));
+        Assert.Equal(4, Language.Diagnostics.MessageFormatArity.ArgumentCount("{0} {{literal}} {3:N0} {1,5} {2}"));
+    }
+
+    [Fact]
+    public void ADiagnosticWithTheWrongNumberOfArgumentsIsRefused()
+    {
+        var location = new Language.Diagnostics.Location(Language.Text.SourceText.From("x", "m.vdl"), new Language.Text.TextSpan(0, 1));
+        var error = Assert.Throws<InvalidOperationException>(() => new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape"]));
+        Assert.Contains("VDL1046", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape", "why", "extra"]));
+        Assert.Equal("`shape` is not used: why", new Language.Diagnostics.Diagnostic(CompilerDiagnostics.UnusedFailureParameter, location, ["shape", "why"]).Message);
+    }
+
     [Fact]
     public void CodesAreUniqueAndInTheirRange()
     {
@@ -60,4 +89,7 @@ public sealed class DiagnosticCatalogTests
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics", "README.md"));
         Assert.All(DiagnosticCatalog.All, d => Assert.Contains($"[{d.Code}]({d.Code}.md)", readme, StringComparison.Ordinal));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+(,-?\d+)?(:[^}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 }

@@ -39,8 +39,8 @@ public sealed class SchemaRulesTests
     // VDL1005 based on itself
     [InlineData("os deb : deb {}\n", "1:10 VDL1005 `deb` cannot be based on itself; a base is another entry of the catalog")]
     // VDL1006 names
-    [InlineData("host h : r740 {\n  vm {\n    vcpus = 2\n    memory = 4GiB\n  }\n}\n", "2:3 VDL1006 a `vm` needs a name, as in `vm NAME { ... }`")]
-    [InlineData("hardware x {\n  memory = 1GiB\n  cpu main {}\n}\n", "3:7 VDL1006 `cpu` blocks have no name; remove `main`")]
+    [InlineData("host h : r740 {\n  vm {\n    vcpus = 2\n    memory = 4GiB\n  }\n}\n", "2:3 VDL1006 a `vm` block needs a name; write `vm NAME { ... }`")]
+    [InlineData("hardware x {\n  memory = 1GiB\n  cpu main {}\n}\n", "3:7 VDL1006 a `cpu` block takes no name; remove `main`")]
     // VDL1007 a block that may appear once
     [InlineData("hardware x {\n  memory = 1GiB\n  cpu {}\n  cpu {}\n}\n", "4:3 VDL1007 `hardware x` has more than one `cpu` block; it may have one")]
     // VDL1010 unknown attribute, with did-you-mean
@@ -55,7 +55,7 @@ public sealed class SchemaRulesTests
     [InlineData("host h : r740 {\n  hypervisor {\n    kind = baremetal\n  }\n}\n", "3:12 VDL1013 `baremetal` is not a value of `kind` (did you mean `bare_metal`?); the values are none, hosted, bare_metal, paravirtual, os_level")]
     [InlineData("app a {\n  demand {\n    profile = diurnl(peak = 70%)\n  }\n}\n", "3:15 VDL1013 `diurnl` is not a value of `profile` (did you mean `diurnal`?); the values are constant, diurnal, weekly, spiky, trace")]
     // VDL1014 set twice
-    [InlineData("hardware x {\n  memory = 1GiB\n  memory = 2GiB\n}\n", "3:3 VDL1014 `memory` is set twice in `hardware x`; the first is here, the second replaces nothing")]
+    [InlineData("hardware x {\n  memory = 1GiB\n  memory = 2GiB\n}\n", "3:3 VDL1014 `memory` is set twice in `hardware x`; this is the second time: a block sets each attribute once, so remove one")]
     // VDL1015 out of range
     [InlineData("hardware x {\n  memory = -4GiB\n  cpu {\n    cores = 0\n  }\n}\n", "2:12 VDL1015 `memory` = -4GiB is out of range: it must be at least 0", "4:13 VDL1015 `cores` = 0 is out of range: it must be at least 1")]
     [InlineData("cluster c {\n  policy {\n    cpu_overcommit = 0.5\n  }\n}\n", "3:22 VDL1015 `cpu_overcommit` = 0.5 is out of range: it must be at least 1")]

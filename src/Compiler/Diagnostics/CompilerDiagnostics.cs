@@ -29,7 +29,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor BlockName = new(
         "VDL1006", Error, "Block name missing or not allowed",
-        "{0}");
+        "a `{0}` block {1}; {2}");
 
     public static readonly DiagnosticDescriptor RepeatedBlock = new(
         "VDL1007", Error, "Block repeated",
@@ -53,7 +53,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor DuplicateAttribute = new(
         "VDL1014", Error, "Attribute set twice",
-        "`{0}` is set twice in {1}; the first is here, the second replaces nothing");
+        "`{0}` is set twice in {1}; this is the second time: a block sets each attribute once, so remove one");
 
     public static readonly DiagnosticDescriptor OutOfRange = new(
         "VDL1015", Error, "Value out of range",
@@ -104,7 +104,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor NotValidForKind = new(
         "VDL1016", Error, "Not valid for this hypervisor kind",
-        "{0}");
+        "`{0}` is not valid {1}under a hypervisor of kind `{2}`: {3}");
 
     public static readonly DiagnosticDescriptor RequiredByKind = new(
         "VDL1017", Error, "Required by the hypervisor kind",
@@ -112,7 +112,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor ProfileArgument = new(
         "VDL1018", Error, "Bad profile argument",
-        "{0}");
+        "bad argument to profile `{0}`: {1}");
 
     public static readonly DiagnosticDescriptor ScaleFactorOutOfRange = new(
         "VDL1030", Error, "Scale factor out of range",
@@ -240,6 +240,11 @@ public static class CompilerDiagnostics
     {
         GuardsTheRun = true,
     };
+
+    /// <summary>Every copy of a counted host would hold a guest of the one name (it was a VDL1016, which is about hypervisor kinds).</summary>
+    public static readonly DiagnosticDescriptor GuestInCountedHost = new(
+        "VDL1047", Error, "Guest in a counted host",
+        "{0} `{1}` cannot stand in host `{2}`, which has `count = {3}`: every copy of the host would hold a guest of that name; declare the hosts one by one, or give the guest its own `count`");
 
     public static readonly DiagnosticDescriptor UnusedFailureParameter = new(
         "VDL1046", Warning, "Failure parameter not used",
@@ -393,7 +398,7 @@ public static class CompilerDiagnostics
         UnknownReference, DuplicateDeclaration, BlockNotAllowed, WrongKindReference, SelfBase, BlockName, RepeatedBlock,
         UnknownAttribute, MissingAttribute, WrongType, UnknownWord, DuplicateAttribute, OutOfRange, ImportNotFound, ImportCycle, ImportNotAFile, EmptyImport,
         CopyNameTaken, BaseCycle, NotValidForKind, RequiredByKind, ProfileArgument, TooManyInstances,
-        IncompleteFailures, TooManyRandomFailures, UnusedFailureParameter,
+        IncompleteFailures, TooManyRandomFailures, UnusedFailureParameter, GuestInCountedHost,
         ScaleFactorOutOfRange, EndBeforeStart, TimeNotPositive, TimeTooLarge, EventAfterEnd, StepLongerThanDuration, TooManySteps, TooManyHostSteps,
         TraceFileUnusable, TraceFileMalformed,
         ExpectationDecided, ExpectationOnCountedHost,

@@ -23,31 +23,31 @@ public static class ImportDiagnostics
         "VDL6004", Error, "XML with a document type declaration", "the file has a <!DOCTYPE>: DTDs and entities are refused in imported XML; export it again with `virsh dumpxml`");
 
     public static readonly DiagnosticDescriptor NotALibvirtDomain = new(
-        "VDL6005", Error, "Not a libvirt domain", "{0}");
+        "VDL6005", Error, "Not a libvirt domain", "not a libvirt domain: {0}");
 
     public static readonly DiagnosticDescriptor UnsupportedDomainType = new(
         "VDL6006", Error, "Unsupported libvirt domain type", "the domain type `{0}` has no VDL hypervisor kind; the types imported are kvm, qemu, xen, lxc, hyperv, vmware, bhyve");
 
     public static readonly DiagnosticDescriptor InvalidValue = new(
-        "VDL6007", Error, "Invalid value in an import source", "{0}");
+        "VDL6007", Error, "Invalid value in an import source", "invalid value: {0}");
 
     public static readonly DiagnosticDescriptor MalformedYaml = new(
         "VDL6010", Error, "Malformed YAML", "the file is not valid YAML: {0}");
 
     public static readonly DiagnosticDescriptor NotAComposeFile = new(
-        "VDL6011", Error, "Not a Compose file", "{0}");
+        "VDL6011", Error, "Not a Compose file", "not a Compose file: {0}");
 
     public static readonly DiagnosticDescriptor ComposeFeatureNotImported = new(
-        "VDL6012", Warning, "Compose feature not imported", "{0}");
+        "VDL6012", Warning, "Compose feature not imported", "Compose feature not imported: {0}");
 
     public static readonly DiagnosticDescriptor MalformedCsv = new(
-        "VDL6020", Error, "Malformed CSV", "{0}");
+        "VDL6020", Error, "Malformed CSV", "the inventory stops here: {0}");
 
     public static readonly DiagnosticDescriptor MissingColumn = new(
         "VDL6021", Error, "Inventory column missing", "the inventory has no column `{0}` ({1}); name the column that holds it with --columns {2}=HEADER");
 
     public static readonly DiagnosticDescriptor NothingToImport = new(
-        "VDL6022", Warning, "Nothing to import", "{0}");
+        "VDL6022", Warning, "Nothing to import", "nothing to import: {0}");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [

@@ -12,7 +12,7 @@ public static class PlanningDiagnostics
 {
     public static readonly DiagnosticDescriptor NoPlan = new(
         "VDL7001", Error, "No plan to make",
-        "{0}");
+        "no plan to make: {0}");
 
     public static readonly DiagnosticDescriptor NoCertifiedPool = new(
         "VDL7002", Error, "No pool offers a certified platform",

@@ -8,6 +8,7 @@ namespace VirtLang.Compiler.Rules;
 /// VDL1016 and VDL1017: attributes that a host's hypervisor kind rules out or requires. No host OS under a
 /// bare-metal or paravirtual hypervisor (it runs on the hardware); a privileged guest only under paravirtual; nothing
 /// to accelerate without a virtual CPU, and no guest memory to share or balloon; an OS-level host, or a bare host running applications, needs its OS.
+/// VDL1047 too, checked here because it walks the same hosts: a guest declared inside a counted host.
 /// </summary>
 internal sealed class HypervisorKindRules : IRuleFamily
 {
@@ -29,7 +30,7 @@ internal sealed class HypervisorKindRules : IRuleFamily
                             ? "applications need an OS; run them in a guest"
                             : kind == HypervisorKind.Paravirtual ? "the OS belongs to the privileged guest and the others" : "give the OS and patch level to the guests";
                         context.Report(CompilerDiagnostics.NotValidForKind, host.View.WhereName(attribute),
-                            [$"`{attribute}` is not valid on host `{host.Name}` under a `{kindName}` hypervisor: it runs on the bare hardware, with no host OS; {why}"]);
+                            [attribute, $"on host `{host.Name}` ", kindName, $"it runs on the bare hardware, with no host OS; {why}"]);
                     }
                 }
             }
@@ -37,7 +38,7 @@ internal sealed class HypervisorKindRules : IRuleFamily
             if (kind is HypervisorKind.None or HypervisorKind.OsLevel && host.AccelerationWritten)
             {
                 context.Report(CompilerDiagnostics.NotValidForKind, host.View.Child("hypervisor").WhereName("acceleration"),
-                    [$"`acceleration` is not valid under a `{kindName}` hypervisor: {(kind == HypervisorKind.None ? "there is no hypervisor" : "containers run natively on the host's kernel")}, so there is no virtual CPU to accelerate"]);
+                    ["acceleration", string.Empty, kindName, $"{(kind == HypervisorKind.None ? "there is no hypervisor" : "containers run natively on the host's kernel")}, so there is no virtual CPU to accelerate"]);
             }
 
             if (kind is HypervisorKind.None or HypervisorKind.OsLevel)
@@ -47,7 +48,7 @@ internal sealed class HypervisorKindRules : IRuleFamily
                     if (host.View.Child("hypervisor").Find(attribute) is not null)
                     {
                         context.Report(CompilerDiagnostics.NotValidForKind, host.View.Child("hypervisor").WhereName(attribute),
-                            [$"`{attribute}` is not valid under a `{kindName}` hypervisor: {(kind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel, which already shares their pages and has no balloon to inflate")}"]);
+                            [attribute, string.Empty, kindName, kind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel, which already shares their pages and has no balloon to inflate"]);
                     }
                 }
             }
@@ -69,13 +70,12 @@ internal sealed class HypervisorKindRules : IRuleFamily
                 if (guest.Privileged && kind != HypervisorKind.Paravirtual)
                 {
                     context.Report(CompilerDiagnostics.NotValidForKind, guest.View.WhereName("privileged"),
-                        [$"`privileged` is not valid on vm `{guest.Name}` under a `{kindName}` hypervisor: only a paravirtual host has a privileged guest that owns the drivers"]);
+                        ["privileged", $"on vm `{guest.Name}` ", kindName, "only a paravirtual host has a privileged guest that owns the drivers"]);
                 }
 
                 if (host.Copies > 1)
                 {
-                    context.Report(CompilerDiagnostics.NotValidForKind, guest.Declaration,
-                        [$"{guest.Kind} `{guest.Name}` cannot stand in host `{host.Name}`, which has `count = {host.Copies}`: every copy of the host would hold a guest of that name; declare the hosts one by one, or give the guest its own `count`"]);
+                    context.Report(CompilerDiagnostics.GuestInCountedHost, guest.Declaration, [guest.Kind, guest.Name, host.Name, host.Copies]);
                 }
             }
         }

@@ -59,7 +59,7 @@ internal sealed class PlanRules : IRuleFamily
             foreach (var attribute in NativeKindsRefuse.Where(a => hypervisor.Find(a) is not null))
             {
                 context.Report(CompilerDiagnostics.NotValidForKind, hypervisor.WhereName(attribute),
-                    [$"`{attribute}` is not valid in pool `{pool.Name}` under a `{ModelNames.ToName(machine.HypervisorKind)}` hypervisor: its hosts would have it, and {(machine.HypervisorKind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel")}"]);
+                    [attribute, $"in pool `{pool.Name}` ", ModelNames.ToName(machine.HypervisorKind), $"its hosts would have it, and {(machine.HypervisorKind == HypervisorKind.None ? "there is no hypervisor" : "containers share the host's one kernel")}"]);
             }
         }
 

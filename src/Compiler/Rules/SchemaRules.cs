@@ -50,11 +50,11 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
         if (schema.Named && block.Name is null)
         {
-            Report(CompilerDiagnostics.BlockName, file, block.KindToken.Span, $"a `{kind}` needs a name, as in `{kind} NAME {{ ... }}`");
+            Report(CompilerDiagnostics.BlockName, file, block.KindToken.Span, kind, "needs a name", $"write `{kind} NAME {{ ... }}`");
         }
         else if (!schema.Named && block.Name is { } unwanted)
         {
-            Report(CompilerDiagnostics.BlockName, file, unwanted.Span, $"`{kind}` blocks have no name; remove `{unwanted.Text}`");
+            Report(CompilerDiagnostics.BlockName, file, unwanted.Span, kind, "takes no name", $"remove `{unwanted.Text}`");
         }
 
         if (block.BaseClause is { BaseName: { IsMissing: false } baseName })
@@ -315,7 +315,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                     unknown = true;
                     var suggestion = SpellChecker.Suggest(name.Text, names);
                     Report(CompilerDiagnostics.ProfileArgument, file, name.Span, suggestion is null ? [] : [DiagnosticFix.Replace($"Change to `{suggestion}`", new Location(file.Tree.Text, name.Span), suggestion)],
-                        $"`{call.Name.Text}` has no argument `{name.Text}`{DidYouMean(name.Text, names)}; its arguments are {string.Join(", ", names)}");
+                        call.Name.Text, $"it has no argument `{name.Text}`{DidYouMean(name.Text, names)}; its arguments are {string.Join(", ", names)}");
                     continue;
                 }
             }
@@ -326,13 +326,13 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             else
             {
                 Report(CompilerDiagnostics.ProfileArgument, file, argument.Span, [],
-                    $"`{call.Name.Text}` takes at most {parameters.Count} argument{(parameters.Count == 1 ? string.Empty : "s")} ({string.Join(", ", names)})");
+                    call.Name.Text, $"it takes at most {parameters.Count} argument{(parameters.Count == 1 ? string.Empty : "s")} ({string.Join(", ", names)})");
                 continue;
             }
 
             if (!given.Add(parameter.Name))
             {
-                Report(CompilerDiagnostics.ProfileArgument, file, argument.Span, [], $"`{parameter.Name}` is given twice in `{call.Name.Text}`");
+                Report(CompilerDiagnostics.ProfileArgument, file, argument.Span, [], call.Name.Text, $"`{parameter.Name}` is given twice");
                 continue;
             }
 
@@ -350,7 +350,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             foreach (var missing in parameters.Where(p => p.Required && !given.Contains(p.Name)))
             {
                 Report(CompilerDiagnostics.ProfileArgument, file, call.Name.Span, [],
-                    $"`{call.Name.Text}` needs `{missing.Name}` ({missing.Help}), as in {Example(call.Name.Text, parameters)}");
+                    call.Name.Text, $"`{missing.Name}` ({missing.Help}) is missing, as in {Example(call.Name.Text, parameters)}");
             }
         }
     }

@@ -40,7 +40,7 @@ public static class ComposeImporter
 
         if (root.Kind != YamlNodeKind.Mapping || root["services"] is not { Kind: YamlNodeKind.Mapping } services)
         {
-            problems.Add(ImportProblem.Of(path, root.Line, root.Column, ImportDiagnostics.NotAComposeFile, "the file has no `services` mapping: it is not a Compose file"));
+            problems.Add(ImportProblem.Of(path, root.Line, root.Column, ImportDiagnostics.NotAComposeFile, "the file has no `services` mapping"));
             return;
         }
 

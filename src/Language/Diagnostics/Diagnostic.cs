@@ -19,6 +19,7 @@ public sealed class Diagnostic
         RelatedLocations = relatedLocations.IsDefault ? [] : relatedLocations;
         Severity = severity ?? descriptor.DefaultSeverity;
         Fixes = fixes.IsDefault ? [] : fixes;
+        MessageFormatArity.Verify(descriptor, Arguments);
         Message = descriptor.FormatMessage(Arguments);
     }
 

@@ -17,6 +17,7 @@ public sealed class DiagnosticDescriptor
         DefaultSeverity = defaultSeverity;
         Title = title;
         MessageFormat = messageFormat;
+        ArgumentCount = MessageFormatArity.ArgumentCount(messageFormat);
     }
 
     /// <summary>For example <c>VDL0001</c>.</summary>
@@ -42,6 +43,9 @@ public sealed class DiagnosticDescriptor
 
     /// <summary>A composite format string (<see cref="string.Format(IFormatProvider, string, object[])"/>) filled with the instance's arguments.</summary>
     public string MessageFormat { get; }
+
+    /// <summary>How many arguments <see cref="MessageFormat"/> takes.</summary>
+    public int ArgumentCount { get; }
 
     public string HelpUri => HelpBaseUri + Code + ".md";
 

@@ -63,7 +63,7 @@ public static class SyntaxDiagnostics
 
     public static readonly DiagnosticDescriptor BadScenarioStatement = new(
         "VDL0020", Error, "Malformed scenario statement",
-        "{0}");
+        "malformed scenario statement: {0}");
 
     public static readonly DiagnosticDescriptor ScenarioStatementOutsideScenario = new(
         "VDL0021", Error, "Scenario statement outside a scenario",
@@ -79,7 +79,7 @@ public static class SyntaxDiagnostics
 
     public static readonly DiagnosticDescriptor BadExpectStatement = new(
         "VDL0024", Error, "Malformed expect statement",
-        "{0}");
+        "malformed expect statement: {0}");
 
     public static readonly DiagnosticDescriptor ExpectOutsideScenario = new(
         "VDL0025", Error, "Expect statement outside a scenario",

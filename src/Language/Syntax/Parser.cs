@@ -338,7 +338,7 @@ internal sealed class Parser
         if (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.Semicolon) && !Current.FirstOnLine)
         {
             Report(SyntaxDiagnostics.BadScenarioStatement, Span(Current),
-                $"unexpected {Describe(Current)} after the scenario statement; one statement per line");
+                $"unexpected {Describe(Current)} after its end; one statement per line");
             SkipRestOfLine();
         }
 
@@ -417,7 +417,7 @@ internal sealed class Parser
 
         if (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile or SyntaxKind.Semicolon) && !Current.FirstOnLine)
         {
-            ReportExpect(Span(Current), $"unexpected {Describe(Current)} after the expect statement; one statement per line");
+            ReportExpect(Span(Current), $"unexpected {Describe(Current)} after its end; one statement per line");
             SkipRestOfLine();
         }
 
