@@ -220,7 +220,7 @@ public sealed class SweepAggregator
             _availability.StandardDeviation,
             _availability.Count == 0 ? 0 : _availability.Min,
             ConfidenceIntervals.Mean(_served.Mean, _served.StandardDeviation, _served.Count, 0, 1),
-            new Percentiles(_downtime.Mean, _downtimes.Percentile(0.50), _downtimes.Percentile(0.95), _downtimes.Percentile(0.99), _downtime.Count == 0 ? 0 : _downtime.Max),
+            Distribution(_downtime, _downtimes),
             _slowdown.Mean,
             Chart(_downtimes));
     }
@@ -264,10 +264,11 @@ public sealed class SweepAggregator
             _failovers.Mean,
             _failovers.Count == 0 ? 0 : (long)_failovers.Max,
             Distribution(_wait, _waits));
-
-        private static Percentiles Distribution(ExactMoments moments, RelativeHistogram histogram) =>
-            new(moments.Mean, histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), moments.Count == 0 ? 0 : moments.Max);
     }
+
+    /// <summary>Mean and maximum from the exact moments, percentiles from the histogram: one figure's distribution over the replications.</summary>
+    private static Percentiles Distribution(ExactMoments moments, RelativeHistogram histogram) =>
+        new(moments.Mean, histogram.Percentile(0.50), histogram.Percentile(0.95), histogram.Percentile(0.99), moments.Count == 0 ? 0 : moments.Max);
 
     /// <summary>
     /// <see cref="ChartBins"/> equal bars from the least to the greatest value, each fine bin counted in the bar of its
