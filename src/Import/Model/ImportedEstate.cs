@@ -36,39 +36,22 @@ public sealed class ImportedEstate
     }
 
     /// <summary>The host a source calls <paramref name="key"/>, made by <paramref name="create"/> the first time.</summary>
-    public ImportedHost Host(string key, Func<ImportedHost> create)
+    public ImportedHost Host(string key, Func<ImportedHost> create) => GetOrAdd(_hostsByKey, Hosts, key, create);
+
+    public ImportedOs OperatingSystem(string key, Func<ImportedOs> create) => GetOrAdd(_osByKey, OperatingSystems, key, create);
+
+    public ImportedCluster Cluster(string key, Func<ImportedCluster> create) => GetOrAdd(_clustersByKey, Clusters, key, create);
+
+    /// <summary>What the source calls <paramref name="key"/>: made once, kept in the order the source first named it.</summary>
+    private static T GetOrAdd<T>(Dictionary<string, T> byKey, List<T> inOrder, string key, Func<T> create)
     {
-        if (!_hostsByKey.TryGetValue(key, out var host))
+        if (!byKey.TryGetValue(key, out var item))
         {
-            host = create();
-            _hostsByKey.Add(key, host);
-            Hosts.Add(host);
+            item = create();
+            byKey.Add(key, item);
+            inOrder.Add(item);
         }
 
-        return host;
-    }
-
-    public ImportedOs OperatingSystem(string key, Func<ImportedOs> create)
-    {
-        if (!_osByKey.TryGetValue(key, out var os))
-        {
-            os = create();
-            _osByKey.Add(key, os);
-            OperatingSystems.Add(os);
-        }
-
-        return os;
-    }
-
-    public ImportedCluster Cluster(string key, Func<ImportedCluster> create)
-    {
-        if (!_clustersByKey.TryGetValue(key, out var cluster))
-        {
-            cluster = create();
-            _clustersByKey.Add(key, cluster);
-            Clusters.Add(cluster);
-        }
-
-        return cluster;
+        return item;
     }
 }
