@@ -10,32 +10,27 @@ namespace VirtLang.Runtime.Results;
 /// </summary>
 public static class ResultCsvWriter
 {
-    /// <summary>Every file a result may be written as, in order: the one list the CLI and <see cref="Write"/> read.</summary>
-    public static IReadOnlyList<(string Name, Action<SimulationResult, TextWriter> Write)> Files { get; } =
-    [
-        ("hosts.csv", WriteHosts),
-        ("applications.csv", WriteApplications),
-        ("events.csv", WriteEvents),
-        ("utilization.csv", WriteUtilization),
-        ("expectations.csv", WriteExpectations),
-        ("sites.csv", WriteSites),
-        ("failovers.csv", WriteFailovers),
-    ];
-
     /// <summary>
-    /// The files this result has: <c>utilization.csv</c> when the run kept series, <c>expectations.csv</c> when the
+    /// Every file a result may be written as, in order, with when this result has it: the one list the CLI and
+    /// <see cref="Write"/> read. <c>utilization.csv</c> only when the run kept series, <c>expectations.csv</c> when the
     /// scenario has <c>expect</c> statements, <c>sites.csv</c> and <c>failovers.csv</c> when the model has sites.
     /// </summary>
+    public static IReadOnlyList<(string Name, Action<SimulationResult, TextWriter> Write, Func<SimulationResult, bool> Has)> Files { get; } =
+    [
+        ("hosts.csv", WriteHosts, _ => true),
+        ("applications.csv", WriteApplications, _ => true),
+        ("events.csv", WriteEvents, _ => true),
+        ("utilization.csv", WriteUtilization, r => r.Hosts.Count > 0 && r.Hosts[0].Series.Count > 0),
+        ("expectations.csv", WriteExpectations, r => r.Expectations.Count > 0),
+        ("sites.csv", WriteSites, r => r.Sites.Count > 0),
+        ("failovers.csv", WriteFailovers, r => r.Sites.Count > 0),
+    ];
+
+    /// <summary>The files this result has (<see cref="Files"/>).</summary>
     public static IEnumerable<(string Name, Action<SimulationResult, TextWriter> Write)> FilesFor(SimulationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Files.Where(file => file.Name switch
-        {
-            "utilization.csv" => result.Hosts.Count > 0 && result.Hosts[0].Series.Count > 0,
-            "expectations.csv" => result.Expectations.Count > 0,
-            "sites.csv" or "failovers.csv" => result.Sites.Count > 0,
-            _ => true,
-        });
+        return Files.Where(file => file.Has(result)).Select(file => (file.Name, file.Write));
     }
 
     public static IReadOnlyList<string> Write(SimulationResult result, string directory)
