@@ -162,7 +162,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private static readonly string[] SiteKind = ["site"];
 
     /// <summary>The kind a base must have, as the schema says (a host's is a hardware).</summary>
-    private static string[] BaseKinds(string kind) => [ModelSchema.Blocks.TryGetValue(kind, out var schema) ? schema.BaseKind : kind];
+    private static string[] BaseKinds(string kind) => [ModelSchema.BaseKindOf(kind)];
 
     private void CheckStatement(ModelFile file, ScenarioStatementSyntax statement)
     {

@@ -93,6 +93,9 @@ public static class ModelSchema
 
     private static readonly AttributeSchema[] HardwareAttributes = [new("memory", Memory, Help: "installed memory, in bytes (0 or none: unknown, not checked)")];
 
+    /// <summary>The kind a block of <paramref name="kind"/> may name as its base (<see cref="BlockSchema.BaseKind"/>); an unknown kind, its own.</summary>
+    public static string BaseKindOf(string kind) => Blocks.TryGetValue(kind, out var schema) ? schema.BaseKind : kind;
+
     public static readonly FrozenDictionary<string, BlockSchema> Blocks = new BlockSchema[]
     {
         new("os", named: true,

@@ -63,7 +63,7 @@ internal static partial class CompletionProvider
         else if (BaseClause().Match(before) is { Success: true } header)
         {
             var kind = header.Groups["kind"].Value;
-            Names(items, model, [ModelSchema.Blocks.TryGetValue(kind, out var baseOf) ? baseOf.BaseKind : kind]);
+            Names(items, model, [ModelSchema.BaseKindOf(kind)]);
         }
         else if (block?.KindName == "scenario" && ScenarioStatement().Match(before) is { Success: true } statement)
         {
