@@ -101,9 +101,10 @@ public sealed class ModelBundle
 
         // The configuration nearest to each .vdl file, as the compilation applied it: without it a worker would check the
         // model with default severities and refuse (or accept) what `vdl check` accepted (or refused).
-        foreach (var model in found.Where(f => f.Kind != ModelBundleFileKind.Trace).Select(f => f.FullPath).ToList())
+        // One search per folder: a model's files mostly share a few.
+        foreach (var folder in found.Where(f => f.Kind != ModelBundleFileKind.Trace).Select(f => Path.GetDirectoryName(f.FullPath) ?? string.Empty).Distinct(StringComparer.Ordinal).ToList())
         {
-            var nearest = ConfigurationReader.CandidatesFor(Path.GetDirectoryName(model) ?? string.Empty).FirstOrDefault(File.Exists);
+            var nearest = ConfigurationReader.CandidatesFor(folder).FirstOrDefault(File.Exists);
             if (nearest is null || !seen.Add(nearest))
             {
                 continue;
