@@ -136,7 +136,8 @@ public static class ModelLowering
         return new LoweredModel(new Topology { Hosts = hosts, Clusters = clusters, Sites = sites }, scenarios);
     }
 
-    internal static PatchComparison Comparison(VersionComparison op) => op switch
+    /// <summary>The language's version comparison as the runtime's patch comparison (the generated code's too).</summary>
+    public static PatchComparison Comparison(VersionComparison op) => op switch
     {
         VersionComparison.Equal => PatchComparison.Equal,
         VersionComparison.NotEqual => PatchComparison.NotEqual,
@@ -165,12 +166,14 @@ public static class ModelLowering
     /// uses too (a time that rounds to 0 ticks is zero for both). Beyond the 64-bit range it saturates; the checker
     /// has refused such times (VDL1033) before anything is lowered.
     /// </summary>
-    internal static long ToTicks(double seconds) => (long)Math.Round(seconds * SimTime.TicksPerSecond);
+    public static long ToTicks(double seconds) => (long)Math.Round(seconds * SimTime.TicksPerSecond);
 
     /// <summary>The scenario's duration in ticks (a day when it has none: the checker reports the missing attribute).</summary>
     internal static long DurationTicks(ScenarioSymbol scenario) => ToTicks(scenario.Duration ?? SimTime.ToSeconds(SimTime.TicksPerDay));
 
     /// <summary>A scenario's timing and its statements as events, each with its origin: what both the lowering and the generated code use.</summary>
+    public static ScenarioSpec Scenario(ScenarioSymbol scenario) => Scenario(scenario, new ValueReader());
+
     internal static ScenarioSpec Scenario(ScenarioSymbol scenario, ValueReader values)
     {
         // A time, or the plain number 0 (the start), which reads as no time at all.

@@ -51,10 +51,9 @@ public static class CSharpEmitter
         code.AppendLine("public static Topology Build() => TopologyDataReader.Read(TopologyData);");
         code.AppendLine("public static IReadOnlyList<ScenarioSpec> Scenarios() => new ScenarioSpec[]");
         code.AppendLine("{");
-        var values = new Binding.ValueReader();
         foreach (var scenario in model.Scenarios)
         {
-            EmitScenario(code, scenario, values);
+            EmitScenario(code, scenario);
         }
 
         code.AppendLine("};");
@@ -64,9 +63,9 @@ public static class CSharpEmitter
     }
 
     /// <summary>Writes the scenario as the lowering reads it (one reading of the statements for both).</summary>
-    private static void EmitScenario(CodeWriter code, ScenarioSymbol scenario, Binding.ValueReader values)
+    private static void EmitScenario(CodeWriter code, ScenarioSymbol scenario)
     {
-        var spec = Lowering.ModelLowering.Scenario(scenario, values);
+        var spec = Lowering.ModelLowering.Scenario(scenario);
         var events = spec.Events.Select(e =>
         {
             var created = e switch
