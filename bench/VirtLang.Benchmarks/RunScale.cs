@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace VirtLang.Benchmarks;
 
 /// <summary>
-/// <c>run-scale [lines] [--rounds N]</c>: the real <c>vdl run</c> (the built tool, a process of its own) on a generated
+/// <c>run-scale [lines] [--rounds N] [--write FILE]</c>: the real <c>vdl run</c> (the built tool, a process of its own) on a generated
 /// model of about <c>lines</c> lines (default 50,000: hosts of 10 guests, one day at 1-minute steps), cold (an empty
 /// assembly cache: check, emit, Roslyn, load, simulate) and warm (the cached assembly), alternating, with the tool's
 /// own "compiled in" / "loaded from the cache in" figure beside the wall time.
@@ -16,6 +16,13 @@ public static partial class RunScale
     {
         var lines = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
         var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+        if (args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault() is { } written)
+        {
+            // For a profiler: the same model, left on disk.
+            File.WriteAllText(written, OneDay(ModelOfLines(lines)));
+            return 0;
+        }
+
         if (FindTool() is not { } vdl)
         {
             Console.Error.WriteLine("run-scale: build the tool first (dotnet build src/Cli -c Release): src/Cli/bin/Release/net10.0/vdl.dll is missing");
