@@ -48,7 +48,8 @@ public static class MachineShopRunner
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  machine {i}: {ours.PartsMade[i]:N0} parts ({others})"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  mean {ours.PartsMade.Average():N0} parts per machine"));
+        var otherMeans = string.Join("; ", contenders.Skip(1).Select((c, k) => string.Create(CultureInfo.InvariantCulture, $"{c.Name}: {medians[k + 1].PartsMade.Average():N0}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  mean {ours.PartsMade.Average():N0} parts per machine ({otherMeans})"));
         for (var c = 1; c < contenders.Length; c++)
         {
             var median = medians[c];
