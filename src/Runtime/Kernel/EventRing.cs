@@ -34,7 +34,6 @@ internal sealed class EventRing
     public ScheduledEvent Dequeue()
     {
         var item = _items[_head];
-        _items[_head] = default;
         _head = (_head + 1) & (_items.Length - 1);
         Count--;
         return item;
