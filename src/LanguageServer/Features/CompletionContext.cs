@@ -15,8 +15,8 @@ internal abstract record CompletionContext
     /// <summary>At the start of a member, in <paramref name="Block"/> (null: at the top of the file).</summary>
     public sealed record MemberStart(BlockSyntax? Block) : CompletionContext;
 
-    /// <summary>After <c>KIND NAME :</c>: the base of a block of <paramref name="BlockKind"/>.</summary>
-    public sealed record BaseClause(string BlockKind) : CompletionContext;
+    /// <summary>After <c>KIND NAME :</c>: the base of a block of <paramref name="BlockKind"/>, which is not the block itself (<paramref name="OwnName"/>).</summary>
+    public sealed record BaseClause(string BlockKind, string OwnName) : CompletionContext;
 
     /// <summary>
     /// The value of <paramref name="Attribute"/> in <paramref name="Block"/>, or with <paramref name="InList"/> an

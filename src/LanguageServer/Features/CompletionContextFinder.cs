@@ -44,7 +44,7 @@ internal static class CompletionContextFinder
         var block = path.OfType<BlockSyntax>().LastOrDefault();
         return path[^1] switch
         {
-            BaseClauseSyntax clause when clause.Colon == token && path.Count >= 2 && path[^2] is BlockSyntax owner => new CompletionContext.BaseClause(owner.KindName),
+            BaseClauseSyntax clause when clause.Colon == token && path.Count >= 2 && path[^2] is BlockSyntax owner => new CompletionContext.BaseClause(owner.KindName, owner.Name?.Text ?? string.Empty),
             _ when InnermostInBlock<AttributeSyntax>(path) is { } attribute => InAttribute(attribute, block, path, token, wordSpan),
             _ when block?.KindName != "scenario" => Nothing,
             _ when InnermostInBlock<ScenarioStatementSyntax>(path) is { } statement => InStatement(statement, token),

@@ -31,7 +31,9 @@ internal static partial class CompletionProvider
                 MemberStart(items, start.Block, snippets);
                 break;
             case CompletionContext.BaseClause clause:
+                // What the checker accepts: a declaration of the base kind (a host's is a hardware), not the block itself (VDL1005).
                 Names(items, model, [ModelSchema.BaseKindOf(clause.BlockKind)]);
+                items.RemoveAll(i => i.Label == clause.OwnName);
                 break;
             case CompletionContext.AttributeValue value
                 when ModelSchema.Blocks.TryGetValue(value.Block.KindName, out var schema) && schema.Attributes.TryGetValue(value.Attribute.Name.Text, out var attribute):
