@@ -9,6 +9,9 @@ namespace VirtLang.Compiler.Semantics;
 /// </summary>
 public static class ScenarioStatementSchema
 {
+    /// <summary>The block kind whose members the statements are.</summary>
+    public const string BlockKind = "scenario";
+
     public static readonly KeywordSchema At = new("at", "at TIME[..TIME] ACTION: an event of the scenario");
 
     public static readonly KeywordSchema Expect = new("expect", "expect [p95|mean|max] METRIC SUBJECT OP VALUE: what the run must show");

@@ -35,7 +35,7 @@ internal static class CompletionContextFinder
         {
             // A skipped word: `expect` alone on its line is no statement yet.
             return tree.Text.ToString(previous.Span) == ScenarioStatementSchema.Expect.Word && IsFirstOnLine(code, previous, tree.Text)
-                   && SyntaxNavigation.EnclosingBlock(tree.Root, offset)?.KindName == "scenario"
+                   && SyntaxNavigation.EnclosingBlock(tree.Root, offset)?.KindName == ScenarioStatementSchema.BlockKind
                 ? new CompletionContext.Expectation([])
                 : Nothing;
         }
@@ -46,7 +46,7 @@ internal static class CompletionContextFinder
         {
             BaseClauseSyntax clause when clause.Colon == token && path.Count >= 2 && path[^2] is BlockSyntax owner => new CompletionContext.BaseClause(owner.KindName, owner.Name?.Text ?? string.Empty),
             _ when InnermostInBlock<AttributeSyntax>(path) is { } attribute => InAttribute(attribute, block, path, token, wordSpan),
-            _ when block?.KindName != "scenario" => Nothing,
+            _ when block?.KindName != ScenarioStatementSchema.BlockKind => Nothing,
             _ when InnermostInBlock<ScenarioStatementSyntax>(path) is { } statement => InStatement(statement, token),
             _ when InnermostInBlock<ExpectStatementSyntax>(path) is { } expect => new CompletionContext.Expectation(
                 [.. new[] { expect.Statistic, expect.Metric, expect.Subject }.OfType<SyntaxToken>().Where(t => !t.IsMissing && t.Span.End <= wordSpan.Start).Select(t => t.Text)]),
@@ -134,12 +134,14 @@ internal static class CompletionContextFinder
     }
 
     /// <summary>
-    /// What is written up to the offset, in order: the tokens (missing ones are not written), the tokens the parser
-    /// skipped, and the comments (to tell when the cursor is in one).
+    /// What is written just before the offset, in order: the tokens (missing ones are not written), the tokens the
+    /// parser skipped, and the comments (to tell when the cursor is in one). Only the last few tokens' trivia are read:
+    /// the context needs the word at the cursor, the piece before it and the one before that.
     /// </summary>
     private static List<Written> WrittenBefore(CompilationUnitSyntax root, int offset)
     {
-        var pieces = new List<Written>();
+        const int Window = 4;
+        var last = new Queue<SyntaxToken>(Window + 1);
         foreach (var token in root.DescendantTokens())
         {
             if (token.IsMissing)
@@ -152,6 +154,16 @@ internal static class CompletionContextFinder
                 break;
             }
 
+            last.Enqueue(token);
+            if (last.Count > Window)
+            {
+                last.Dequeue();
+            }
+        }
+
+        var pieces = new List<Written>();
+        foreach (var token in last)
+        {
             AddTrivia(pieces, token.LeadingTrivia, offset);
             if (token.Span.Length > 0 && token.Span.Start < offset)
             {

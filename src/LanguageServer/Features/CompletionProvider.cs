@@ -121,7 +121,7 @@ internal static partial class CompletionProvider
             items.Add(WithBlockSnippet(item, kind, snippets));
         }
 
-        if (block.KindName == "scenario")
+        if (block.KindName == ScenarioStatementSchema.BlockKind)
         {
             items.Add(Keyword(ScenarioStatementSchema.At));
             items.Add(Keyword(ScenarioStatementSchema.Expect));
