@@ -5,8 +5,7 @@ namespace VirtLang.Compiler.Semantics;
 /// words that may follow it. The checker (VDL1004 on a target of another kind), completion and the TextMate grammar read it.
 /// </summary>
 /// <param name="TargetKinds">The kinds of the name after the word, in the order messages list them.</param>
-/// <param name="Lasts">Whether it may last (<c>for DURATION</c> or an end time); the others happen at one time.</param>
-public sealed record ScenarioActionSchema(string Word, IReadOnlyList<string> TargetKinds, bool Lasts, string Help)
+public sealed record ScenarioActionSchema(string Word, IReadOnlyList<string> TargetKinds, string Help)
 {
     /// <summary>A word written before the target that changes its kind (<c>fail site SITE</c>), with the kinds it then takes.</summary>
     public ScenarioActionModifier? Modifier { get; init; }

@@ -28,17 +28,17 @@ public static class ScenarioStatementSchema
     /// <summary>The actions in the language's order; each word is also <see cref="SyntaxFacts.ScenarioActionKind"/>'s.</summary>
     public static readonly IReadOnlyList<ScenarioActionSchema> Actions =
     [
-        new("scale", ["app"], Lasts: true, "scale APP PERCENT: the application's demand, times the percentage"),
-        new("fail", ["host"], Lasts: true, "fail HOST: the machine goes down, with everything on it")
+        new("scale", ["app"], "scale APP PERCENT: the application's demand, times the percentage"),
+        new("fail", ["host"], "fail HOST: the machine goes down, with everything on it")
         {
             Modifier = new(new KeywordSchema("site", "fail site SITE: every host of the site"), ["site"]),
         },
-        new("crash", CrashTargets, Lasts: false, "crash GUEST or HOST: its OS (a host's: its hypervisor) crashes and restarts"),
-        new("migrate", ModelSchema.GuestKinds, Lasts: false, "migrate GUEST to HOST: a live migration")
+        new("crash", CrashTargets, "crash GUEST or HOST: its OS (a host's: its hypervisor) crashes and restarts"),
+        new("migrate", ModelSchema.GuestKinds, "migrate GUEST to HOST: a live migration")
         {
             Destination = new(new KeywordSchema("to", "migrate GUEST to HOST"), ["host"]),
         },
-        new("patch", ["host", .. ModelSchema.GuestKinds], Lasts: false, "patch HOST or GUEST \"LEVEL\": a new patch level of its OS"),
+        new("patch", ["host", .. ModelSchema.GuestKinds], "patch HOST or GUEST \"LEVEL\": a new patch level of its OS"),
     ];
 
     /// <summary>The action of a word, or null.</summary>
