@@ -2,7 +2,6 @@ using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Semantics;
 using VirtLang.Language.Syntax;
-using VirtLang.Language.Text;
 using VirtLang.LanguageServer.Features;
 
 namespace VirtLang.LanguageServer.Tests;
@@ -109,6 +108,5 @@ public sealed class CompletionCheckerAgreementTests
         Assert.True(disagreements.Count == 0, $"completion offered `{what}`, which the checker rejects: {string.Join("; ", disagreements)}");
     }
 
-    private static ModelCompilation Compile(string text) =>
-        ModelCompilation.Create([SourceText.From(text, "/agreement.vdl")], new Compiler.Sources.InMemorySourceProvider(new Dictionary<string, string> { ["/agreement.vdl"] = text }));
+    private static ModelCompilation Compile(string text) => InMemoryCompilation.Of(text);
 }

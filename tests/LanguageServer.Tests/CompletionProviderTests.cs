@@ -1,4 +1,3 @@
-using VirtLang.Compiler;
 using VirtLang.Language.Syntax;
 using VirtLang.LanguageServer.Features;
 
@@ -13,8 +12,7 @@ public sealed class CompletionProviderTests
     {
         var offset = text.IndexOf(FeatureBaselines.Marker, StringComparison.Ordinal);
         var written = text.Remove(offset, FeatureBaselines.Marker.Length);
-        var model = ModelCompilation.Create([Language.Text.SourceText.From(Catalog, "/catalog.vdl")],
-            new Compiler.Sources.InMemorySourceProvider(new Dictionary<string, string> { ["/catalog.vdl"] = Catalog })).SemanticModel;
+        var model = InMemoryCompilation.Of(Catalog).SemanticModel;
         return CompletionProvider.Complete(SyntaxTree.Parse(written), offset, model, snippets);
     }
 

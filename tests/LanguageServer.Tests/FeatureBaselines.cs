@@ -1,6 +1,5 @@
 using System.Text;
 using VirtLang.Compiler;
-using VirtLang.Language.Text;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Tests;
@@ -38,7 +37,7 @@ internal static class FeatureBaselines
         var text = written.Remove(offset, Marker.Length);
         var path = $"/baselines/{sample}.vdl";
         var document = new OpenDocument("file://" + path, path, text, version: 1);
-        return (document, offset, ModelCompilation.Create([SourceText.From(text, path)], new Compiler.Sources.InMemorySourceProvider(new Dictionary<string, string> { [path] = text })));
+        return (document, offset, InMemoryCompilation.Of(text, path));
     }
 
     public static void Verify(string feature, string sample, string actual)
