@@ -109,10 +109,11 @@ public sealed class VdlLanguageServer : IDisposable
         _connection.OnNotification("textDocument/didSave", _ => { });
         _connection.OnNotification("workspace/didChangeWatchedFiles", _ => Locked(() => _diagnostics.Schedule(_workspace.DiskChanged())));
 
-        Positional("textDocument/completion", (document, offset, _) =>
-            CompletionProvider.Complete(document, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel, _snippets));
-        Positional("textDocument/signatureHelp", (document, offset, _) => SignatureHelpProvider.Help(document, offset));
-        Positional("textDocument/hover", (document, offset, _) => HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)));
+        Positional("textDocument/completion", (document, offset, _) => LspConverter.Completion(
+            CompletionProvider.Complete(document.Tree, offset, (_workspace.LastCompilationOf(document) ?? _workspace.CompilationOf(document)).SemanticModel, _snippets),
+            document.Text));
+        Positional("textDocument/signatureHelp", (document, offset, _) => LspConverter.SignatureHelp(SignatureHelpProvider.Help(document.Tree, offset)));
+        Positional("textDocument/hover", (document, offset, _) => LspConverter.Hover(HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)), document.Text));
         Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/documentHighlight", (document, offset, _) => NavigationProvider.Highlights(document, offset, _workspace.CompilationOf(document)));
         Positional("textDocument/references", (document, offset, p) =>

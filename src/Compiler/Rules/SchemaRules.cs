@@ -17,12 +17,6 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 {
     private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
 
-    /// <summary>
-    /// A guest's OS, or a host's OS, kernel or hypervisor (its blast radius depends on the kind: every container of
-    /// an os_level host, every VM of a hosted one; docs/simulation.md).
-    /// </summary>
-    private static readonly IReadOnlyList<string> CrashTargets = [.. ModelSchema.GuestKinds, "host"];
-
     public void Check(ModelFile file)
     {
         foreach (var block in file.Tree.Root.Blocks)
@@ -159,8 +153,6 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         return false;
     }
 
-    private static readonly string[] SiteKind = ["site"];
-
     /// <summary>The kind a base must have, as the schema says (a host's is a hardware).</summary>
     private static string[] BaseKinds(string kind) => [ModelSchema.BaseKindOf(kind)];
 
@@ -173,29 +165,33 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             CheckTime(file, to, time);
         }
 
-        switch (statement.Action)
+        // The kinds of targets are the schema's (ScenarioStatementSchema), which completion offers too.
+        if (statement.Action is not { } action || ScenarioStatementSchema.Action(action.Keyword.Text) is not { } schema)
+        {
+            return;
+        }
+
+        switch (action)
         {
             case ScaleActionSyntax scale:
-                CheckReference(file, scale.Target, ["app"], "scale");
+                CheckReference(file, scale.Target, schema.TargetKinds, "scale");
                 CheckValue(file, scale.Amount, new QuantityType(Dimension.Ratio, Minimum: 0, Example: "300%"), "scale");
                 break;
             case FailActionSyntax fail:
-                CheckReference(file, fail.Target, fail.IsSiteFailure ? SiteKind : ["host"], fail.IsSiteFailure ? "fail site" : "fail");
+                var site = fail.IsSiteFailure ? schema.Modifier : null;
+                CheckReference(file, fail.Target, site?.Kinds ?? schema.TargetKinds, site is null ? "fail" : "fail " + site.Keyword.Word);
                 if (fail.ForClause is { } forClause)
                 {
                     CheckValue(file, forClause.Duration, time, "for");
                 }
 
                 break;
-            case CrashActionSyntax crash:
-                CheckReference(file, crash.Target, CrashTargets, "crash");
-                break;
             case MigrateActionSyntax migrate:
-                CheckReference(file, migrate.Target, ModelSchema.GuestKinds, "migrate");
-                CheckReference(file, migrate.Destination, ["host"], "migrate ... to");
+                CheckReference(file, migrate.Target, schema.TargetKinds, "migrate");
+                CheckReference(file, migrate.Destination, schema.Destination!.Kinds, "migrate ... to");
                 break;
-            case PatchActionSyntax patch:
-                CheckReference(file, patch.Target, ["host", .. ModelSchema.GuestKinds], "patch");
+            default:
+                CheckReference(file, action.Target, schema.TargetKinds, schema.Word);
                 break;
         }
     }
@@ -212,19 +208,16 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
 
         var usedBy = $"expect {expect.Metric.Text}";
+        IReadOnlyList<string> subjectKinds = [ScenarioStatementSchema.SubjectKind(expect.Metric.Text)];
+        CheckReference(file, expect.Subject, subjectKinds, usedBy);
         if (metric == Runtime.Scenarios.ExpectationMetric.Utilization)
         {
-            CheckReference(file, expect.Subject, ["host"], usedBy);
             if (!expect.Subject.IsMissing && symbols.Find(expect.Subject.TextAsSpan) is { Kind: "host", Count: > 1 } counted && counted.Name == expect.Subject.Text)
             {
                 diagnostics.Add(new Diagnostic(CompilerDiagnostics.ExpectationOnCountedHost, new Location(file.Tree.Text, expect.Subject.Span),
                     [counted.Name, counted.Count, Lowering.ExpectationReader.Text(expect).Replace($" {counted.Name} ", $" {counted.Name}-1 ", StringComparison.Ordinal)],
                     [new RelatedLocation(counted.Location, $"`{counted.Name}` is declared here, with `count = {counted.Count}`")]));
             }
-        }
-        else
-        {
-            CheckReference(file, expect.Subject, ["app"], usedBy);
         }
 
         Semantics.ValueType type = metric switch

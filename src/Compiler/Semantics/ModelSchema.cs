@@ -79,6 +79,12 @@ public static class ModelSchema
 
     public static IReadOnlyList<string> TopLevelKinds => SyntaxFacts.TopLevelBlockKinds;
 
+    /// <summary><c>import "FILE"</c> at the top of a file.</summary>
+    public static readonly KeywordSchema Import = new("import", "another file of the same model");
+
+    /// <summary>The words of a boolean attribute.</summary>
+    public static IReadOnlyList<string> BooleanWords => Bool.Words;
+
     public static readonly IReadOnlyList<string> GuestKinds = ["vm", "container"];
 
     private static readonly (string, bool)[] HardwareChildren = [("cpu", false), ("disk", true), ("nic", true), ("power", false), ("failures", false)];

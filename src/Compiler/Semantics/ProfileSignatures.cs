@@ -4,7 +4,16 @@ using VirtLang.Language.Literals;
 namespace VirtLang.Compiler.Semantics;
 
 /// <summary>One parameter of a workload profile: its name, its dimension (ratio, time, or a string), whether it is required.</summary>
-public sealed record ProfileParameter(string Name, Dimension? Dimension, bool Required, string Help);
+public sealed record ProfileParameter(string Name, Dimension? Dimension, bool Required, string Help)
+{
+    /// <summary>What the argument is, as signature help names it: a percentage, a duration or a string.</summary>
+    public string KindText => Dimension switch
+    {
+        Language.Literals.Dimension.Ratio => "percentage",
+        Language.Literals.Dimension.Time => "duration",
+        _ => "string",
+    };
+}
 
 /// <summary>
 /// The workload profiles a <c>demand</c> may name and their parameters, in positional order; arguments may be named

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
@@ -8,7 +7,6 @@ using VirtLang.Compiler.Semantics;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
-using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 using VirtLang.Runtime.Model;
 
@@ -21,7 +19,7 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static partial class HoverProvider
 {
-    public static JsonNode? Hover(OpenDocument document, int offset, ModelCompilation compilation)
+    public static Hover? Hover(OpenDocument document, int offset, ModelCompilation compilation)
     {
         var text = document.Text;
 
@@ -32,7 +30,7 @@ internal static partial class HoverProvider
             var span = new TextSpan(lineSpan.Start + code.Index, code.Length);
             if (span.Start <= offset && offset <= span.End && DiagnosticDocumentation.GetPage(code.Value) is { } page)
             {
-                return Result(page, text, span);
+                return new Hover(page, span);
             }
         }
 
@@ -41,12 +39,12 @@ internal static partial class HoverProvider
         {
             if (AttributeHover(document.Tree.Root, token) is { } attribute)
             {
-                return Result(attribute, text, token.Span);
+                return new Hover(attribute, token.Span);
             }
 
             if (model.SymbolAt(document.Path, offset) is { } symbol)
             {
-                return Result(Describe(symbol, token.Text), text, token.Span);
+                return new Hover(Describe(symbol, token.Text), token.Span);
             }
         }
 
@@ -55,7 +53,7 @@ internal static partial class HoverProvider
             document.Contains(d.Location) && d.Location.Span.Start <= offset && offset <= d.Location.Span.End);
         if (diagnostic is not null)
         {
-            return Result($"**{diagnostic.Code}** ({Language.Diagnostics.Diagnostic.SeverityWord(diagnostic.Severity)}): {diagnostic.Message}\n\n[{diagnostic.Code}]({diagnostic.Descriptor.HelpUri})", text, diagnostic.Location.Span);
+            return new Hover($"**{diagnostic.Code}** ({Language.Diagnostics.Diagnostic.SeverityWord(diagnostic.Severity)}): {diagnostic.Message}\n\n[{diagnostic.Code}]({diagnostic.Descriptor.HelpUri})", diagnostic.Location.Span);
         }
 
         return null;
@@ -172,12 +170,6 @@ internal static partial class HoverProvider
     }
 
     private static string Gib(double bytes) => (bytes / (1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB";
-
-    private static JsonObject Result(string markdown, SourceText text, TextSpan span) => new()
-    {
-        ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = markdown },
-        ["range"] = Positions.Range(text, span),
-    };
 
     [GeneratedRegex(@"VDL\d{4}")]
     private static partial Regex DiagnosticCode();

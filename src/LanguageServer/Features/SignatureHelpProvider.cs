@@ -1,9 +1,6 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using VirtLang.Compiler.Semantics;
-using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
-using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
 
@@ -14,16 +11,16 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class SignatureHelpProvider
 {
-    public static JsonNode? Help(OpenDocument document, int offset)
+    public static SignatureHelp? Help(SyntaxTree tree, int offset)
     {
-        if (CallAt(document.Tree.Root, offset) is not { } call
+        if (CallAt(tree.Root, offset) is not { } call
             || !ProfileSignatures.All.TryGetValue(call.Name.Text, out var parameters))
         {
             return null;
         }
 
         var label = new StringBuilder(call.Name.Text).Append('(');
-        var labels = new JsonArray();
+        var labels = new List<SignatureParameter>();
         for (var i = 0; i < parameters.Count; i++)
         {
             if (i > 0)
@@ -33,26 +30,16 @@ internal static class SignatureHelpProvider
 
             var start = label.Length;
             var parameter = parameters[i];
-            label.Append(parameter.Name).Append(parameter.Required ? ": " : "?: ").Append(KindOf(parameter));
-            labels.Add(new JsonObject
-            {
-                ["label"] = new JsonArray(start, label.Length),
-                ["documentation"] = parameter.Help,
-            });
+            label.Append(parameter.Name).Append(parameter.Required ? ": " : "?: ").Append(parameter.KindText);
+            labels.Add(new SignatureParameter(start, label.Length, parameter.Help));
         }
 
         label.Append(')');
-        return new JsonObject
-        {
-            ["signatures"] = new JsonArray(new JsonObject
-            {
-                ["label"] = label.ToString(),
-                ["documentation"] = $"The workload profile `{call.Name.Text}`: arguments by name (`{parameters[0].Name} = ...`) or in this order; those marked `?` may be left out.",
-                ["parameters"] = labels,
-            }),
-            ["activeSignature"] = 0,
-            ["activeParameter"] = ActiveParameter(call, offset, parameters),
-        };
+        return new SignatureHelp(
+            label.ToString(),
+            $"The workload profile `{call.Name.Text}`: arguments by name (`{parameters[0].Name} = ...`) or in this order; those marked `?` may be left out.",
+            labels,
+            ActiveParameter(call, offset, parameters));
     }
 
     /// <summary>The innermost profile call whose parentheses hold the offset (an unclosed call runs to its last argument).</summary>
@@ -91,11 +78,4 @@ internal static class SignatureHelpProvider
 
         return Math.Min(index, parameters.Count - 1);
     }
-
-    private static string KindOf(ProfileParameter parameter) => parameter.Dimension switch
-    {
-        Dimension.Ratio => "percentage",
-        Dimension.Time => "duration",
-        _ => "string",
-    };
 }
