@@ -120,24 +120,16 @@ public sealed class ParavirtualPoolTests : IDisposable
         Assert.Equal(bareMetal.VcpuCapacity - PoolMachine.PrivilegedVcpus, paravirtual.VcpuCapacity);
     }
 
-    [Fact]
-    public void AnApplicationCertifiedOnlyOnAnOsWithoutAParavirtualKernelIsRefused()
+    [Theory]
+    [InlineData("debian12", "rhel7", "VDL7002", "`paravirt = true`")] // web's only OS has no paravirtual kernel
+    [InlineData("rhel7", "debian12", "VDL7001", "no driver \"ixgbe\" for nic `eth0`")] // the privileged guest's OS cannot drive the NIC
+    public void WhatCannotBePlacedOnAParavirtualPoolSaysWhy(string poolOs, string webOs, string code, string why)
     {
-        var diagnostics = _harness.PlanDiagnostics(Model(webOs: "rhel7"));
+        var diagnostics = _harness.PlanDiagnostics(Model(poolOs, webOs));
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("VDL7002", diagnostic.Code);
-        Assert.Contains("`paravirt = true`", diagnostic.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void APoolWhosePrivilegedGuestLacksADriverIsRefused()
-    {
-        var diagnostics = _harness.PlanDiagnostics(Model(poolOs: "rhel7"));
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("VDL7001", diagnostic.Code);
-        Assert.Contains("no driver \"ixgbe\" for nic `eth0`", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Contains(why, diagnostic.Message, StringComparison.Ordinal);
     }
 
     private PlanningProblem Problem(string model)
