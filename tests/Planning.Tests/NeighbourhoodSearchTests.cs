@@ -42,6 +42,30 @@ public sealed class NeighbourhoodSearchTests : IDisposable
         Assert.InRange(searched.DeterministicSeconds, 0, 2 + 0.5); // the budget, and at most the last sub-problem's limit over it
     }
 
+    [Theory]
+    [InlineData(310)]
+    [InlineData(311)]
+    [InlineData(312)]
+    [InlineData(313)]
+    [InlineData(314)]
+    [InlineData(315)]
+    public void AcrossPoolsInTwoSitesItKeepsReplicasOutOfOneSite(int seed)
+    {
+        // The random instance's pool in site east, and a second pool like it in site west: moves may cross pools.
+        var model = RandomInstances.Model(seed, apps: 40, "bare_metal").Replace("  count    = 40\n", "  count    = 40\n  site     = east\n", StringComparison.Ordinal)
+            + "\nsite east {}\n\nsite west {}\n\npool rack-west {\n  hardware = box\n  count    = 40\n  site     = west\n  hypervisor {\n    kind = bare_metal\n  }\n}\n";
+        var problem = Problem(model);
+        Assert.Equal(2, problem.Pools.Count);
+        Assert.Contains(true, problem.SpansSites);
+        var ffd = FirstFitDecreasing.Pack(problem, out _)!;
+        var (bound, _) = LowerBound.Of(problem);
+
+        var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, seconds: 2, wallSeconds: 600);
+
+        Assert.InRange(searched.Plan.HostCount(problem.Pools.Count), bound, ffd.HostCount(problem.Pools.Count));
+        PlanValidity.AssertValid(problem, searched.Plan);
+    }
+
     [Fact]
     public void TwoRunsFindTheSamePlan()
     {
