@@ -246,6 +246,12 @@ internal sealed class PlanningProblem
                 refusal = $"it needs patch \"{constraint.Text}\" and pool `{pool.Name}` is at {(machine.Patch is null ? "no patch level" : $"\"{machine.Patch}\"")}";
                 return null;
             }
+
+            if (ReleaseRefusal(app, os) is { } release)
+            {
+                refusal = $"it needs {release}, the OS of pool `{pool.Name}`";
+                return null;
+            }
         }
 
         var mode = machine.Mode;
@@ -332,11 +338,13 @@ internal sealed class PlanningProblem
         if (app.CertifiedOs.Count > 0)
         {
             // A paravirtual guest runs a modified kernel: only an OS with `paravirt = true` (the checker's VDL3005).
-            os = app.CertifiedOs.Select(n => model.Resolve(n) as OsSymbol).FirstOrDefault(o => o is not null && (!paravirtual || o.Paravirt));
+            var declared = app.CertifiedOs.Select(n => model.Resolve(n) as OsSymbol).OfType<OsSymbol>().ToList();
+            os = declared.FirstOrDefault(o => (!paravirtual || o.Paravirt) && ReleaseRefusal(app, o) is null);
             if (os is null)
             {
-                refusal = paravirtual ? $"none of {Names(app.CertifiedOs)} is declared as an `os` with `paravirt = true`, which a guest of its paravirtual hypervisor needs"
-                    : $"none of {Names(app.CertifiedOs)} is declared as an `os`";
+                refusal = declared.Count == 0 ? $"none of {Names(app.CertifiedOs)} is declared as an `os`"
+                    : paravirtual && !declared.Any(o => o.Paravirt) ? $"none of {Names(app.CertifiedOs)} is declared as an `os` with `paravirt = true`, which a guest of its paravirtual hypervisor needs"
+                    : $"it needs {ReleaseRefusal(app, declared.First(o => !paravirtual || o.Paravirt))}, and no other of {Names(app.CertifiedOs)} meets it{(paravirtual ? " with `paravirt = true`" : string.Empty)}";
                 return false;
             }
         }
@@ -346,6 +354,12 @@ internal sealed class PlanningProblem
             if (paravirtual && os is { Paravirt: false })
             {
                 refusal = $"its guest would run the pool's `{os.Name}`, which has no `paravirt = true` kernel for its paravirtual hypervisor; name a paravirtual OS in the application's `requires`";
+                return false;
+            }
+
+            if (ReleaseRefusal(app, os) is { } release)
+            {
+                refusal = $"it needs {release}, the pool's OS its guest would run; name a certified OS in the application's `requires`";
                 return false;
             }
         }
@@ -367,6 +381,23 @@ internal sealed class PlanningProblem
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// What of the application's <c>requires { version, kernel }</c> <paramref name="os"/> does not meet, in the model's
+    /// terms; null when it meets both (or neither is written). An OS that declares no version (or kernel) meets none.
+    /// </summary>
+    private static string? ReleaseRefusal(ApplicationSymbol app, OsSymbol? os)
+    {
+        static string At(string? level) => level is null ? "none declared" : $"\"{level}\"";
+        if (app.CertifiedVersion is { } version && !Satisfies(version, os?.Version))
+        {
+            return $"OS version \"{version.Text}\" (`{os?.Name}` is at {At(os?.Version)})";
+        }
+
+        return app.CertifiedKernel is { } kernel && !Satisfies(kernel, os?.Kernel)
+            ? $"kernel \"{kernel.Text}\" (`{os?.Name}` has {At(os?.Kernel)})"
+            : null;
     }
 
     private static bool Satisfies(VersionConstraint constraint, string? level) =>
