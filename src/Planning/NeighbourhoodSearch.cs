@@ -202,9 +202,9 @@ internal static class NeighbourhoodSearch
     }
 
     /// <summary>
-    /// The machines the target's instances may move to: half those with the most room where the target is loaded
-    /// (per bucket, the CPU it could take of the target's), half at random among the others (so that a neighbourhood
-    /// that failed is not tried again as it was), all of them when they are few.
+    /// The machines the target's instances may move to: the (NeighbourhoodMachines − 1) ÷ 2 with the most room where
+    /// the target is loaded (per bucket, the CPU it could take of the target's; one of three), the others at random
+    /// (so that a neighbourhood that failed is not tried again as it was); all of them when they are few.
     /// </summary>
     private static List<Machine> Neighbours(PlanningProblem problem, List<Machine> machines, Machine target, Random random)
     {
