@@ -14,6 +14,9 @@ internal static class CpSatPacker
     /// <summary>The solver's seed: any fixed number; 1 is documented.</summary>
     public const int Seed = 1;
 
+    /// <summary>The wall clock stops a search at this many times its deterministic limit: it only guards a slow machine.</summary>
+    public const double WallClockFactor = 3;
+
     public sealed record Outcome(PackedPlan? Plan, bool Optimal, double Bound, double WallSeconds, bool ClockStopped);
 
     public static long Terms(PlanningProblem problem, int[] machines)
@@ -84,33 +87,11 @@ internal static class CpSatPacker
 
         for (var p = 0; p < pools.Count; p++)
         {
-            var machine = pools[p];
             var onPool = items.Where(i => problem.Demands[i.Index, p] is not null).ToList();
+            var buckets = BindingBuckets(problem, [.. onPool.Select(i => problem.Demands[i.Index, p]!)]);
             for (var k = 0; k < machines[p]; k++)
             {
-                var vars = onPool.Select(i => x[(i.Index, p, k)]).ToArray();
-                var demands = onPool.Select(i => problem.Demands[i.Index, p]!).ToArray();
-                model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Memory)) <= machine.MemoryCapacity * used[p][k]);
-                if (demands.Any(d => d.Vcpus > 0))
-                {
-                    model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Vcpus)) <= machine.VcpuCapacity * used[p][k]);
-                }
-
-                foreach (var b in DistinctBuckets(problem, demands))
-                {
-                    model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Cpu[b])) <= machine.CpuCapacity * used[p][k]);
-                }
-
-                for (var a = 0; a < onPool.Count; a++)
-                {
-                    for (var c = a + 1; c < onPool.Count; c++)
-                    {
-                        if (!problem.CanShare(onPool[a], onPool[c], machine))
-                        {
-                            model.AddBoolOr([vars[a].Not(), vars[c].Not()]);
-                        }
-                    }
-                }
+                AddMachine(model, problem, p, onPool, [.. onPool.Select(i => x[(i.Index, p, k)])], used[p][k], buckets);
             }
         }
 
@@ -148,17 +129,12 @@ internal static class CpSatPacker
         }
 
         var seconds = Math.Max(0.1, timeLimit.TotalSeconds);
-        var solver = new CpSolver
-        {
-            // Deterministic time ends the search the same way on every machine; the wall clock only guards a slow one.
-            StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:{Seed} max_deterministic_time:{seconds} max_time_in_seconds:{seconds * 3} log_search_progress:false"),
-        };
+        var solver = new CpSolver { StringParameters = Parameters(seconds, seconds * WallClockFactor) };
         var status = solver.Solve(model);
         var wall = solver.WallTime();
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            return new Outcome(null, false, 0, wall, wall >= seconds * 3);
+            return new Outcome(null, false, 0, wall, wall >= seconds * WallClockFactor);
         }
 
         var pool = new int[items.Count];
@@ -171,7 +147,55 @@ internal static class CpSatPacker
             }
         }
 
-        return new Outcome(new PackedPlan(pool, host).Normalized(pools.Count), status == CpSolverStatus.Optimal, solver.BestObjectiveBound, wall, wall >= seconds * 3);
+        return new Outcome(new PackedPlan(pool, host).Normalized(pools.Count), status == CpSolverStatus.Optimal, solver.BestObjectiveBound, wall, wall >= seconds * WallClockFactor);
+    }
+
+    /// <summary>
+    /// One worker, the fixed seed and a deterministic time limit: the search ends at the same point on every machine;
+    /// the wall clock only guards a slow one (<paramref name="wallSeconds"/>: three times the plan's limit, less what
+    /// has gone).
+    /// </summary>
+    internal static string Parameters(double seconds, double wallSeconds) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"num_workers:1 random_seed:{Seed} max_deterministic_time:{seconds} max_time_in_seconds:{wallSeconds} log_search_progress:false");
+
+    /// <summary>
+    /// The constraints of one machine of pool <paramref name="p"/> on the instances that may go there
+    /// (<paramref name="vars"/>[i]: instance i is on it): memory, vCPUs and the CPU of every distinct bucket within
+    /// capacity, times <paramref name="used"/> (a machine that may be left unused) or plain (one that stays), and the
+    /// pairs that may not share it apart.
+    /// </summary>
+    internal static void AddMachine(CpModel model, PlanningProblem problem, int p, IReadOnlyList<PlanItem> items, BoolVar[] vars, BoolVar? used)
+    {
+        AddMachine(model, problem, p, items, vars, used, BindingBuckets(problem, [.. items.Select(i => problem.Demands[i.Index, p]!)]));
+    }
+
+    /// <summary><see cref="AddMachine(CpModel, PlanningProblem, int, IReadOnlyList{PlanItem}, BoolVar[], BoolVar?)"/> with the buckets that can bind already found.</summary>
+    internal static void AddMachine(CpModel model, PlanningProblem problem, int p, IReadOnlyList<PlanItem> items, BoolVar[] vars, BoolVar? used, int[] buckets)
+    {
+        var machine = problem.Pools[p];
+        var demands = items.Select(i => problem.Demands[i.Index, p]!).ToArray();
+        LinearExpr Capacity(long capacity) => used is null ? LinearExpr.Constant(capacity) : capacity * (LinearExpr)used;
+        model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Memory)) <= Capacity(machine.MemoryCapacity));
+        if (demands.Any(d => d.Vcpus > 0))
+        {
+            model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Vcpus)) <= Capacity(machine.VcpuCapacity));
+        }
+
+        foreach (var b in buckets)
+        {
+            model.Add(LinearExpr.WeightedSum(vars, demands.Select(d => d.Cpu[b])) <= Capacity(machine.CpuCapacity));
+        }
+
+        for (var a = 0; a < items.Count; a++)
+        {
+            for (var c = a + 1; c < items.Count; c++)
+            {
+                if (!problem.CanShare(items[a], items[c], machine))
+                {
+                    model.AddBoolOr([vars[a].Not(), vars[c].Not()]);
+                }
+            }
+        }
     }
 
     /// <summary>First-fit-decreasing's plan as the search's first solution.</summary>
@@ -212,16 +236,24 @@ internal static class CpSatPacker
         return LinearExpr.Sum(terms);
     }
 
-    /// <summary>The buckets whose CPU vector differs: a flat profile needs one constraint, not 168.</summary>
-    private static IEnumerable<int> DistinctBuckets(PlanningProblem problem, InstanceDemand[] demands)
+    /// <summary>
+    /// The buckets whose CPU constraint can bind: a bucket in which no instance asks more than in another kept bucket
+    /// is implied by it (a flat profile needs one constraint, not 168; a weekly one its weekday hours). The busiest
+    /// buckets first, so that the kept ones dominate the most; ties in the order of time.
+    /// </summary>
+    internal static int[] BindingBuckets(PlanningProblem problem, InstanceDemand[] demands)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var b = 0; b < problem.Buckets; b++)
+        var order = Enumerable.Range(0, problem.Buckets).OrderByDescending(b => demands.Sum(d => d.Cpu[b])).ThenBy(b => b);
+        var kept = new List<int>();
+        foreach (var b in order)
         {
-            if (seen.Add(string.Join(',', demands.Select(d => d.Cpu[b]))))
+            if (!kept.Any(k => demands.All(d => d.Cpu[b] <= d.Cpu[k])))
             {
-                yield return b;
+                kept.Add(b);
             }
         }
+
+        kept.Sort();
+        return [.. kept];
     }
 }

@@ -69,15 +69,22 @@ internal static class FirstFitDecreasing
     {
         for (var p = 0; p < problem.Pools.Count; p++)
         {
-            if (problem.Demands[item.Index, p] is { } d)
+            if (problem.Demands[item.Index, p] is not null)
             {
-                var pool = problem.Pools[p];
-                var isolation = item.Isolation > pool.Boundary ? 1.0 : 0.0; // an instance that needs a machine of its own fills it
-                return Math.Max(isolation, Math.Max((double)d.PeakCpu / Math.Max(1, pool.CpuCapacity),
-                    Math.Max((double)d.Memory / Math.Max(1, pool.MemoryCapacity), (double)d.Vcpus / Math.Max(1, pool.VcpuCapacity))));
+                return Share(problem, item, p);
             }
         }
 
         return 0;
+    }
+
+    /// <summary>An instance's largest share of a machine of pool <paramref name="p"/> (one that needs a machine of its own fills it).</summary>
+    internal static double Share(PlanningProblem problem, PlanItem item, int p)
+    {
+        var d = problem.Demands[item.Index, p]!;
+        var pool = problem.Pools[p];
+        var isolation = item.Isolation > pool.Boundary ? 1.0 : 0.0;
+        return Math.Max(isolation, Math.Max((double)d.PeakCpu / Math.Max(1, pool.CpuCapacity),
+            Math.Max((double)d.Memory / Math.Max(1, pool.MemoryCapacity), (double)d.Vcpus / Math.Max(1, pool.VcpuCapacity))));
     }
 }

@@ -51,7 +51,8 @@ public static class PlacedModelWriter
 
         var freed = replaced.SelectMany(h => h.Guests.Select(g => g.Name).Append(h.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in result.Hosts.Select(h => (Kind: "host", h.Name)).Concat(result.Hosts.Where(h => h.Pool.Machine.HypervisorKind != HypervisorKind.None)
-                     .SelectMany(h => h.Instances.Select(i => (Kind: "guest", Name: GuestName(i))))))
+                     .SelectMany(h => h.Instances.Select(i => (Kind: "guest", Name: GuestName(i)))))
+                     .Concat(result.Hosts.Where(h => h.Pool.Machine.HypervisorKind == HypervisorKind.Paravirtual).Select(h => (Kind: "guest", Name: PrivilegedGuestName(h)))))
         {
             // Resolve reads NAME-k as a copy of NAME: only a declared name or a copy that a host or guest makes is taken.
             if (!freed.Contains(name.Name) && model.Resolve(name.Name) is { } taken && (taken.Name == name.Name || taken is HostSymbol or GuestSymbol))
@@ -116,6 +117,9 @@ public static class PlacedModelWriter
     /// <summary>The guest of an instance: the application's name and the replica's number.</summary>
     public static string GuestName(PlacedInstance instance) => $"{instance.App.Name}-{instance.Replica}";
 
+    /// <summary>The privileged guest of a placed paravirtual machine: HOST-dom0.</summary>
+    public static string PrivilegedGuestName(PlacedHost host) => $"{host.Name}-dom0";
+
     private static string Header(PlanResult result) => string.Create(CultureInfo.InvariantCulture,
         $"// Placed by `vdl plan` (plan {result.Plan.Name}): {result.Hosts.Count} hosts, lower bound {result.LowerBound}, {result.Status.ToString().ToLowerInvariant()}.");
 
@@ -166,6 +170,20 @@ public static class PlacedModelWriter
 
                 break;
             default:
+                if (kind == HypervisorKind.Paravirtual)
+                {
+                    // The driver domain the planner reserved room for (PoolMachine): the pool's OS, with the hardware's drivers.
+                    text.Append(CultureInfo.InvariantCulture, $"vm {PrivilegedGuestName(host)} {{").Append(newline).Append("privileged = true").Append(newline)
+                        .Append(CultureInfo.InvariantCulture, $"os = {machine.Os!.Name}").Append(newline);
+                    if (machine.Patch is { } dom0Patch)
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"patch = \"{dom0Patch}\"").Append(newline);
+                    }
+
+                    text.Append(CultureInfo.InvariantCulture, $"vcpus = {PoolMachine.PrivilegedVcpus}").Append(newline)
+                        .Append(CultureInfo.InvariantCulture, $"memory = {Memory(PoolMachine.PrivilegedMemoryBytes)}").Append(newline).Append('}').Append(newline);
+                }
+
                 foreach (var instance in host.Instances)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"vm {GuestName(instance)} {{").Append(newline);

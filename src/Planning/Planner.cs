@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Symbols;
@@ -33,30 +34,51 @@ public static class Planner
         double seconds = 0;
         var clockStopped = false;
         var ffdHosts = ffd.HostCount(problem.Pools.Count);
-        var optimalByBound = plan.Objective == "hosts" && ffdHosts <= bound;
+        var byHosts = plan.Objective == "hosts";
+        var optimalByBound = byHosts && ffdHosts <= bound;
         if (options.UseSolver && !optimalByBound && problem.Items.Count > 0)
         {
-            var machines = CpSatPacker.Machines(problem, ffd);
-            if (CpSatPacker.Terms(problem, machines) <= options.MaximumModelTerms)
+            var watch = Stopwatch.StartNew();
+            var left = options.TimeLimit.TotalSeconds;
+            if (byHosts)
             {
-                var outcome = CpSatPacker.Solve(problem, ffd, machines, options.TimeLimit);
-                seconds = outcome.WallSeconds;
-                clockStopped = outcome.ClockStopped;
-                if (outcome.Plan is { } solved && Score(problem, solved) <= Score(problem, ffd))
+                // Large-neighbourhood search first: it improves plans of any size. When the exact model is small
+                // enough to follow (to prove, or to improve further), it gets half the time limit, else all of it.
+                var exactFollows = CpSatPacker.Terms(problem, CpSatPacker.Machines(problem, ffd)) <= Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms);
+                var budget = exactFollows ? left / 2 : left;
+                var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, budget, budget * CpSatPacker.WallClockFactor);
+                left -= searched.DeterministicSeconds;
+                clockStopped = searched.ClockStopped;
+                if (searched.Plan.HostCount(problem.Pools.Count) < ffdHosts)
+                {
+                    best = searched.Plan;
+                    status = PlanStatus.Feasible;
+                }
+            }
+
+            var machines = CpSatPacker.Machines(problem, best);
+            var limit = byHosts ? Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms) : options.MaximumModelTerms;
+            if ((!byHosts || best.HostCount(problem.Pools.Count) > bound) && left > 0 && CpSatPacker.Terms(problem, machines) <= limit)
+            {
+                var outcome = CpSatPacker.Solve(problem, best, machines, TimeSpan.FromSeconds(left));
+                clockStopped |= outcome.ClockStopped;
+                if (outcome.Plan is { } solved && Score(problem, solved) <= Score(problem, best))
                 {
                     best = solved;
                     status = outcome.Optimal ? PlanStatus.Optimal : PlanStatus.Feasible;
-                    if (plan.Objective == "hosts")
+                    if (byHosts)
                     {
                         bound = Math.Max(bound, (int)Math.Ceiling(outcome.Bound - 1e-6));
                     }
                 }
             }
+
+            seconds = watch.Elapsed.TotalSeconds;
         }
 
-        if (optimalByBound)
+        if (byHosts && best.HostCount(problem.Pools.Count) <= bound)
         {
-            status = PlanStatus.Optimal;
+            status = PlanStatus.Optimal; // the plan meets the proven lower bound
         }
 
         return Result(problem, best, ffdHosts, Math.Min(bound, best.HostCount(problem.Pools.Count)), boundWhy, status, seconds, clockStopped);

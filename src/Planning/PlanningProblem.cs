@@ -81,8 +81,10 @@ internal sealed class PlanningProblem
         var pools = plan.Pools.Select(p => new PoolMachine(p, plan)).ToList();
         foreach (var pool in pools.Where(p => p.Machine.HypervisorKind == HypervisorKind.Paravirtual))
         {
-            diagnostics.Add(new Diagnostic(PlanningDiagnostics.NoPlan, pool.Pool.Declaration,
-                [$"pool `{pool.Name}` runs a paravirtual hypervisor, which vdl plan does not place on yet (each host needs its privileged guest; docs/planning.md, \"Not yet\"); use a bare_metal or hosted pool"]));
+            if (PrivilegedGuestRefusal(pool) is { } refusal)
+            {
+                diagnostics.Add(new Diagnostic(PlanningDiagnostics.NoPlan, pool.Pool.Declaration, [refusal]));
+            }
         }
 
         if (diagnostics.Count > 0)
@@ -140,6 +142,23 @@ internal sealed class PlanningProblem
         }
 
         return diagnostics.Count > 0 ? null : new PlanningProblem(model, plan, pools, items, demands, buckets);
+    }
+
+    /// <summary>
+    /// Why the machines of a paravirtual pool cannot have their privileged guest: it runs the pool's `os`, which must
+    /// have a driver for each device of the hardware (the checker's VDL3006 and VDL3007 on every placed host); null when they can.
+    /// </summary>
+    private static string? PrivilegedGuestRefusal(PoolMachine pool)
+    {
+        var machine = pool.Machine;
+        if (machine.Os is not { } os)
+        {
+            return $"pool `{pool.Name}` runs a paravirtual hypervisor and has no `os`: each of its machines needs a privileged guest, which runs the pool's `os` and owns the drivers of the hardware";
+        }
+
+        return machine.Disks.Concat(machine.Nics).FirstOrDefault(d => d.Driver is not null && !os.Drivers.Contains(d.Driver)) is { } device
+            ? $"pool `{pool.Name}` runs a paravirtual hypervisor whose privileged guest runs `{os.Name}`, which has no driver \"{device.Driver}\" for {device.Kind} `{device.Name}` of hardware `{pool.Pool.Hardware?.Name}`; add it to the drivers of `{os.Name}` or give the pool an OS that has it"
+            : null;
     }
 
     /// <summary>Whether two instances may share one machine of <paramref name="pool"/>: the checker's VDL4001–VDL4005 as a pair rule.</summary>
@@ -207,7 +226,7 @@ internal sealed class PlanningProblem
         string? guestPatch = null;
         if (pool.RunsVms)
         {
-            if (!PickGuestPlatform(model, app, machine, out guestOs, out guestPatch, out refusal))
+            if (!PickGuestPlatform(model, app, machine, machine.HypervisorKind == HypervisorKind.Paravirtual, out guestOs, out guestPatch, out refusal))
             {
                 refusal = $"pool `{pool.Name}`: {refusal}";
                 return null;
@@ -225,6 +244,12 @@ internal sealed class PlanningProblem
             if (app.CertifiedPatch is { } constraint && !Satisfies(constraint, machine.Patch))
             {
                 refusal = $"it needs patch \"{constraint.Text}\" and pool `{pool.Name}` is at {(machine.Patch is null ? "no patch level" : $"\"{machine.Patch}\"")}";
+                return null;
+            }
+
+            if (ReleaseRefusal(app, os) is { } release)
+            {
+                refusal = $"it needs {release}, the OS of pool `{pool.Name}`";
                 return null;
             }
         }
@@ -305,23 +330,38 @@ internal sealed class PlanningProblem
     /// the application names none), and the first patch level that meets its constraint among the pool's and the
     /// constraint's own bounds.
     /// </summary>
-    private static bool PickGuestPlatform(SemanticModel model, ApplicationSymbol app, HostSymbol machine, out OsSymbol? os, out string? patch, out string? refusal)
+    private static bool PickGuestPlatform(SemanticModel model, ApplicationSymbol app, HostSymbol machine, bool paravirtual, out OsSymbol? os, out string? patch, out string? refusal)
     {
         os = null;
         patch = null;
         refusal = null;
         if (app.CertifiedOs.Count > 0)
         {
-            os = app.CertifiedOs.Select(n => model.Resolve(n) as OsSymbol).FirstOrDefault(o => o is not null);
+            // A paravirtual guest runs a modified kernel: only an OS with `paravirt = true` (the checker's VDL3005).
+            var declared = app.CertifiedOs.Select(n => model.Resolve(n) as OsSymbol).OfType<OsSymbol>().ToList();
+            os = declared.FirstOrDefault(o => (!paravirtual || o.Paravirt) && ReleaseRefusal(app, o) is null);
             if (os is null)
             {
-                refusal = $"none of {Names(app.CertifiedOs)} is declared as an `os`";
+                refusal = declared.Count == 0 ? $"none of {Names(app.CertifiedOs)} is declared as an `os`"
+                    : paravirtual && !declared.Any(o => o.Paravirt) ? $"none of {Names(app.CertifiedOs)} is declared as an `os` with `paravirt = true`, which a guest of its paravirtual hypervisor needs"
+                    : $"it needs {ReleaseRefusal(app, declared.First(o => !paravirtual || o.Paravirt))}, and no other of {Names(app.CertifiedOs)} meets it{(paravirtual ? " with `paravirt = true`" : string.Empty)}";
                 return false;
             }
         }
         else
         {
             os = machine.Os;
+            if (paravirtual && os is { Paravirt: false })
+            {
+                refusal = $"its guest would run the pool's `{os.Name}`, which has no `paravirt = true` kernel for its paravirtual hypervisor; name a paravirtual OS in the application's `requires`";
+                return false;
+            }
+
+            if (ReleaseRefusal(app, os) is { } release)
+            {
+                refusal = $"it needs {release}, the pool's OS its guest would run; name a certified OS in the application's `requires`";
+                return false;
+            }
         }
 
         if (app.CertifiedPatch is not { } constraint)
@@ -341,6 +381,23 @@ internal sealed class PlanningProblem
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// What of the application's <c>requires { version, kernel }</c> <paramref name="os"/> does not meet, in the model's
+    /// terms; null when it meets both (or neither is written). An OS that declares no version (or kernel) meets none.
+    /// </summary>
+    private static string? ReleaseRefusal(ApplicationSymbol app, OsSymbol? os)
+    {
+        static string At(string? level) => level is null ? "none declared" : $"\"{level}\"";
+        if (app.CertifiedVersion is { } version && !Satisfies(version, os?.Version))
+        {
+            return $"OS version \"{version.Text}\" (`{os?.Name}` is at {At(os?.Version)})";
+        }
+
+        return app.CertifiedKernel is { } kernel && !Satisfies(kernel, os?.Kernel)
+            ? $"kernel \"{kernel.Text}\" (`{os?.Name}` has {At(os?.Kernel)})"
+            : null;
     }
 
     private static bool Satisfies(VersionConstraint constraint, string? level) =>

@@ -12,6 +12,15 @@ internal sealed class PoolMachine
     /// <summary>CPU is packed in thousandths of a reference core: demands round up, capacities down, so a packed host fits.</summary>
     public const double MilliCores = 1000;
 
+    /// <summary>
+    /// vCPUs of the privileged guest (dom0) each machine of a paravirtual pool runs, as the runtime's consolidation
+    /// study sizes it: it runs no application, and the I/O work it does for the guests is in their demands already.
+    /// </summary>
+    public const int PrivilegedVcpus = 1;
+
+    /// <summary>Memory of that privileged guest: 2 GiB.</summary>
+    public const long PrivilegedMemoryBytes = 2L << 30;
+
     public PoolMachine(PoolSymbol pool, PlanSymbol plan)
     {
         Pool = pool;
@@ -21,6 +30,14 @@ internal sealed class PoolMachine
         // A planned host stands in no cluster, so the default overcommit policy is the one the checker applies.
         MemoryCapacity = (long)Math.Floor((machine.MemoryBytes * ClusterSpec.DefaultMemoryOvercommit) - machine.Costs.ReservedMemoryBytes);
         VcpuCapacity = (long)Math.Floor(machine.LogicalCpus * ClusterSpec.DefaultCpuOvercommit);
+        if (machine.HypervisorKind == HypervisorKind.Paravirtual)
+        {
+            // Every placed machine holds its privileged guest before any instance.
+            var dom0 = new VirtualMachineSpec { Name = "dom0", Vcpus = PrivilegedVcpus, MemoryBytes = PrivilegedMemoryBytes, Privileged = true };
+            MemoryCapacity -= PrivilegedMemoryBytes + machine.Costs.GuestOverheadBytes(dom0, machine.Mode);
+            VcpuCapacity -= PrivilegedVcpus;
+        }
+
         Usable = (int)Math.Clamp(pool.Count - plan.Spare, 0, int.MaxValue);
         Boundary = machine.HypervisorKind switch
         {

@@ -15,7 +15,7 @@ public sealed class TightPlanTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    private static string Model(int machines)
+    internal static string Model(int machines)
     {
         var text = new StringBuilder("""
             os linux {

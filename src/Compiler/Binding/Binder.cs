@@ -165,6 +165,7 @@ internal sealed class Binder
     {
         Family = ValueReader.Word(view.Find("family")?.Attribute.Value),
         Version = _values.Text(view.Find("version")?.Attribute.Value),
+        Kernel = _values.Text(view.Find("kernel")?.Attribute.Value),
         Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.Value) ?? false,
         Drivers = Texts(view.Find("drivers")?.Attribute.Value),
         Failures = Failures(view.Child("failures")),
@@ -178,6 +179,8 @@ internal sealed class Binder
         {
             CertifiedOs = References(requires, "os"),
             CertifiedPatch = _values.Constraint(requires.Find("patch")?.Attribute.Value),
+            CertifiedVersion = _values.Constraint(requires.Find("version")?.Attribute.Value),
+            CertifiedKernel = _values.Constraint(requires.Find("kernel")?.Attribute.Value),
             Conflicts = References(view, "conflicts"),
             Isolation = ValueReader.Word(view.Find("isolation")?.Attribute.Value) ?? "process",
             Zone = ValueReader.Word(view.Find("zone")?.Attribute.Value),

@@ -17,6 +17,12 @@ public sealed class ApplicationSymbol : ModelSymbol
 
     public VersionConstraint? CertifiedPatch { get; internal set; }
 
+    /// <summary>Certified OS releases (<c>requires { version }</c>); null: any. vdl plan holds the OS it picks to it.</summary>
+    public VersionConstraint? CertifiedVersion { get; internal set; }
+
+    /// <summary>Certified kernel versions (<c>requires { kernel }</c>); null: any. vdl plan holds the OS it picks to it.</summary>
+    public VersionConstraint? CertifiedKernel { get; internal set; }
+
     public IReadOnlyList<string> Conflicts { get; internal set; } = [];
 
     /// <summary>process (default), container, vm or host.</summary>

@@ -14,6 +14,9 @@ public sealed class OsSymbol : ModelSymbol
 
     public string? Version { get; internal set; }
 
+    /// <summary>The kernel version (<c>kernel</c>), which an application's <c>requires { kernel }</c> names.</summary>
+    public string? Kernel { get; internal set; }
+
     public bool Paravirt { get; internal set; }
 
     public IReadOnlyList<string> Drivers { get; internal set; } = [];
