@@ -27,8 +27,6 @@ internal sealed class Parser
     // Lookahead ring; a power of two so that wrapping is a mask, on the hottest path of the parser.
     private const int BufferMask = 3;
     private readonly RawToken[] _buffer = new RawToken[BufferMask + 1];
-    // Where the leading trivia of the next token taken start, when tokens were skipped before it.
-    private int? _pendingFullStart;
     private int _bufferStart;
     private int _bufferCount;
     private int _depth;
@@ -269,26 +267,47 @@ internal sealed class Parser
         var equalsToken = Current.Kind == SyntaxKind.Equals
             ? Take()
             : Missing(SyntaxKind.Equals, $"`=` after `{name.Text}`");
-        var value = ParseValue();
-        if (value is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && LiteralValidator.HoldsVersion(name))
+        if (IsOneTokenValue())
         {
-            _literals.Check(literal, constraint: blockKind is { } kind && LiteralValidator.IsRequires(kind));
+            var token = Take();
+            if (token.Kind == SyntaxKind.StringLiteral && LiteralValidator.HoldsVersion(name))
+            {
+                _literals.Check(token, constraint: blockKind is { } kind && LiteralValidator.IsRequires(kind));
+            }
+
+            return new AttributeSyntax(name, equalsToken, token);
         }
 
-        return new AttributeSyntax(name, equalsToken, value);
+        return new AttributeSyntax(name, equalsToken, ParseValue());
+    }
+
+    /// <summary>
+    /// Whether the value ahead is a lone name or literal, what <see cref="ParseValue"/> would make an identifier or
+    /// literal expression of: the attribute then keeps the token and makes that node only when asked.
+    /// </summary>
+    private bool IsOneTokenValue()
+    {
+        var current = Current;
+        if (ValueIsMissing())
+        {
+            return false; // ParseValue reports it
+        }
+
+        return current.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.StringLiteral
+            || (current.Kind == SyntaxKind.Identifier && !(Peek(1).Kind == SyntaxKind.OpenParen && !Peek(1).FirstOnLine));
     }
 
     /// <summary>An attribute's value; when the next line already starts another member, the value is missing.</summary>
-    private ExpressionSyntax ParseValue()
+    private ExpressionSyntax ParseValue() =>
+        ValueIsMissing()
+            ? new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value after `=`"))
+            : ParseExpression();
+
+    private bool ValueIsMissing()
     {
         var current = Current;
-        if (current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
-            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace))
-        {
-            return new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value after `=`"));
-        }
-
-        return ParseExpression();
+        return current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
+            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace);
     }
 
     // ---- scenario statements ---------------------------------------------------------------------------------
@@ -855,10 +874,9 @@ internal sealed class Parser
             Advance();
         }
 
-        var fullStart = _pendingFullStart ?? raw.FullStart;
-        _pendingFullStart = null;
         _previousEnd = raw.End;
-        return _store.AddToken(new TokenData(asKind ?? raw.Kind, IsMissing: false, raw.Start, raw.Width, fullStart, raw.FullEnd));
+        // Its leading trivia start where the last token taken ended, so tokens skipped since are among them.
+        return _store.AddToken(asKind ?? raw.Kind, raw.Start, raw.Width, raw.FullEnd);
     }
 
     private void SkipToken()
@@ -870,7 +888,6 @@ internal sealed class Parser
         }
 
         Advance();
-        _pendingFullStart ??= raw.FullStart;
         _store.AddSkipped(new TextSpan(raw.Start, raw.Width));
     }
 

@@ -13,11 +13,15 @@ internal sealed class TreeStore
 {
     // Fixed-size chunks, each under the large-object heap's 85,000 bytes: growing never copies, and a big tree does
     // not make the collector run full (gen 2) collections for its large arrays.
-    private const int ChunkBits = 12;   // 4,096 tokens of 20 bytes
+    private const int ChunkBits = 12;   // 4,096 tokens of 12 bytes
     private const int ChunkMask = (1 << ChunkBits) - 1;
 
     private readonly List<TextSpan> _skipped = [];
+    // The widths that do not fit the 16 bits of TokenData (a token over 65,534 characters), by token index: rare.
+    private readonly Dictionary<int, int> _longWidths = [];
     private TokenData[][] _tokens = new TokenData[4][];
+    // Where the full span of the last token taken ends: the next token's full span starts there.
+    private int _fullEnd;
 
     public TreeStore(SourceText source) => Source = source;
 
@@ -27,7 +31,44 @@ internal sealed class TreeStore
 
     public ref readonly TokenData Token(int index) => ref _tokens[index >> ChunkBits][index & ChunkMask];
 
-    public SyntaxToken AddToken(in TokenData token)
+    public int Width(int index)
+    {
+        ref readonly var token = ref Token(index);
+        return token.Width == TokenData.LongWidth ? _longWidths[index] : token.Width;
+    }
+
+    /// <summary>
+    /// Where the token's leading trivia start: where the previous token's full span ends (tokens and the tokens
+    /// skipped between them tile the text), so it is derived instead of stored. A missing token has no trivia.
+    /// </summary>
+    public int FullStart(int index)
+    {
+        ref readonly var token = ref Token(index);
+        return token.IsMissing ? token.Start : index == 0 ? 0 : Token(index - 1).FullEnd;
+    }
+
+    /// <summary>Where the token's trailing trivia end (its own position when it is missing).</summary>
+    public int FullEnd(int index)
+    {
+        ref readonly var token = ref Token(index);
+        return token.IsMissing ? token.Start : token.FullEnd;
+    }
+
+    /// <summary>
+    /// Adds the next token of the text. Its leading trivia start where the previous token's full span ended, and
+    /// tokens skipped in between become its skipped-token trivia.
+    /// </summary>
+    public SyntaxToken AddToken(SyntaxKind kind, int start, int width, int fullEnd)
+    {
+        _fullEnd = fullEnd;
+        return Add(new TokenData(kind, TokenData.Flags.None, start, width, fullEnd), width);
+    }
+
+    /// <summary>A zero-width token synthesized by the parser; it passes the full end of the previous one on.</summary>
+    public SyntaxToken AddMissing(SyntaxKind kind, int position) =>
+        Add(new TokenData(kind, TokenData.Flags.Missing, position, 0, _fullEnd), 0);
+
+    private SyntaxToken Add(in TokenData token, int width)
     {
         var chunk = TokenCount >> ChunkBits;
         if ((TokenCount & ChunkMask) == 0)
@@ -41,11 +82,13 @@ internal sealed class TreeStore
         }
 
         _tokens[chunk][TokenCount & ChunkMask] = token;
+        if (width >= TokenData.LongWidth)
+        {
+            _longWidths[TokenCount] = width;
+        }
+
         return new SyntaxToken(this, TokenCount++);
     }
-
-    public SyntaxToken AddMissing(SyntaxKind kind, int position) =>
-        AddToken(new TokenData(kind, IsMissing: true, position, 0, position, position));
 
     /// <summary>Records a token the parser skipped (in source order); it becomes skipped-token trivia of the next token.</summary>
     public void AddSkipped(TextSpan span) => _skipped.Add(span);
@@ -76,12 +119,3 @@ internal sealed class TreeStore
         return 0;
     }
 }
-
-/// <summary>The stored form of a token: its kind, its text span and its full span (with trivia).</summary>
-internal readonly record struct TokenData(
-    SyntaxKind Kind,
-    bool IsMissing,
-    int Start,
-    int Width,
-    int FullStart,
-    int FullEnd);
