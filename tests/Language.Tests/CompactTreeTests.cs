@@ -55,6 +55,31 @@ public sealed class CompactTreeTests
         Assert.Same(values[1][0], attributes[1].ChildNodes().Single());
     }
 
+    [Theory]
+    [InlineData("[]", "", "")]
+    [InlineData("[vtx]", "vtx", "")]
+    [InlineData("[vtx, ept]", "vtx ept", ",")]
+    [InlineData("[\"nvme\", 16GiB,]", "\"nvme\" 16GiB", ", ,")]
+    [InlineData("[a b c]", "a b c", "(missing) (missing)")]
+    [InlineData("[a, [b], c]", "a [b] c", ", ,")]
+    [InlineData("[a, f(1), 2]", "a f(1) 2", ", ,")]
+    [InlineData("[a, -1]", "a -1", ",")]
+    public void AListGivesItsElementsAndSeparatorsInOrderWhateverTheirShape(string list, string elements, string separators)
+    {
+        var text = $"vm a {{\n  runs = {list}\n}}\n";
+
+        var tree = SyntaxTree.Parse(text);
+
+        Assert.Equal(text, tree.Root.ToFullString());
+        var value = Assert.IsType<ListExpressionSyntax>(tree.Root.Blocks.Single().Attributes.Single().Value);
+        Assert.Equal(elements, string.Join(' ', value.Elements.Select(e => e.ToFullString().Trim())));
+        Assert.Equal(separators, string.Join(' ', value.Separators.Select(s => s.IsMissing ? "(missing)" : s.Text)));
+        Assert.All(value.Elements.Zip(value.Elements), same => Assert.Same(same.First, same.Second));
+        Assert.Equal(
+            [value.OpenBracket, .. value.Elements.SelectMany(e => e.DescendantTokens()).Concat(value.Separators).OrderBy(t => t.Span.Start).ThenBy(t => t.IsMissing), value.CloseBracket],
+            value.DescendantTokens());
+    }
+
     [Fact]
     public void AMissingTokenBetweenTwoTokensLeavesTheTriviaWhereTheyWere()
     {

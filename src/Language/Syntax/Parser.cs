@@ -267,7 +267,8 @@ internal sealed class Parser
         var equalsToken = Current.Kind == SyntaxKind.Equals
             ? Take()
             : Missing(SyntaxKind.Equals, $"`=` after `{name.Text}`");
-        if (IsOneTokenValue())
+        // A lone name or literal: the attribute keeps the token and makes its node only when asked.
+        if (!ValueIsMissing() && IsOneTokenExpression())
         {
             var token = Take();
             if (token.Kind == SyntaxKind.StringLiteral && LiteralValidator.HoldsVersion(name))
@@ -281,20 +282,12 @@ internal sealed class Parser
         return new AttributeSyntax(name, equalsToken, ParseValue());
     }
 
-    /// <summary>
-    /// Whether the value ahead is a lone name or literal, what <see cref="ParseValue"/> would make an identifier or
-    /// literal expression of: the attribute then keeps the token and makes that node only when asked.
-    /// </summary>
-    private bool IsOneTokenValue()
+    /// <summary>Whether <see cref="ParseExpression"/> would make an identifier or a literal expression of the next token alone.</summary>
+    private bool IsOneTokenExpression()
     {
-        var current = Current;
-        if (ValueIsMissing())
-        {
-            return false; // ParseValue reports it
-        }
-
-        return current.Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.StringLiteral
-            || (current.Kind == SyntaxKind.Identifier && !(Peek(1).Kind == SyntaxKind.OpenParen && !Peek(1).FirstOnLine));
+        var kind = Current.Kind;
+        return kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.StringLiteral
+            || (kind == SyntaxKind.Identifier && !(Peek(1).Kind == SyntaxKind.OpenParen && !Peek(1).FirstOnLine));
     }
 
     /// <summary>An attribute's value; when the next line already starts another member, the value is missing.</summary>
@@ -662,10 +655,33 @@ internal sealed class Parser
 
         var elements = _expressions.Rent();
         var separators = _separators.Rent();
+        // While every element is one name or literal, only the tokens are kept (the list makes the nodes when asked);
+        // an element of another shape makes the nodes of the ones before it, and the list is built whole.
+        var oneTokenElements = 0;
+        var allOneToken = true;
         while (Current.Kind != SyntaxKind.CloseBracket && !EndsSequence())
         {
             var before = Current.Start;
-            elements.Add(ParseExpression());
+            if (allOneToken && IsOneTokenExpression())
+            {
+                Take();
+                oneTokenElements++;
+            }
+            else
+            {
+                if (allOneToken)
+                {
+                    allOneToken = false;
+                    for (var i = 0; i < oneTokenElements; i++)
+                    {
+                        // Elements and separators alternate in the store after `[`.
+                        elements.Add(ExpressionSyntax.OfOneToken(new SyntaxToken(_store, open.Index + 1 + (2 * i))));
+                    }
+                }
+
+                elements.Add(ParseExpression());
+            }
+
             if (Current.Start == before)
             {
                 // Nothing was consumed (an unexpected token, already reported): skip it to make progress.
@@ -690,6 +706,13 @@ internal sealed class Parser
         var close = Current.Kind == SyntaxKind.CloseBracket
             ? Take()
             : Missing(SyntaxKind.CloseBracket, $"`]` to close the list opened at line {LineOf(open)}");
+        if (allOneToken)
+        {
+            _expressions.Return(elements);
+            _separators.Return(separators);
+            return new ListExpressionSyntax(open, close);
+        }
+
         return new ListExpressionSyntax(open, _expressions.ToImmutableAndReturn(elements), _separators.ToImmutableAndReturn(separators), close);
     }
 

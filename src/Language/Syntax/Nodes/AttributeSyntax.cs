@@ -52,10 +52,7 @@ public sealed class AttributeSyntax : MemberSyntax
 
     private ExpressionSyntax CreateValue()
     {
-        var token = new SyntaxToken(_store, _name + 2);
-        ExpressionSyntax value = token.Kind == SyntaxKind.Identifier
-            ? new IdentifierExpressionSyntax(token)
-            : new LiteralExpressionSyntax(token);
+        var value = ExpressionSyntax.OfOneToken(new SyntaxToken(_store, _name + 2));
         // Readers on several threads (the language server's) all get the node that was published first.
         return Interlocked.CompareExchange(ref _value, value, null) ?? value;
     }
