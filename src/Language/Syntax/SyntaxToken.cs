@@ -48,7 +48,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public SyntaxTriviaList LeadingTrivia => IsMissing ? default : new(_store, _store.FullStart(_index), Data.Start);
 
-    public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Width, Data.FullEnd);
+    public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Width, _store.FullEnd(_index));
 
     /// <summary>The span with leading and trailing trivia.</summary>
     public TextSpan FullSpan => VirtLang.Language.Text.TextSpan.FromBounds(_store.FullStart(_index), _store.FullEnd(_index));

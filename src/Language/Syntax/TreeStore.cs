@@ -13,12 +13,13 @@ internal sealed class TreeStore
 {
     // Fixed-size chunks, each under the large-object heap's 85,000 bytes: growing never copies, and a big tree does
     // not make the collector run full (gen 2) collections for its large arrays.
-    private const int ChunkBits = 12;   // 4,096 tokens of 12 bytes
+    private const int ChunkBits = 13;   // 8,192 tokens of 8 bytes
     private const int ChunkMask = (1 << ChunkBits) - 1;
 
     private readonly List<TextSpan> _skipped = [];
-    // The widths that do not fit the 16 bits of TokenData (a token over 65,534 characters), by token index: rare.
+    // The widths that do not fit the byte of TokenData, by token index: long strings and comments, rare.
     private readonly Dictionary<int, int> _longWidths = [];
+    private readonly Dictionary<int, int> _longTrailingWidths = [];
     private TokenData[][] _tokens = new TokenData[4][];
     // Where the full span of the last token taken ends: the next token's full span starts there.
     private int _fullEnd;
@@ -33,8 +34,8 @@ internal sealed class TreeStore
 
     public int Width(int index)
     {
-        ref readonly var token = ref Token(index);
-        return token.Width == TokenData.LongWidth ? _longWidths[index] : token.Width;
+        var width = Token(index).Width;
+        return width == TokenData.Long ? _longWidths[index] : width;
     }
 
     /// <summary>
@@ -44,14 +45,14 @@ internal sealed class TreeStore
     public int FullStart(int index)
     {
         ref readonly var token = ref Token(index);
-        return token.IsMissing ? token.Start : index == 0 ? 0 : Token(index - 1).FullEnd;
+        return token.IsMissing ? token.Start : index == 0 ? 0 : ChainEnd(index - 1);
     }
 
     /// <summary>Where the token's trailing trivia end (its own position when it is missing).</summary>
     public int FullEnd(int index)
     {
         ref readonly var token = ref Token(index);
-        return token.IsMissing ? token.Start : token.FullEnd;
+        return token.IsMissing ? token.Start : ChainEnd(index);
     }
 
     /// <summary>
@@ -61,14 +62,22 @@ internal sealed class TreeStore
     public SyntaxToken AddToken(SyntaxKind kind, int start, int width, int fullEnd)
     {
         _fullEnd = fullEnd;
-        return Add(new TokenData(kind, TokenData.Flags.None, start, width, fullEnd), width);
+        return Add(new TokenData(kind, TokenData.Flags.None, start, width, fullEnd - start - width), width, fullEnd - start - width);
     }
 
     /// <summary>A zero-width token synthesized by the parser; it passes the full end of the previous one on.</summary>
     public SyntaxToken AddMissing(SyntaxKind kind, int position) =>
-        Add(new TokenData(kind, TokenData.Flags.Missing, position, 0, _fullEnd), 0);
+        Add(new TokenData(kind, TokenData.Flags.Missing, position, 0, _fullEnd - position), 0, _fullEnd - position);
 
-    private SyntaxToken Add(in TokenData token, int width)
+    // The end of the token's trailing trivia; for a missing token, the full end of the token before it.
+    private int ChainEnd(int index)
+    {
+        ref readonly var token = ref Token(index);
+        var trailing = token.TrailingWidth == TokenData.Long ? _longTrailingWidths[index] : token.TrailingWidth;
+        return token.Start + Width(index) + trailing;
+    }
+
+    private SyntaxToken Add(in TokenData token, int width, int trailingWidth)
     {
         var chunk = TokenCount >> ChunkBits;
         if ((TokenCount & ChunkMask) == 0)
@@ -82,14 +91,18 @@ internal sealed class TreeStore
         }
 
         _tokens[chunk][TokenCount & ChunkMask] = token;
-        if (width >= TokenData.LongWidth)
+        if (width >= TokenData.Long)
         {
             _longWidths[TokenCount] = width;
         }
 
+        if (trailingWidth >= TokenData.Long)
+        {
+            _longTrailingWidths[TokenCount] = trailingWidth;
+        }
+
         return new SyntaxToken(this, TokenCount++);
     }
-
     /// <summary>Records a token the parser skipped (in source order); it becomes skipped-token trivia of the next token.</summary>
     public void AddSkipped(TextSpan span) => _skipped.Add(span);
 
