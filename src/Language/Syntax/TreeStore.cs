@@ -3,11 +3,12 @@ using VirtLang.Language.Text;
 namespace VirtLang.Language.Syntax;
 
 /// <summary>
-/// The flat storage of one tree: every token in an append-only chunked array. A token is a reference to this store
-/// plus an index (a tree of a million tokens is a few hundred arrays, not a million objects). Trivia are not stored:
-/// a token keeps its full extent, and its trivia are re-read from the text between its neighbours when asked; only
-/// the rare tokens the parser skipped are recorded, so the trivia reader can tell them from the text around them.
-/// Written only while the tree is built, read-only afterwards.
+/// The flat storage of one tree: every token, 8 bytes each (<see cref="TokenData"/>), in an append-only chunked
+/// array. A token is a reference to this store plus an index (a tree of a million tokens is a few hundred arrays,
+/// not a million objects), and nodes keep indices with one reference to the store. Trivia are not stored: a token
+/// keeps its extent (its full start is the previous token's full end), and its trivia are re-read from the text
+/// between its neighbours when asked; only the rare tokens the parser skipped are recorded, so the trivia reader
+/// can tell them from the text around them. Written only while the tree is built, read-only afterwards.
 /// </summary>
 internal sealed class TreeStore
 {
