@@ -114,9 +114,8 @@ internal sealed class Parser
     private BlockSyntax ParseBlock(bool topLevel)
     {
         var kindToken = Take();
-        var kindName = kindToken.Text;
-        // Messages are built only when reported: most blocks never need them.
-        string Display(SyntaxToken? n) => BlockSyntax.FormatDisplayName(kindName, n);
+        // Messages (and the kind's text, a string) are built only when reported: most blocks never need them.
+        string Display(SyntaxToken? n) => BlockSyntax.FormatDisplayName(kindToken.Text, n);
 
         SyntaxToken? name = null;
         // A name on the next line is more likely the start of the next member than this block's name.
@@ -126,7 +125,7 @@ internal sealed class Parser
         }
         else if (topLevel)
         {
-            name = Missing(SyntaxKind.Identifier, $"a name after `{kindName}`, as in `{kindName} NAME {{ ... }}`");
+            name = Missing(SyntaxKind.Identifier, $"a name after `{kindToken.Text}`, as in `{kindToken.Text} NAME {{ ... }}`");
         }
 
         BaseClauseSyntax? baseClause = null;
@@ -135,7 +134,7 @@ internal sealed class Parser
             var colon = Take();
             var baseName = Current.Kind == SyntaxKind.Identifier
                 ? Take()
-                : Missing(SyntaxKind.Identifier, $"the name of the entry `{kindName}` is based on, after `:`");
+                : Missing(SyntaxKind.Identifier, $"the name of the entry `{kindToken.Text}` is based on, after `:`");
             baseClause = new BaseClauseSyntax(colon, baseName);
         }
         else if (name is not null && Current.Kind == SyntaxKind.Identifier && Peek(1).Kind == SyntaxKind.OpenBrace)
