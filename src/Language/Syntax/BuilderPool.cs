@@ -16,8 +16,14 @@ internal sealed class BuilderPool<T>
     public ImmutableArray<T> ToImmutableAndReturn(ImmutableArray<T>.Builder builder)
     {
         var result = builder.Count == 0 ? [] : builder.ToImmutable();
+        Return(builder);
+        return result;
+    }
+
+    /// <summary>The builder goes back to the pool, empty, its items unused.</summary>
+    public void Return(ImmutableArray<T>.Builder builder)
+    {
         builder.Clear();
         _free.Push(builder);
-        return result;
     }
 }

@@ -27,8 +27,6 @@ internal sealed class Parser
     // Lookahead ring; a power of two so that wrapping is a mask, on the hottest path of the parser.
     private const int BufferMask = 3;
     private readonly RawToken[] _buffer = new RawToken[BufferMask + 1];
-    // Where the leading trivia of the next token taken start, when tokens were skipped before it.
-    private int? _pendingFullStart;
     private int _bufferStart;
     private int _bufferCount;
     private int _depth;
@@ -116,9 +114,8 @@ internal sealed class Parser
     private BlockSyntax ParseBlock(bool topLevel)
     {
         var kindToken = Take();
-        var kindName = kindToken.Text;
-        // Messages are built only when reported: most blocks never need them.
-        string Display(SyntaxToken? n) => BlockSyntax.FormatDisplayName(kindName, n);
+        // Messages (and the kind's text, a string) are built only when reported: most blocks never need them.
+        string Display(SyntaxToken? n) => BlockSyntax.FormatDisplayName(kindToken.Text, n);
 
         SyntaxToken? name = null;
         // A name on the next line is more likely the start of the next member than this block's name.
@@ -128,7 +125,7 @@ internal sealed class Parser
         }
         else if (topLevel)
         {
-            name = Missing(SyntaxKind.Identifier, $"a name after `{kindName}`, as in `{kindName} NAME {{ ... }}`");
+            name = Missing(SyntaxKind.Identifier, $"a name after `{kindToken.Text}`, as in `{kindToken.Text} NAME {{ ... }}`");
         }
 
         BaseClauseSyntax? baseClause = null;
@@ -137,7 +134,7 @@ internal sealed class Parser
             var colon = Take();
             var baseName = Current.Kind == SyntaxKind.Identifier
                 ? Take()
-                : Missing(SyntaxKind.Identifier, $"the name of the entry `{kindName}` is based on, after `:`");
+                : Missing(SyntaxKind.Identifier, $"the name of the entry `{kindToken.Text}` is based on, after `:`");
             baseClause = new BaseClauseSyntax(colon, baseName);
         }
         else if (name is not null && Current.Kind == SyntaxKind.Identifier && Peek(1).Kind == SyntaxKind.OpenBrace)
@@ -269,26 +266,40 @@ internal sealed class Parser
         var equalsToken = Current.Kind == SyntaxKind.Equals
             ? Take()
             : Missing(SyntaxKind.Equals, $"`=` after `{name.Text}`");
-        var value = ParseValue();
-        if (value is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && LiteralValidator.HoldsVersion(name))
+        // A lone name or literal: the attribute keeps the token and makes its node only when asked.
+        if (!ValueIsMissing() && IsOneTokenExpression())
         {
-            _literals.Check(literal, constraint: blockKind is { } kind && LiteralValidator.IsRequires(kind));
+            var token = Take();
+            if (token.Kind == SyntaxKind.StringLiteral && LiteralValidator.HoldsVersion(name))
+            {
+                _literals.Check(token, constraint: blockKind is { } kind && LiteralValidator.IsRequires(kind));
+            }
+
+            return new AttributeSyntax(name, equalsToken, token);
         }
 
-        return new AttributeSyntax(name, equalsToken, value);
+        return new AttributeSyntax(name, equalsToken, ParseValue());
+    }
+
+    /// <summary>Whether <see cref="ParseExpression"/> would make an identifier or a literal expression of the next token alone.</summary>
+    private bool IsOneTokenExpression()
+    {
+        var kind = Current.Kind;
+        return kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral or SyntaxKind.StringLiteral
+            || (kind == SyntaxKind.Identifier && !(Peek(1).Kind == SyntaxKind.OpenParen && !Peek(1).FirstOnLine));
     }
 
     /// <summary>An attribute's value; when the next line already starts another member, the value is missing.</summary>
-    private ExpressionSyntax ParseValue()
+    private ExpressionSyntax ParseValue() =>
+        ValueIsMissing()
+            ? new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value after `=`"))
+            : ParseExpression();
+
+    private bool ValueIsMissing()
     {
         var current = Current;
-        if (current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
-            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace))
-        {
-            return new MissingExpressionSyntax(Missing(SyntaxKind.Identifier, "a value after `=`"));
-        }
-
-        return ParseExpression();
+        return current.Kind is SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
+            || (current.FirstOnLine && current.Kind == SyntaxKind.Identifier && Peek(1).Kind is SyntaxKind.Equals or SyntaxKind.OpenBrace);
     }
 
     // ---- scenario statements ---------------------------------------------------------------------------------
@@ -643,10 +654,33 @@ internal sealed class Parser
 
         var elements = _expressions.Rent();
         var separators = _separators.Rent();
+        // While every element is one name or literal, only the tokens are kept (the list makes the nodes when asked);
+        // an element of another shape makes the nodes of the ones before it, and the list is built whole.
+        var oneTokenElements = 0;
+        var allOneToken = true;
         while (Current.Kind != SyntaxKind.CloseBracket && !EndsSequence())
         {
             var before = Current.Start;
-            elements.Add(ParseExpression());
+            if (allOneToken && IsOneTokenExpression())
+            {
+                Take();
+                oneTokenElements++;
+            }
+            else
+            {
+                if (allOneToken)
+                {
+                    allOneToken = false;
+                    for (var i = 0; i < oneTokenElements; i++)
+                    {
+                        // Elements and separators alternate in the store after `[`.
+                        elements.Add(ExpressionSyntax.OfOneToken(new SyntaxToken(_store, open.Index + 1 + (2 * i))));
+                    }
+                }
+
+                elements.Add(ParseExpression());
+            }
+
             if (Current.Start == before)
             {
                 // Nothing was consumed (an unexpected token, already reported): skip it to make progress.
@@ -671,6 +705,13 @@ internal sealed class Parser
         var close = Current.Kind == SyntaxKind.CloseBracket
             ? Take()
             : Missing(SyntaxKind.CloseBracket, $"`]` to close the list opened at line {LineOf(open)}");
+        if (allOneToken)
+        {
+            _expressions.Return(elements);
+            _separators.Return(separators);
+            return new ListExpressionSyntax(open, close);
+        }
+
         return new ListExpressionSyntax(open, _expressions.ToImmutableAndReturn(elements), _separators.ToImmutableAndReturn(separators), close);
     }
 
@@ -855,10 +896,9 @@ internal sealed class Parser
             Advance();
         }
 
-        var fullStart = _pendingFullStart ?? raw.FullStart;
-        _pendingFullStart = null;
         _previousEnd = raw.End;
-        return _store.AddToken(new TokenData(asKind ?? raw.Kind, IsMissing: false, raw.Start, raw.Width, fullStart, raw.FullEnd));
+        // Its leading trivia start where the last token taken ended, so tokens skipped since are among them.
+        return _store.AddToken(asKind ?? raw.Kind, raw.Start, raw.Width, raw.FullEnd);
     }
 
     private void SkipToken()
@@ -870,7 +910,6 @@ internal sealed class Parser
         }
 
         Advance();
-        _pendingFullStart ??= raw.FullStart;
         _store.AddSkipped(new TextSpan(raw.Start, raw.Width));
     }
 

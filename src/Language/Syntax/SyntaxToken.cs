@@ -20,31 +20,38 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
         _index = index;
     }
 
+    /// <summary>The tree's store the token lives in; nodes keep it once and their tokens as indices.</summary>
+    internal TreeStore Store => _store;
+
+    internal int Index => _index;
+
     private ref readonly TokenData Data => ref _store.Token(_index);
 
     public SyntaxKind Kind => Data.Kind;
 
     /// <summary>The token's own text, without trivia.</summary>
-    public TextSpan Span => new(Data.Start, Data.Width);
+    public TextSpan Span => new(Data.Start, Width);
+
+    private int Width => _store.Width(_index);
 
     public bool IsMissing => Data.IsMissing;
 
     public SourceText Source => _store.Source;
 
-    public string Text => IsMissing ? string.Empty : _store.Source.Text.Substring(Data.Start, Data.Width);
+    public string Text => IsMissing ? string.Empty : _store.Source.Text.Substring(Data.Start, Width);
 
     /// <summary>The token's text without allocating a string (for comparisons on hot paths).</summary>
-    public ReadOnlySpan<char> TextAsSpan => IsMissing ? [] : _store.Source.Text.AsSpan(Data.Start, Data.Width);
+    public ReadOnlySpan<char> TextAsSpan => IsMissing ? [] : _store.Source.Text.AsSpan(Data.Start, Width);
 
     /// <summary>Whether the token's text is <paramref name="value"/>, without allocating.</summary>
     public bool TextEquals(string value) => TextAsSpan.SequenceEqual(value);
 
-    public SyntaxTriviaList LeadingTrivia => IsMissing ? default : new(_store, Data.FullStart, Data.Start);
+    public SyntaxTriviaList LeadingTrivia => IsMissing ? default : new(_store, _store.FullStart(_index), Data.Start);
 
-    public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Data.Width, Data.FullEnd);
+    public SyntaxTriviaList TrailingTrivia => IsMissing ? default : new(_store, Data.Start + Width, _store.FullEnd(_index));
 
     /// <summary>The span with leading and trailing trivia.</summary>
-    public TextSpan FullSpan => VirtLang.Language.Text.TextSpan.FromBounds(Data.FullStart, Data.FullEnd);
+    public TextSpan FullSpan => VirtLang.Language.Text.TextSpan.FromBounds(_store.FullStart(_index), _store.FullEnd(_index));
 
     /// <summary>
     /// The meaning of the text: a string's content with escapes resolved (without quotes), otherwise the text itself.
@@ -76,7 +83,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
         if (!IsMissing)
         {
-            builder.Append(text, Data.Start, Data.Width);
+            builder.Append(text, Data.Start, Width);
         }
 
         foreach (var t in TrailingTrivia)

@@ -60,7 +60,7 @@ public sealed class SyntaxTree
         do
         {
             raw = lexer.Next();
-            tokens.Add(store.AddToken(new TokenData(raw.Kind, IsMissing: false, raw.Start, raw.Width, raw.FullStart, raw.FullEnd)));
+            tokens.Add(store.AddToken(raw.Kind, raw.Start, raw.Width, raw.FullEnd));
         }
         while (raw.Kind != SyntaxKind.EndOfFile);
 

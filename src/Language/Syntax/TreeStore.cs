@@ -3,21 +3,27 @@ using VirtLang.Language.Text;
 namespace VirtLang.Language.Syntax;
 
 /// <summary>
-/// The flat storage of one tree: every token in an append-only chunked array. A token is a reference to this store
-/// plus an index (a tree of a million tokens is a few hundred arrays, not a million objects). Trivia are not stored:
-/// a token keeps its full extent, and its trivia are re-read from the text between its neighbours when asked; only
-/// the rare tokens the parser skipped are recorded, so the trivia reader can tell them from the text around them.
-/// Written only while the tree is built, read-only afterwards.
+/// The flat storage of one tree: every token, 8 bytes each (<see cref="TokenData"/>), in an append-only chunked
+/// array. A token is a reference to this store plus an index (a tree of a million tokens is a few hundred arrays,
+/// not a million objects), and nodes keep indices with one reference to the store. Trivia are not stored: a token
+/// keeps its extent (its full start is the previous token's full end), and its trivia are re-read from the text
+/// between its neighbours when asked; only the rare tokens the parser skipped are recorded, so the trivia reader
+/// can tell them from the text around them. Written only while the tree is built, read-only afterwards.
 /// </summary>
 internal sealed class TreeStore
 {
     // Fixed-size chunks, each under the large-object heap's 85,000 bytes: growing never copies, and a big tree does
     // not make the collector run full (gen 2) collections for its large arrays.
-    private const int ChunkBits = 12;   // 4,096 tokens of 20 bytes
+    private const int ChunkBits = 13;   // 8,192 tokens of 8 bytes
     private const int ChunkMask = (1 << ChunkBits) - 1;
 
     private readonly List<TextSpan> _skipped = [];
+    // The widths that do not fit the byte of TokenData, by token index: long strings and comments, rare.
+    private readonly Dictionary<int, int> _longWidths = [];
+    private readonly Dictionary<int, int> _longTrailingWidths = [];
     private TokenData[][] _tokens = new TokenData[4][];
+    // Where the full span of the last token taken ends: the next token's full span starts there.
+    private int _fullEnd;
 
     public TreeStore(SourceText source) => Source = source;
 
@@ -27,7 +33,52 @@ internal sealed class TreeStore
 
     public ref readonly TokenData Token(int index) => ref _tokens[index >> ChunkBits][index & ChunkMask];
 
-    public SyntaxToken AddToken(in TokenData token)
+    public int Width(int index)
+    {
+        var width = Token(index).Width;
+        return width == TokenData.Long ? _longWidths[index] : width;
+    }
+
+    /// <summary>
+    /// Where the token's leading trivia start: where the previous token's full span ends (tokens and the tokens
+    /// skipped between them tile the text), so it is derived instead of stored. A missing token has no trivia.
+    /// </summary>
+    public int FullStart(int index)
+    {
+        ref readonly var token = ref Token(index);
+        return token.IsMissing ? token.Start : index == 0 ? 0 : ChainEnd(index - 1);
+    }
+
+    /// <summary>Where the token's trailing trivia end (its own position when it is missing).</summary>
+    public int FullEnd(int index)
+    {
+        ref readonly var token = ref Token(index);
+        return token.IsMissing ? token.Start : ChainEnd(index);
+    }
+
+    /// <summary>
+    /// Adds the next token of the text. Its leading trivia start where the previous token's full span ended, and
+    /// tokens skipped in between become its skipped-token trivia.
+    /// </summary>
+    public SyntaxToken AddToken(SyntaxKind kind, int start, int width, int fullEnd)
+    {
+        _fullEnd = fullEnd;
+        return Add(new TokenData(kind, TokenData.Flags.None, start, width, fullEnd - start - width), width, fullEnd - start - width);
+    }
+
+    /// <summary>A zero-width token synthesized by the parser; it passes the full end of the previous one on.</summary>
+    public SyntaxToken AddMissing(SyntaxKind kind, int position) =>
+        Add(new TokenData(kind, TokenData.Flags.Missing, position, 0, _fullEnd - position), 0, _fullEnd - position);
+
+    // The end of the token's trailing trivia; for a missing token, the full end of the token before it.
+    private int ChainEnd(int index)
+    {
+        ref readonly var token = ref Token(index);
+        var trailing = token.TrailingWidth == TokenData.Long ? _longTrailingWidths[index] : token.TrailingWidth;
+        return token.Start + Width(index) + trailing;
+    }
+
+    private SyntaxToken Add(in TokenData token, int width, int trailingWidth)
     {
         var chunk = TokenCount >> ChunkBits;
         if ((TokenCount & ChunkMask) == 0)
@@ -41,12 +92,18 @@ internal sealed class TreeStore
         }
 
         _tokens[chunk][TokenCount & ChunkMask] = token;
+        if (width >= TokenData.Long)
+        {
+            _longWidths[TokenCount] = width;
+        }
+
+        if (trailingWidth >= TokenData.Long)
+        {
+            _longTrailingWidths[TokenCount] = trailingWidth;
+        }
+
         return new SyntaxToken(this, TokenCount++);
     }
-
-    public SyntaxToken AddMissing(SyntaxKind kind, int position) =>
-        AddToken(new TokenData(kind, IsMissing: true, position, 0, position, position));
-
     /// <summary>Records a token the parser skipped (in source order); it becomes skipped-token trivia of the next token.</summary>
     public void AddSkipped(TextSpan span) => _skipped.Add(span);
 
@@ -76,12 +133,3 @@ internal sealed class TreeStore
         return 0;
     }
 }
-
-/// <summary>The stored form of a token: its kind, its text span and its full span (with trivia).</summary>
-internal readonly record struct TokenData(
-    SyntaxKind Kind,
-    bool IsMissing,
-    int Start,
-    int Width,
-    int FullStart,
-    int FullEnd);

@@ -2,7 +2,11 @@ using System.Collections.Immutable;
 
 namespace VirtLang.Language.Syntax;
 
-/// <summary><c>KIND NAME? (: BASE)? { member* }</c> — every declaration and every nested block.</summary>
+/// <summary>
+/// <c>KIND NAME? (: BASE)? { member* }</c> — every declaration and every nested block. Its tokens are kept as indices
+/// into the tree's store (one store reference for the node, not one per token): blocks are numerous and a smaller
+/// node is less for the collector to copy.
+/// </summary>
 public sealed class BlockSyntax(
     SyntaxToken kindToken,
     SyntaxToken? name,
@@ -11,18 +15,24 @@ public sealed class BlockSyntax(
     ImmutableArray<MemberSyntax> members,
     SyntaxToken closeBrace) : MemberSyntax
 {
-    /// <summary>The block kind word (<c>host</c>, <c>vm</c>, <c>cpu</c>...), an identifier.</summary>
-    public SyntaxToken KindToken { get; } = kindToken;
+    private readonly TreeStore _store = kindToken.Store;
+    private readonly int _kindToken = kindToken.Index;
+    private readonly int _name = name?.Index ?? -1;
+    private readonly int _openBrace = openBrace.Index;
+    private readonly int _closeBrace = closeBrace.Index;
 
-    public SyntaxToken? Name { get; } = name;
+    /// <summary>The block kind word (<c>host</c>, <c>vm</c>, <c>cpu</c>...), an identifier.</summary>
+    public SyntaxToken KindToken => new(_store, _kindToken);
+
+    public SyntaxToken? Name => _name < 0 ? null : new SyntaxToken(_store, _name);
 
     public BaseClauseSyntax? BaseClause { get; } = baseClause;
 
-    public SyntaxToken OpenBrace { get; } = openBrace;
+    public SyntaxToken OpenBrace => new(_store, _openBrace);
 
     public ImmutableArray<MemberSyntax> Members { get; } = members;
 
-    public SyntaxToken CloseBrace { get; } = closeBrace;
+    public SyntaxToken CloseBrace => new(_store, _closeBrace);
 
     public override SyntaxKind Kind => SyntaxKind.Block;
 

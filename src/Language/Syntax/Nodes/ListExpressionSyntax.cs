@@ -1,37 +1,95 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace VirtLang.Language.Syntax;
 
-/// <summary><c>[a, b, c]</c> (a trailing comma is allowed).</summary>
-public sealed class ListExpressionSyntax(
-    SyntaxToken openBracket,
-    ImmutableArray<ExpressionSyntax> elements,
-    ImmutableArray<SyntaxToken> separators,
-    SyntaxToken closeBracket) : ExpressionSyntax
+/// <summary>
+/// <c>[a, b, c]</c> (a trailing comma is allowed). Its brackets are indices into the tree's store, as in
+/// <see cref="BlockSyntax"/>. Most lists are names or literals and commas only (<c>[vtx, ept]</c>,
+/// <c>["nvme"]</c>): their tokens then alternate in the store between the brackets, and the element nodes and
+/// both arrays are made on first access, once, like a one-token attribute value.
+/// </summary>
+public sealed class ListExpressionSyntax : ExpressionSyntax
 {
-    public SyntaxToken OpenBracket { get; } = openBracket;
+    private readonly TreeStore _store;
+    private readonly int _openBracket;
+    private readonly int _closeBracket;
+    // Null until first asked for a list of one-token elements; set once, by the first reader.
+    private ExpressionSyntax[]? _elements;
+    private SyntaxToken[]? _separators;
 
-    public ImmutableArray<ExpressionSyntax> Elements { get; } = elements;
+    public ListExpressionSyntax(
+        SyntaxToken openBracket,
+        ImmutableArray<ExpressionSyntax> elements,
+        ImmutableArray<SyntaxToken> separators,
+        SyntaxToken closeBracket)
+        : this(openBracket, closeBracket)
+    {
+        _elements = ImmutableCollectionsMarshal.AsArray(elements) ?? [];
+        _separators = ImmutableCollectionsMarshal.AsArray(separators) ?? [];
+    }
+
+    /// <summary>A list whose elements are one name or literal each, with their commas (written or missing) between them in the store.</summary>
+    internal ListExpressionSyntax(SyntaxToken openBracket, SyntaxToken closeBracket)
+    {
+        _store = openBracket.Store;
+        _openBracket = openBracket.Index;
+        _closeBracket = closeBracket.Index;
+    }
+
+    public SyntaxToken OpenBracket => new(_store, _openBracket);
+
+    public ImmutableArray<ExpressionSyntax> Elements =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_elements ?? CreateElements());
 
     /// <summary>The commas; element i is followed by separator i when there is one.</summary>
-    public ImmutableArray<SyntaxToken> Separators { get; } = separators;
+    public ImmutableArray<SyntaxToken> Separators =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_separators ?? CreateSeparators());
 
-    public SyntaxToken CloseBracket { get; } = closeBracket;
+    public SyntaxToken CloseBracket => new(_store, _closeBracket);
 
     public override SyntaxKind Kind => SyntaxKind.ListExpression;
 
     public override IEnumerable<SyntaxElement> ChildElements()
     {
         yield return OpenBracket;
-        for (var i = 0; i < Elements.Length; i++)
+        var elements = Elements;
+        var separators = Separators;
+        for (var i = 0; i < elements.Length; i++)
         {
-            yield return Elements[i];
-            if (i < Separators.Length)
+            yield return elements[i];
+            if (i < separators.Length)
             {
-                yield return Separators[i];
+                yield return separators[i];
             }
         }
 
         yield return CloseBracket;
+    }
+
+    // Between the brackets: element, comma, element, comma... (a trailing comma makes it even).
+    private int TokensInside => _closeBracket - _openBracket - 1;
+
+    private ExpressionSyntax[] CreateElements()
+    {
+        var elements = new ExpressionSyntax[(TokensInside + 1) / 2];
+        for (var i = 0; i < elements.Length; i++)
+        {
+            elements[i] = OfOneToken(new SyntaxToken(_store, _openBracket + 1 + (2 * i)));
+        }
+
+        // Readers on several threads (the language server's) all get the nodes that were published first.
+        return Interlocked.CompareExchange(ref _elements, elements, null) ?? elements;
+    }
+
+    private SyntaxToken[] CreateSeparators()
+    {
+        var separators = new SyntaxToken[TokensInside / 2];
+        for (var i = 0; i < separators.Length; i++)
+        {
+            separators[i] = new SyntaxToken(_store, _openBracket + 2 + (2 * i));
+        }
+
+        return Interlocked.CompareExchange(ref _separators, separators, null) ?? separators;
     }
 }
