@@ -14,9 +14,13 @@ public sealed class SemanticModel
 {
     private readonly Dictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
-    private readonly Dictionary<ModelSymbol, List<Location>> _referencesBySymbol = new(ReferenceEqualityComparer.Instance);
     private readonly List<(ModelFile File, SyntaxToken Token)> _references;
     private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
+
+    // Both built on the first question: the checker asks only whether a few catalog entries are referenced, the
+    // editor where a symbol is referenced (a large model has a hundred thousand references to a few names).
+    private Dictionary<ModelSymbol, List<Location>>? _referencesBySymbol;
+    private HashSet<ModelSymbol>? _referenced;
 
     internal SemanticModel(
         IReadOnlyList<OsSymbol> operatingSystems,
@@ -40,21 +44,6 @@ public sealed class SemanticModel
         _table = table;
 
         _references = references;
-        foreach (var (file, token) in _references)
-        {
-            // An unresolved reference has its diagnostic already and belongs to nobody.
-            if (Resolve(token.TextAsSpan) is not { } symbol)
-            {
-                continue;
-            }
-
-            if (!_referencesBySymbol.TryGetValue(symbol, out var list))
-            {
-                _referencesBySymbol[symbol] = list = [];
-            }
-
-            list.Add(new Location(file.Tree.Text, token.Span));
-        }
     }
 
     public IReadOnlyList<OsSymbol> OperatingSystems { get; }
@@ -126,6 +115,7 @@ public sealed class SemanticModel
     public IReadOnlyList<Location> ReferencesOf(ModelSymbol symbol, bool includeDeclaration = false)
     {
         ArgumentNullException.ThrowIfNull(symbol);
+        _referencesBySymbol ??= IndexReferences();
         var found = _referencesBySymbol.GetValueOrDefault(symbol) ?? [];
         if (found.Count == 0 && !includeDeclaration)
         {
@@ -137,11 +127,63 @@ public sealed class SemanticModel
     }
 
     /// <summary>Whether anything references <paramref name="symbol"/> (cheaper than <see cref="ReferencesOf"/> when only that matters).</summary>
-    public bool IsReferenced(ModelSymbol symbol) => symbol is not null && _referencesBySymbol.TryGetValue(symbol, out var list) && list.Count > 0;
+    public bool IsReferenced(ModelSymbol symbol)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        if (_referencesBySymbol is { } index)
+        {
+            return index.TryGetValue(symbol, out var list) && list.Count > 0;
+        }
+
+        _referenced ??= ReferencedSymbols();
+        return _referenced.Contains(symbol);
+    }
 
     public HostSymbol? Host(string name) => Resolve(name) as HostSymbol;
 
     public GuestSymbol? Guest(string name) => Resolve(name) as GuestSymbol;
+
+    /// <summary>The places each symbol is referenced, in the order they were recorded.</summary>
+    private Dictionary<ModelSymbol, List<Location>> IndexReferences()
+    {
+        var index = new Dictionary<ModelSymbol, List<Location>>(ReferenceEqualityComparer.Instance);
+        foreach (var (file, token) in _references)
+        {
+            // An unresolved reference has its diagnostic already and belongs to nobody.
+            if (Resolve(token.TextAsSpan) is not { } symbol)
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(symbol, out var list))
+            {
+                index[symbol] = list = [];
+            }
+
+            list.Add(new Location(file.Tree.Text, token.Span));
+        }
+
+        return index;
+    }
+
+    /// <summary>The symbols referenced at least once (what <see cref="IsReferenced"/> needs, without the places).</summary>
+    private HashSet<ModelSymbol> ReferencedSymbols()
+    {
+        var referenced = new HashSet<ModelSymbol>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, token) in _references)
+        {
+            if (Resolve(token.TextAsSpan) is { } symbol)
+            {
+                referenced.Add(symbol);
+            }
+        }
+
+        return referenced;
+    }
 
     /// <summary>Every name token by file and position, built on the first question (the checker never asks; the editor does).</summary>
     private Dictionary<string, List<(int Start, int End, string Name)>> IndexNames()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Semantics;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Literals;
@@ -85,23 +86,36 @@ internal sealed class Binder
             foreach (var block in file.Tree.Root.Blocks)
             {
                 RecordBase(file, block);
-                foreach (var guest in block.Blocks)
+
+                // One walk over the members (three OfType walks made three iterators per block), in the same order
+                // of recording: the nested blocks' bases, then the statements, then the expectations.
+                foreach (var member in block.Members)
                 {
-                    RecordBase(file, guest);
+                    if (member is BlockSyntax nested)
+                    {
+                        RecordBase(file, nested);
+                    }
                 }
 
-                foreach (var statement in block.Members.OfType<ScenarioStatementSyntax>())
+                foreach (var member in block.Members)
                 {
-                    RecordStatement(file, statement);
+                    if (member is ScenarioStatementSyntax statement)
+                    {
+                        RecordStatement(file, statement);
+                    }
                 }
 
-                foreach (var expect in block.Members.OfType<ExpectStatementSyntax>())
+                foreach (var member in block.Members)
                 {
-                    Record(file, expect.Subject);
+                    if (member is ExpectStatementSyntax expect)
+                    {
+                        Record(file, expect.Subject);
+                    }
                 }
             }
         }
 
+        RemoveRepeatedReferences();
         CheckCopyNames();
         static IReadOnlyList<T> Sorted<T>(List<T> list)
             where T : ModelSymbol => [.. list.OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start)];
@@ -136,7 +150,7 @@ internal sealed class Binder
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
         var seen = new HashSet<BlockSyntax>(ReferenceEqualityComparer.Instance) { block };
         var current = block;
-        var baseKind = block.KindName == "host" ? "hardware" : block.KindName;
+        var baseKind = block.KindToken.TextEquals("host") ? "hardware" : BlockKinds.Of(block);
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
                && _table.Declared(baseName.TextAsSpan) is { } declared && declared.Kind == baseKind)
         {
@@ -236,8 +250,13 @@ internal sealed class Binder
 
         ReadMachine(host, view, view);
         var guests = new List<GuestSymbol>();
-        foreach (var block in view.Block.Blocks.Where(b => b.KindToken.TextEquals("vm") || b.KindToken.TextEquals("container")))
+        foreach (var member in view.Block.Members)
         {
+            if (member is not BlockSyntax block || !(block.KindToken.TextEquals("vm") || block.KindToken.TextEquals("container")))
+            {
+                continue;
+            }
+
             if (block.Name is not { IsMissing: false } guestName || _table.Declared(guestName.TextAsSpan) is not { } declared || !ReferenceEquals(declared.Block, block))
             {
                 continue; // unnamed or a duplicate: reported elsewhere
@@ -493,7 +512,7 @@ internal sealed class Binder
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                Record(file, token);
+                Record(file, token, !view.IsOwn(found));
                 names.Add(token.Text);
             }
         }
@@ -501,8 +520,11 @@ internal sealed class Binder
         return names;
     }
 
+    // Collects a `runs` list before it is copied into an array of its size (one list object fewer per guest).
+    private readonly List<ApplicationSymbol> _runs = [];
+
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
-    private List<ApplicationSymbol> Applications(BlockView view)
+    private ApplicationSymbol[] Applications(BlockView view)
     {
         if (view.Find("runs") is not var (file, found) || found.Value is not ListExpressionSyntax list)
         {
@@ -511,20 +533,21 @@ internal sealed class Binder
 
         // Looked up by the text itself: a model names its applications a hundred thousand times.
         var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
-        var apps = new List<ApplicationSymbol>(list.Elements.Length);
+        var inherited = !view.IsOwn(found);
+        _runs.Clear();
         foreach (var element in list.Elements)
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                Record(file, token);
+                Record(file, token, inherited);
                 if (lookup.TryGetValue(token.TextAsSpan, out var symbol) && symbol is ApplicationSymbol app)
                 {
-                    apps.Add(app);
+                    _runs.Add(app);
                 }
             }
         }
 
-        return apps;
+        return [.. _runs];
     }
 
     private T? Reference<T>(BlockView view, string attribute)
@@ -535,26 +558,50 @@ internal sealed class Binder
             return null;
         }
 
-        Record(file, identifier.Identifier);
+        Record(file, identifier.Identifier, !view.IsOwn(found));
         return _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.Identifier.TextAsSpan, out var symbol) ? symbol as T : null;
     }
 
-    // A base block read through several views records its references once: keep the first (file, position) only.
-    private readonly HashSet<long> _recorded = [];
-    private readonly Dictionary<ModelFile, int> _fileNumbers = new(ReferenceEqualityComparer.Instance);
+    // Whether a reference was read from a base's block: that block is read through every view that inherits it, so
+    // the same place may have been recorded more than once, and the list is made unique at the end of binding.
+    private bool _readFromBase;
 
-    /// <summary>Records a reference, once per place.</summary>
-    private void Record(ModelFile file, SyntaxToken token)
+    /// <summary>
+    /// Records a reference. A block's own attributes are read once, when its declaration is bound; only what
+    /// <paramref name="inherited"/> from a base can repeat (a set of every place recorded was a tenth of binding).
+    /// </summary>
+    private void Record(ModelFile file, SyntaxToken token, bool inherited = false)
     {
-        if (!_fileNumbers.TryGetValue(file, out var number))
+        _readFromBase |= inherited;
+        _references.Add((file, token));
+    }
+
+    /// <summary>The references once per place, each where it was first recorded (as the editor and VDL5004 count them).</summary>
+    private void RemoveRepeatedReferences()
+    {
+        if (!_readFromBase)
         {
-            _fileNumbers[file] = number = _fileNumbers.Count;
+            return;
         }
 
-        if (_recorded.Add(((long)number << 32) | (uint)token.Span.Start))
+        var fileNumbers = new Dictionary<ModelFile, int>(ReferenceEqualityComparer.Instance);
+        var recorded = new HashSet<long>();
+        var kept = 0;
+        for (var i = 0; i < _references.Count; i++)
         {
-            _references.Add((file, token));
+            var (file, token) = _references[i];
+            if (!fileNumbers.TryGetValue(file, out var number))
+            {
+                fileNumbers[file] = number = fileNumbers.Count;
+            }
+
+            if (recorded.Add(((long)number << 32) | (uint)token.Span.Start))
+            {
+                _references[kept++] = _references[i];
+            }
         }
+
+        _references.RemoveRange(kept, _references.Count - kept);
     }
 
     private void RecordBase(ModelFile file, BlockSyntax block)

@@ -49,13 +49,34 @@ internal sealed class BlockView
         return null;
     }
 
+    /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's).</summary>
+    public bool IsOwn(AttributeSyntax attribute)
+    {
+        if (_chain.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var member in _chain[0].Block.Members)
+        {
+            if (ReferenceEquals(member, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the block itself (not a base) sets <paramref name="name"/>.</summary>
     public bool SetsOwn(string name) => _chain.Length > 0 && _chain[0].Block.Attributes.Any(a => a.Name.TextEquals(name));
 
     /// <summary>The unnamed nested block of <paramref name="kind"/> (<c>cpu</c>, <c>hypervisor</c>), seen through the chain.</summary>
     public BlockView Child(string kind)
     {
-        List<(ModelFile, BlockSyntax)>? chain = null;
+        // At most one per level: an array of the levels left when the first is found, trimmed if some lack it.
+        (ModelFile, BlockSyntax)[]? chain = null;
+        var found = 0;
         for (var level = 0; level < _chain.Length; level++)
         {
             var (file, block) = _chain[level];
@@ -63,21 +84,27 @@ internal sealed class BlockView
             {
                 if (member is BlockSyntax child && child.KindToken.TextEquals(kind))
                 {
-                    (chain ??= new(_chain.Length)).Add((file, child));
+                    (chain ??= new (ModelFile, BlockSyntax)[_chain.Length - level])[found++] = (file, child);
                     break;
                 }
             }
         }
 
+        if (chain is not null && found < chain.Length)
+        {
+            Array.Resize(ref chain, found);
+        }
+
         // A missing block still locates its messages: at the name of the block that lacks it.
-        return new BlockView(chain is null ? [] : [.. chain], NameLocation);
+        return new BlockView(chain ?? [], NameLocation);
     }
 
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
     public IReadOnlyList<BlockView> Named(string kind)
     {
-        var byName = new Dictionary<string, List<(ModelFile, BlockSyntax)>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        // Made at the first block of the kind: every host asks for its disks and NICs, and many have none of one.
+        Dictionary<string, List<(ModelFile, BlockSyntax)>>? byName = null;
+        List<string>? order = null;
         for (var level = _chain.Length - 1; level >= 0; level--)
         {
             var (file, block) = _chain[level];
@@ -85,6 +112,8 @@ internal sealed class BlockView
             {
                 if (member is BlockSyntax { Name: { IsMissing: false } name } child && child.KindToken.TextEquals(kind))
                 {
+                    byName ??= new(StringComparer.Ordinal);
+                    order ??= [];
                     if (!byName.TryGetValue(name.Text, out var list))
                     {
                         byName[name.Text] = list = [];
@@ -96,7 +125,18 @@ internal sealed class BlockView
             }
         }
 
-        return [.. order.Select(n => new BlockView([.. byName[n]]))];
+        if (order is null)
+        {
+            return [];
+        }
+
+        var views = new BlockView[order.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            views[i] = new BlockView([.. byName![order[i]]]);
+        }
+
+        return views;
     }
 
     /// <summary>Where an attribute's value is written (in the block or its base), else the block's name.</summary>

@@ -1,4 +1,5 @@
 using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Semantics;
 using System.Globalization;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
@@ -78,7 +79,7 @@ internal sealed class SymbolTable
 
         // The first declaration wins for resolution; the others are kept for VDL1002.
         var text = name.Text;
-        var symbol = new Symbol(text, block.KindName, new Location(file.Tree.Text, name.Span), CountOf(block), file, block);
+        var symbol = new Symbol(text, BlockKinds.Of(block), new Location(file.Tree.Text, name.Span), CountOf(block), file, block);
         if (!_symbols.TryAdd(text, symbol))
         {
             if (!_duplicates.TryGetValue(text, out var all))
@@ -92,7 +93,7 @@ internal sealed class SymbolTable
 
     private static long CountOf(BlockSyntax block)
     {
-        if (block.KindName == "pool")
+        if (block.KindToken.TextEquals("pool"))
         {
             return 0; // a pool's count is machines a plan may use, not copies: POOL-k are the plan's hosts
         }
