@@ -21,13 +21,17 @@ internal sealed class Binder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
     private readonly TraceFiles _traces;
-    private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModelSymbol> _symbols;
     private readonly List<(ModelFile File, SyntaxToken Token)> _references = [];
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
         _table = table;
         _diagnostics = diagnostics;
+
+        // A symbol for at most every declaration: sized once rather than regrown (each regrowth of a table of a
+        // hundred thousand copies it into a new array on the large-object heap).
+        _symbols = new(table.Count, StringComparer.Ordinal);
         _traces = new TraceFiles(diagnostics);
         Files = files;
     }
@@ -172,7 +176,7 @@ internal sealed class Binder
             current = next.Block;
         }
 
-        return new BlockView([.. chain]);
+        return new BlockView(file, block, [.. chain.Skip(1)]);
     }
 
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)
@@ -249,7 +253,7 @@ internal sealed class Binder
         }
 
         ReadMachine(host, view, view);
-        var guests = new List<GuestSymbol>();
+        var guests = new List<GuestSymbol>(view.Block.Members.Length); // at most one per member: no regrowth
         foreach (var member in view.Block.Members)
         {
             if (member is not BlockSyntax block || !(block.KindToken.TextEquals("vm") || block.KindToken.TextEquals("container")))
@@ -463,7 +467,26 @@ internal sealed class Binder
     private long? Whole(BlockView view, string attribute) =>
         _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
 
-    private IReadOnlyList<string> Texts(ExpressionSyntax? list) => [.. ValueReader.List(list).Select(e => _values.Text(e)).OfType<string>()];
+    private IReadOnlyList<string> Texts(ExpressionSyntax? list)
+    {
+        // A loop, not Select over a lambda: that lambda captured the binder, a closure for every list read.
+        var elements = ValueReader.List(list);
+        if (elements.IsEmpty)
+        {
+            return [];
+        }
+
+        var texts = new List<string>(elements.Length);
+        foreach (var element in elements)
+        {
+            if (_values.Text(element) is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+
+        return texts;
+    }
 
     private static CpuFeatures Features(ExpressionSyntax? list)
     {

@@ -10,33 +10,45 @@ namespace VirtLang.Compiler.Binding;
 /// </summary>
 internal sealed class BlockView
 {
-    private readonly (ModelFile File, BlockSyntax Block)[] _chain;
+    // The block itself apart from its bases: most blocks (every guest of a large model) have none, and a view of one
+    // block is then one object, not an object and an array.
+    private readonly ModelFile? _file;
+    private readonly BlockSyntax? _block;
+    private readonly (ModelFile File, BlockSyntax Block)[] _bases;
     private readonly Location? _parentName;
 
-    public BlockView((ModelFile File, BlockSyntax Block)[] chain, Location? parentName = null)
+    /// <summary>The block <paramref name="block"/> of <paramref name="file"/>, then its <paramref name="bases"/>, nearest first.</summary>
+    public BlockView(ModelFile file, BlockSyntax block, (ModelFile File, BlockSyntax Block)[]? bases = null)
     {
-        _chain = chain;
+        _file = file;
+        _block = block;
+        _bases = bases ?? [];
+    }
+
+    /// <summary>No block: a nested block that neither the block nor its bases have, located at <paramref name="parentName"/>.</summary>
+    private BlockView(Location parentName)
+    {
+        _bases = [];
         _parentName = parentName;
     }
 
-    /// <summary>A block without a base: most guests.</summary>
-    public BlockView(ModelFile file, BlockSyntax block)
-        : this([(file, block)])
-    {
-    }
+    public bool IsEmpty => _block is null;
 
-    public bool IsEmpty => _chain.Length == 0;
+    public ModelFile File => _file ?? throw new InvalidOperationException("an empty view has no file");
 
-    public ModelFile File => _chain[0].File;
+    public BlockSyntax Block => _block ?? throw new InvalidOperationException("an empty view has no block");
 
-    public BlockSyntax Block => _chain[0].Block;
+    /// <summary>How many blocks the view reads: the block and its bases.</summary>
+    private int Levels => _block is null ? 0 : 1 + _bases.Length;
+
+    private (ModelFile File, BlockSyntax Block) Level(int level) => level == 0 ? (_file!, _block!) : _bases[level - 1];
 
     /// <summary>The attribute named <paramref name="name"/> nearest in the chain, with its file.</summary>
     public (ModelFile File, AttributeSyntax Attribute)? Find(string name)
     {
-        for (var level = 0; level < _chain.Length; level++)
+        for (var level = 0; level < Levels; level++)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is AttributeSyntax attribute && attribute.Name.TextEquals(name))
@@ -52,12 +64,12 @@ internal sealed class BlockView
     /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's).</summary>
     public bool IsOwn(AttributeSyntax attribute)
     {
-        if (_chain.Length == 0)
+        if (_block is null)
         {
             return false;
         }
 
-        foreach (var member in _chain[0].Block.Members)
+        foreach (var member in _block.Members)
         {
             if (ReferenceEquals(member, attribute))
             {
@@ -69,34 +81,45 @@ internal sealed class BlockView
     }
 
     /// <summary>True when the block itself (not a base) sets <paramref name="name"/>.</summary>
-    public bool SetsOwn(string name) => _chain.Length > 0 && _chain[0].Block.Attributes.Any(a => a.Name.TextEquals(name));
+    public bool SetsOwn(string name) => _block is not null && _block.Attributes.Any(a => a.Name.TextEquals(name));
 
     /// <summary>The unnamed nested block of <paramref name="kind"/> (<c>cpu</c>, <c>hypervisor</c>), seen through the chain.</summary>
     public BlockView Child(string kind)
     {
-        // At most one per level: an array of the levels left when the first is found, trimmed if some lack it.
-        (ModelFile, BlockSyntax)[]? chain = null;
+        // At most one per level. The bases' go into an array of the levels left once a second is found, trimmed if
+        // some lack it.
+        ModelFile? firstFile = null;
+        BlockSyntax? first = null;
+        (ModelFile, BlockSyntax)[]? bases = null;
         var found = 0;
-        for (var level = 0; level < _chain.Length; level++)
+        for (var level = 0; level < Levels; level++)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is BlockSyntax child && child.KindToken.TextEquals(kind))
                 {
-                    (chain ??= new (ModelFile, BlockSyntax)[_chain.Length - level])[found++] = (file, child);
+                    if (first is null)
+                    {
+                        (firstFile, first) = (file, child);
+                    }
+                    else
+                    {
+                        (bases ??= new (ModelFile, BlockSyntax)[Levels - level])[found++] = (file, child);
+                    }
+
                     break;
                 }
             }
         }
 
-        if (chain is not null && found < chain.Length)
+        if (bases is not null && found < bases.Length)
         {
-            Array.Resize(ref chain, found);
+            Array.Resize(ref bases, found);
         }
 
         // A missing block still locates its messages: at the name of the block that lacks it.
-        return new BlockView(chain ?? [], NameLocation);
+        return first is null ? new BlockView(NameLocation) : new BlockView(firstFile!, first, bases);
     }
 
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
@@ -105,9 +128,9 @@ internal sealed class BlockView
         // Made at the first block of the kind: every host asks for its disks and NICs, and many have none of one.
         Dictionary<string, List<(ModelFile, BlockSyntax)>>? byName = null;
         List<string>? order = null;
-        for (var level = _chain.Length - 1; level >= 0; level--)
+        for (var level = Levels - 1; level >= 0; level--)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is BlockSyntax { Name: { IsMissing: false } name } child && child.KindToken.TextEquals(kind))
@@ -133,7 +156,8 @@ internal sealed class BlockView
         var views = new BlockView[order.Count];
         for (var i = 0; i < views.Length; i++)
         {
-            views[i] = new BlockView([.. byName![order[i]]]);
+            var chain = byName![order[i]];
+            views[i] = new BlockView(chain[0].Item1, chain[0].Item2, chain.Count > 1 ? [.. chain.Skip(1)] : null);
         }
 
         return views;
@@ -151,14 +175,13 @@ internal sealed class BlockView
     {
         get
         {
-            if (_chain.Length == 0)
+            if (_block is null)
             {
                 return _parentName ?? throw new InvalidOperationException("an empty view of no block has no location");
             }
 
-            var (file, block) = _chain[0];
-            var token = block.Name is { IsMissing: false } name ? name : block.KindToken;
-            return new Location(file.Tree.Text, token.Span);
+            var token = _block.Name is { IsMissing: false } name ? name : _block.KindToken;
+            return new Location(_file!.Tree.Text, token.Span);
         }
     }
 }

@@ -26,6 +26,9 @@ internal sealed class SymbolTable
         }
     }
 
+    /// <summary>How many names are declared.</summary>
+    public int Count => _symbols.Count;
+
     /// <summary>Every name once (its first declaration), in declaration order.</summary>
     public IEnumerable<Symbol> All => _symbols.Values;
 

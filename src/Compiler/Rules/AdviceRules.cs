@@ -50,23 +50,28 @@ internal sealed class AdviceRules : IRuleFamily
             cores += Own(runs[i], costs, mode) + Layer(runs[i], path);
         }
 
+        // A host's guests mostly run the same application: its figures are kept from one guest to the next (the
+        // cost model makes an object for each question).
+        ApplicationSymbol? last = null;
+        double lastOwn = 0, lastLayer = 0;
         var guests = host.Guests;
         for (var g = 0; g < guests.Count; g++)
         {
             var guest = guests[g];
             var guestRuns = guest.Runs;
             var own = 0.0;
+            var layer = 0.0;
             for (var i = 0; i < guestRuns.Count; i++)
             {
-                own += Own(guestRuns[i], costs, mode);
-            }
-
-            var layer = 0.0;
-            if (!guest.Privileged)
-            {
-                for (var i = 0; i < guestRuns.Count; i++)
+                if (!ReferenceEquals(guestRuns[i], last))
                 {
-                    layer += Layer(guestRuns[i], path);
+                    (last, lastOwn, lastLayer) = (guestRuns[i], Own(guestRuns[i], costs, mode), Layer(guestRuns[i], path));
+                }
+
+                own += lastOwn;
+                if (!guest.Privileged)
+                {
+                    layer += lastLayer; // a privileged guest's I/O is its own (0)
                 }
             }
 

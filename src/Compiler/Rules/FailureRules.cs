@@ -148,9 +148,10 @@ internal sealed class FailureRules : IRuleFamily
                     Add(guest.Os?.Failures, copies, new Component(ComponentKind.GuestOs, host, guest, null));
                 }
 
-                foreach (var app in guest.Runs)
+                var runs = guest.Runs;
+                for (var i = 0; i < runs.Count; i++)
                 {
-                    Add(app.Failures, copies, new Component(ComponentKind.AppInGuest, host, guest, app));
+                    Add(runs[i].Failures, copies, new Component(ComponentKind.AppInGuest, host, guest, runs[i]));
                 }
             }
 

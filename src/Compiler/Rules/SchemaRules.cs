@@ -152,9 +152,9 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
 
     private static bool Contains(IReadOnlyList<string> words, SyntaxToken token)
     {
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (token.TextEquals(word))
+            if (token.TextEquals(words[i]))
             {
                 return true;
             }
