@@ -14,7 +14,7 @@ public sealed class SemanticModel
 {
     private readonly Dictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
-    private readonly List<(ModelFile File, SyntaxToken Token)> _references;
+    private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references;
     private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
 
     // Both built on the first question: the checker asks only whether a few catalog entries are referenced, the
@@ -30,7 +30,7 @@ public sealed class SemanticModel
         IReadOnlyList<ClusterSymbol> clusters,
         IReadOnlyList<ScenarioSymbol> scenarios,
         Dictionary<string, ModelSymbol> byName,
-        List<(ModelFile File, SyntaxToken Token)> references,
+        ChunkedList<(ModelFile File, SyntaxToken Token)> references,
         SymbolTable table)
     {
         OperatingSystems = operatingSystems;

@@ -22,7 +22,7 @@ internal sealed class Binder
     private readonly ValueReader _values = new();
     private readonly TraceFiles _traces;
     private readonly Dictionary<string, ModelSymbol> _symbols;
-    private readonly List<(ModelFile File, SyntaxToken Token)> _references = [];
+    private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references = new();
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
@@ -543,8 +543,10 @@ internal sealed class Binder
         return names;
     }
 
-    // Collects a `runs` list before it is copied into an array of its size (one list object fewer per guest).
+    // Collects a `runs` list before it is copied into an array of its size (one list object fewer per guest); a list
+    // of one application is one array per application, shared (most guests run one, and many the same).
     private readonly List<ApplicationSymbol> _runs = [];
+    private readonly Dictionary<ApplicationSymbol, ApplicationSymbol[]> _runsOfOne = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
     private ApplicationSymbol[] Applications(BlockView view)
@@ -568,6 +570,16 @@ internal sealed class Binder
                     _runs.Add(app);
                 }
             }
+        }
+
+        if (_runs.Count == 1)
+        {
+            if (!_runsOfOne.TryGetValue(_runs[0], out var one))
+            {
+                _runsOfOne[_runs[0]] = one = [_runs[0]];
+            }
+
+            return one;
         }
 
         return [.. _runs];
@@ -624,7 +636,7 @@ internal sealed class Binder
             }
         }
 
-        _references.RemoveRange(kept, _references.Count - kept);
+        _references.Truncate(kept);
     }
 
     private void RecordBase(ModelFile file, BlockSyntax block)

@@ -13,13 +13,22 @@ namespace VirtLang.Compiler.Binding;
 /// </summary>
 internal sealed class SymbolTable
 {
-    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _symbols;
 
     // Only names declared more than once, with every declaration in order: most models have none.
     private readonly Dictionary<string, List<Symbol>> _duplicates = new(StringComparer.Ordinal);
 
-    public SymbolTable(IEnumerable<ModelFile> files)
+    public SymbolTable(IReadOnlyList<ModelFile> files)
     {
+        // Counted first, so the table is made once: grown from empty, a table of a hundred thousand names is copied
+        // into a larger array some twenty times, the last ones on the large-object heap.
+        var count = 0;
+        foreach (var _ in Declarations.Of(files))
+        {
+            count++;
+        }
+
+        _symbols = new(count, StringComparer.Ordinal);
         foreach (var (file, block) in Declarations.Of(files))
         {
             Add(file, block);
