@@ -196,12 +196,16 @@ public sealed class SemanticModel
     /// <summary>The symbols referenced at least once (what <see cref="IsReferenced"/> needs, without the places).</summary>
     private HashSet<ModelSymbol> ReferencedSymbols()
     {
+        // The two symbols last added are skipped without hashing (a model names a few symbols over and over, often
+        // in turn: a guest's `os`, then its `runs`), as hashing an object by reference was measured slow here.
         var referenced = new HashSet<ModelSymbol>(ReferenceEqualityComparer.Instance);
+        ModelSymbol? last = null, beforeLast = null;
         foreach (var (_, token) in _references)
         {
-            if (Resolve(token.TextAsSpan) is { } symbol)
+            if (Resolve(token.TextAsSpan) is { } symbol && !ReferenceEquals(symbol, last) && !ReferenceEquals(symbol, beforeLast))
             {
                 referenced.Add(symbol);
+                (beforeLast, last) = (last, symbol);
             }
         }
 

@@ -152,14 +152,13 @@ internal sealed class Binder
         }
 
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
-        var seen = new HashSet<BlockSyntax>(ReferenceEqualityComparer.Instance) { block };
         var current = block;
         var baseKind = block.KindToken.TextEquals("host") ? "hardware" : BlockKinds.Of(block);
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
                && _table.Declared(baseName.TextAsSpan) is { } declared && declared.Kind == baseKind)
         {
             var next = (declared.File, declared.Block);
-            if (!seen.Add(next.Block))
+            if (InChain(chain, next.Block))
             {
                 // Self-reference is VDL1005 (schema rules); a longer loop is reported once, at the block that closes it.
                 if (!ReferenceEquals(next.Block, current) && ReferenceEquals(next.Block, block))
@@ -177,6 +176,21 @@ internal sealed class Binder
         }
 
         return new BlockView(file, block, [.. chain.Skip(1)]);
+    }
+
+    // A search of the chain rather than a set of reference-hashed blocks: chains are a few blocks long, and hashing an
+    // object by reference (RuntimeHelpers.GetHashCode) was measured at microseconds per call here.
+    private static bool InChain(List<(ModelFile File, BlockSyntax Block)> chain, BlockSyntax block)
+    {
+        foreach (var (_, seen) in chain)
+        {
+            if (ReferenceEquals(seen, block))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)
@@ -546,7 +560,10 @@ internal sealed class Binder
     // Collects a `runs` list before it is copied into an array of its size (one list object fewer per guest); a list
     // of one application is one array per application, shared (most guests run one, and many the same).
     private readonly List<ApplicationSymbol> _runs = [];
-    private readonly Dictionary<ApplicationSymbol, ApplicationSymbol[]> _runsOfOne = new(ReferenceEqualityComparer.Instance);
+    // By name, not by reference: a reference-keyed table hashes with RuntimeHelpers.GetHashCode, measured at
+    // microseconds per call here. The last one is kept apart: a host's guests mostly run the same application.
+    private readonly Dictionary<string, ApplicationSymbol[]> _runsOfOne = new(StringComparer.Ordinal);
+    private ApplicationSymbol[]? _lastRunsOfOne;
 
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
     private ApplicationSymbol[] Applications(BlockView view)
@@ -574,12 +591,17 @@ internal sealed class Binder
 
         if (_runs.Count == 1)
         {
-            if (!_runsOfOne.TryGetValue(_runs[0], out var one))
+            if (_lastRunsOfOne is { } last && ReferenceEquals(last[0], _runs[0]))
             {
-                _runsOfOne[_runs[0]] = one = [_runs[0]];
+                return last;
             }
 
-            return one;
+            if (!_runsOfOne.TryGetValue(_runs[0].Name, out var one))
+            {
+                _runsOfOne[_runs[0].Name] = one = [_runs[0]];
+            }
+
+            return _lastRunsOfOne = one;
         }
 
         return [.. _runs];
@@ -622,13 +644,21 @@ internal sealed class Binder
         var fileNumbers = new Dictionary<ModelFile, int>(ReferenceEqualityComparer.Instance);
         var recorded = new HashSet<long>();
         var kept = 0;
+        (ModelFile? File, int Number) last = (null, 0); // references come file by file: hash each file once per run
         for (var i = 0; i < _references.Count; i++)
         {
             var (file, token) = _references[i];
-            if (!fileNumbers.TryGetValue(file, out var number))
+            if (!ReferenceEquals(file, last.File))
             {
-                fileNumbers[file] = number = fileNumbers.Count;
+                if (!fileNumbers.TryGetValue(file, out var found))
+                {
+                    fileNumbers[file] = found = fileNumbers.Count;
+                }
+
+                last = (file, found);
             }
+
+            var number = last.Number;
 
             if (recorded.Add(((long)number << 32) | (uint)token.Span.Start))
             {

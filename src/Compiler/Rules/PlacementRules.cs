@@ -40,25 +40,47 @@ internal sealed class PlacementRules : IRuleFamily
     /// <summary>Each application's placements, in model order: counted, then filled into arrays of the exact size.</summary>
     private static Dictionary<ApplicationSymbol, Placement[]> ByApplication(IReadOnlyList<Placement> placements)
     {
-        var counts = new Dictionary<ApplicationSymbol, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < placements.Count; i++)
-        {
-            counts[placements[i].App] = counts.GetValueOrDefault(placements[i].App) + 1;
-        }
-
-        var byApp = new Dictionary<ApplicationSymbol, Placement[]>(counts.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (app, count) in counts)
-        {
-            byApp[app] = new Placement[count];
-        }
-
+        // Each placement's application is looked up once, as a number; the table is asked only when the application
+        // changes from the previous placement's (hashing an object by reference was measured slow here).
+        var numbers = new Dictionary<ApplicationSymbol, int>(ReferenceEqualityComparer.Instance);
+        var counts = new List<int>();
+        var numberOf = new int[placements.Count];
+        ApplicationSymbol? last = null;
+        var lastNumber = -1;
         for (var i = 0; i < placements.Count; i++)
         {
             var app = placements[i].App;
-            var array = byApp[app];
-            var remaining = counts[app];
-            array[array.Length - remaining] = placements[i];
-            counts[app] = remaining - 1;
+            if (!ReferenceEquals(app, last))
+            {
+                if (!numbers.TryGetValue(app, out lastNumber))
+                {
+                    numbers[app] = lastNumber = counts.Count;
+                    counts.Add(0);
+                }
+
+                last = app;
+            }
+
+            numberOf[i] = lastNumber;
+            counts[lastNumber]++;
+        }
+
+        var arrays = new Placement[counts.Count][];
+        for (var n = 0; n < arrays.Length; n++)
+        {
+            arrays[n] = new Placement[counts[n]];
+            counts[n] = 0;
+        }
+
+        for (var i = 0; i < placements.Count; i++)
+        {
+            arrays[numberOf[i]][counts[numberOf[i]]++] = placements[i];
+        }
+
+        var byApp = new Dictionary<ApplicationSymbol, Placement[]>(numbers.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (app, number) in numbers)
+        {
+            byApp[app] = arrays[number];
         }
 
         return byApp;
