@@ -281,22 +281,25 @@ internal sealed class Binder
             }
 
             var guestView = View(view.File, block);
+            var found = _guestAttributes;
+            guestView.FindEach(GuestAttributes.Slots, found);
+            ExpressionSyntax? Value(GuestAttribute attribute) => found[(int)attribute]?.Attribute.Value;
             guests.Add(Add(new GuestSymbol(declared.Name, guestView, host)
             {
-                Copies = Whole(guestView, "count") ?? 1,
-                OwnOs = Reference<OsSymbol>(guestView, "os"),
-                OwnPatch = _values.Text(guestView.Find("patch")?.Attribute.Value),
-                Vcpus = Whole(guestView, "vcpus") ?? 0,
-                MemoryBytes = _values.Number(guestView.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
-                DiskBytes = _values.Number(guestView.Find("disk")?.Attribute.Value, Dimension.Memory) ?? 0,
-                Privileged = ValueReader.Bool(guestView.Find("privileged")?.Attribute.Value) ?? false,
-                CpuShares = _values.Number(guestView.Find("cpu_shares")?.Attribute.Value, Dimension.None) ?? 1,
-                MemoryLimitBytes = _values.Number(guestView.Find("memory_limit")?.Attribute.Value, Dimension.Memory),
-                Burst = ValueReader.Bool(guestView.Find("burst")?.Attribute.Value) ?? false,
-                RestartPriority = ModelNames.TryParseRestartPriority(ValueReader.Word(guestView.Find("restart_priority")?.Attribute.Value) ?? string.Empty, out var priority)
+                Copies = Whole(Value(GuestAttribute.Count)) ?? 1,
+                OwnOs = Reference<OsSymbol>(guestView, found[(int)GuestAttribute.Os]),
+                OwnPatch = _values.Text(Value(GuestAttribute.Patch)),
+                Vcpus = Whole(Value(GuestAttribute.Vcpus)) ?? 0,
+                MemoryBytes = _values.Number(Value(GuestAttribute.Memory), Dimension.Memory) ?? 0,
+                DiskBytes = _values.Number(Value(GuestAttribute.Disk), Dimension.Memory) ?? 0,
+                Privileged = ValueReader.Bool(Value(GuestAttribute.Privileged)) ?? false,
+                CpuShares = _values.Number(Value(GuestAttribute.CpuShares), Dimension.None) ?? 1,
+                MemoryLimitBytes = _values.Number(Value(GuestAttribute.MemoryLimit), Dimension.Memory),
+                Burst = ValueReader.Bool(Value(GuestAttribute.Burst)) ?? false,
+                RestartPriority = ModelNames.TryParseRestartPriority(ValueReader.Word(Value(GuestAttribute.RestartPriority)) ?? string.Empty, out var priority)
                     ? priority
                     : RestartPriority.Medium,
-                Runs = Applications(guestView),
+                Runs = Applications(guestView, found[(int)GuestAttribute.Runs]),
             }));
         }
 
@@ -478,8 +481,13 @@ internal sealed class Binder
         return spec.Problem() is null ? spec : null;
     }
 
-    private long? Whole(BlockView view, string attribute) =>
-        _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
+    private long? Whole(BlockView view, string attribute) => Whole(view.Find(attribute)?.Attribute.Value);
+
+    private long? Whole(ExpressionSyntax? value) =>
+        _values.Number(value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
+
+    // The attributes of the guest being bound, by GuestAttribute: one array for every guest.
+    private readonly (ModelFile File, AttributeSyntax Attribute)?[] _guestAttributes = new (ModelFile, AttributeSyntax)?[GuestAttributes.Names.Length];
 
     private IReadOnlyList<string> Texts(ExpressionSyntax? list)
     {
@@ -566,9 +574,12 @@ internal sealed class Binder
     private ApplicationSymbol[]? _lastRunsOfOne;
 
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
-    private ApplicationSymbol[] Applications(BlockView view)
+    private ApplicationSymbol[] Applications(BlockView view) => Applications(view, view.Find("runs"));
+
+    /// <summary>As <see cref="Applications(BlockView)"/>, with the view's `runs` already found.</summary>
+    private ApplicationSymbol[] Applications(BlockView view, (ModelFile File, AttributeSyntax Attribute)? runs)
     {
-        if (view.Find("runs") is not var (file, found) || found.Value is not ListExpressionSyntax list)
+        if (runs is not var (file, found) || found.Value is not ListExpressionSyntax list)
         {
             return [];
         }
@@ -608,9 +619,13 @@ internal sealed class Binder
     }
 
     private T? Reference<T>(BlockView view, string attribute)
+        where T : ModelSymbol => Reference<T>(view, view.Find(attribute));
+
+    /// <summary>As <see cref="Reference{T}(BlockView, string)"/>, with the view's attribute already found.</summary>
+    private T? Reference<T>(BlockView view, (ModelFile File, AttributeSyntax Attribute)? attribute)
         where T : ModelSymbol
     {
-        if (view.Find(attribute) is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
+        if (attribute is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 
@@ -59,6 +60,27 @@ internal sealed class BlockView
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For each name of <paramref name="slots"/>, what <see cref="Find"/> would return, into <paramref name="found"/> at the
+    /// name's slot, in one walk over the members (nearest level first, the first of a name in a level).
+    /// </summary>
+    public void FindEach(FrozenDictionary<string, int> slots, Span<(ModelFile File, AttributeSyntax Attribute)?> found)
+    {
+        found.Clear();
+        var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var level = 0; level < Levels; level++)
+        {
+            var (file, block) = Level(level);
+            foreach (var member in block.Members)
+            {
+                if (member is AttributeSyntax attribute && lookup.TryGetValue(attribute.Name.TextAsSpan, out var slot) && found[slot] is null)
+                {
+                    found[slot] = (file, attribute);
+                }
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's).</summary>
