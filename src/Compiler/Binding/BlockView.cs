@@ -18,12 +18,21 @@ internal sealed class BlockView
     private readonly (ModelFile File, BlockSyntax Block)[] _bases;
     private readonly Location? _parentName;
 
+    // A nested block's view whose first block is a base's (the block itself lacks it): nothing in it is its own.
+    private readonly bool _inherited;
+
     /// <summary>The block <paramref name="block"/> of <paramref name="file"/>, then its <paramref name="bases"/>, nearest first.</summary>
     public BlockView(ModelFile file, BlockSyntax block, (ModelFile File, BlockSyntax Block)[]? bases = null)
+        : this(file, block, bases, inherited: false)
+    {
+    }
+
+    private BlockView(ModelFile file, BlockSyntax block, (ModelFile File, BlockSyntax Block)[]? bases, bool inherited)
     {
         _file = file;
         _block = block;
         _bases = bases ?? [];
+        _inherited = inherited;
     }
 
     /// <summary>No block: a nested block that neither the block nor its bases have, located at <paramref name="parentName"/>.</summary>
@@ -83,10 +92,10 @@ internal sealed class BlockView
         }
     }
 
-    /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's).</summary>
+    /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's, nor in a nested block only a base has).</summary>
     public bool IsOwn(AttributeSyntax attribute)
     {
-        if (_block is null)
+        if (_block is null || _inherited)
         {
             return false;
         }
@@ -112,6 +121,7 @@ internal sealed class BlockView
         // some lack it.
         ModelFile? firstFile = null;
         BlockSyntax? first = null;
+        var inherited = _inherited;
         (ModelFile, BlockSyntax)[]? bases = null;
         var found = 0;
         for (var level = 0; level < Levels; level++)
@@ -124,6 +134,7 @@ internal sealed class BlockView
                     if (first is null)
                     {
                         (firstFile, first) = (file, child);
+                        inherited |= level > 0;
                     }
                     else
                     {
@@ -141,7 +152,7 @@ internal sealed class BlockView
         }
 
         // A missing block still locates its messages: at the name of the block that lacks it.
-        return first is null ? new BlockView(NameLocation) : new BlockView(firstFile!, first, bases);
+        return first is null ? new BlockView(NameLocation) : new BlockView(firstFile!, first, bases, inherited);
     }
 
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
