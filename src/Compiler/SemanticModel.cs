@@ -14,9 +14,13 @@ public sealed class SemanticModel
 {
     private readonly Dictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
-    private readonly Dictionary<ModelSymbol, List<Location>> _referencesBySymbol = new(ReferenceEqualityComparer.Instance);
-    private readonly List<(ModelFile File, SyntaxToken Token)> _references;
+    private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references;
     private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
+
+    // Both built on the first question: the checker asks only whether a few catalog entries are referenced, the
+    // editor where a symbol is referenced (a large model has a hundred thousand references to a few names).
+    private Dictionary<ModelSymbol, List<Location>>? _referencesBySymbol;
+    private HashSet<ModelSymbol>? _referenced;
 
     internal SemanticModel(
         IReadOnlyList<OsSymbol> operatingSystems,
@@ -26,7 +30,7 @@ public sealed class SemanticModel
         IReadOnlyList<ClusterSymbol> clusters,
         IReadOnlyList<ScenarioSymbol> scenarios,
         Dictionary<string, ModelSymbol> byName,
-        List<(ModelFile File, SyntaxToken Token)> references,
+        ChunkedList<(ModelFile File, SyntaxToken Token)> references,
         SymbolTable table)
     {
         OperatingSystems = operatingSystems;
@@ -35,26 +39,11 @@ public sealed class SemanticModel
         Hosts = hosts;
         Clusters = clusters;
         Scenarios = scenarios;
-        Guests = [.. hosts.SelectMany(h => h.Guests)];
+        Guests = AllGuests(hosts);
         _byName = byName;
         _table = table;
 
         _references = references;
-        foreach (var (file, token) in _references)
-        {
-            // An unresolved reference has its diagnostic already and belongs to nobody.
-            if (Resolve(token.TextAsSpan) is not { } symbol)
-            {
-                continue;
-            }
-
-            if (!_referencesBySymbol.TryGetValue(symbol, out var list))
-            {
-                _referencesBySymbol[symbol] = list = [];
-            }
-
-            list.Add(new Location(file.Tree.Text, token.Span));
-        }
     }
 
     public IReadOnlyList<OsSymbol> OperatingSystems { get; }
@@ -126,6 +115,7 @@ public sealed class SemanticModel
     public IReadOnlyList<Location> ReferencesOf(ModelSymbol symbol, bool includeDeclaration = false)
     {
         ArgumentNullException.ThrowIfNull(symbol);
+        _referencesBySymbol ??= IndexReferences();
         var found = _referencesBySymbol.GetValueOrDefault(symbol) ?? [];
         if (found.Count == 0 && !includeDeclaration)
         {
@@ -137,11 +127,90 @@ public sealed class SemanticModel
     }
 
     /// <summary>Whether anything references <paramref name="symbol"/> (cheaper than <see cref="ReferencesOf"/> when only that matters).</summary>
-    public bool IsReferenced(ModelSymbol symbol) => symbol is not null && _referencesBySymbol.TryGetValue(symbol, out var list) && list.Count > 0;
+    public bool IsReferenced(ModelSymbol symbol)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        if (_referencesBySymbol is { } index)
+        {
+            return index.TryGetValue(symbol, out var list) && list.Count > 0;
+        }
+
+        _referenced ??= ReferencedSymbols();
+        return _referenced.Contains(symbol);
+    }
 
     public HostSymbol? Host(string name) => Resolve(name) as HostSymbol;
 
     public GuestSymbol? Guest(string name) => Resolve(name) as GuestSymbol;
+
+    /// <summary>Every host's guests, host by host, in an array of their number (a hundred thousand: no regrowth).</summary>
+    private static GuestSymbol[] AllGuests(IReadOnlyList<HostSymbol> hosts)
+    {
+        var count = 0;
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            count += hosts[h].Guests.Count;
+        }
+
+        var guests = new GuestSymbol[count];
+        var next = 0;
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            var own = hosts[h].Guests;
+            for (var g = 0; g < own.Count; g++)
+            {
+                guests[next++] = own[g];
+            }
+        }
+
+        return guests;
+    }
+
+    /// <summary>The places each symbol is referenced, in the order they were recorded.</summary>
+    private Dictionary<ModelSymbol, List<Location>> IndexReferences()
+    {
+        var index = new Dictionary<ModelSymbol, List<Location>>(ReferenceEqualityComparer.Instance);
+        foreach (var (file, token) in _references)
+        {
+            // An unresolved reference has its diagnostic already and belongs to nobody.
+            if (Resolve(token.TextAsSpan) is not { } symbol)
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(symbol, out var list))
+            {
+                index[symbol] = list = [];
+            }
+
+            list.Add(new Location(file.Tree.Text, token.Span));
+        }
+
+        return index;
+    }
+
+    /// <summary>The symbols referenced at least once (what <see cref="IsReferenced"/> needs, without the places).</summary>
+    private HashSet<ModelSymbol> ReferencedSymbols()
+    {
+        // The two symbols last added are skipped without hashing (a model names a few symbols over and over, often
+        // in turn: a guest's `os`, then its `runs`), as hashing an object by reference was measured slow here.
+        var referenced = new HashSet<ModelSymbol>(ReferenceEqualityComparer.Instance);
+        ModelSymbol? last = null, beforeLast = null;
+        foreach (var (_, token) in _references)
+        {
+            if (Resolve(token.TextAsSpan) is { } symbol && !ReferenceEquals(symbol, last) && !ReferenceEquals(symbol, beforeLast))
+            {
+                referenced.Add(symbol);
+                (beforeLast, last) = (last, symbol);
+            }
+        }
+
+        return referenced;
+    }
 
     /// <summary>Every name token by file and position, built on the first question (the checker never asks; the editor does).</summary>
     private Dictionary<string, List<(int Start, int End, string Name)>> IndexNames()

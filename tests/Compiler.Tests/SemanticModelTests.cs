@@ -128,6 +128,39 @@ public sealed class SemanticModelTests
         Assert.Equal(["dc.vdl(26,15)"], model.ReferencesOf(model.Resolve("web")!).Select(l => l.ToString()));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  conflicts = [other]")]
+    public void AReferenceInABaseIsListedOnceHoweverManyBlocksInheritIt(string baseAttribute)
+    {
+        // `web` and `api` take `requires` from `base-app`, a nested block only the base has: the binder reads it once
+        // for each of the three applications, and it is one reference. (With an attribute inherited as well, and
+        // without: each takes its own path to the same answer.)
+        var text = $$"""
+            os rhel8 {
+              family = linux
+            }
+
+            app other {
+            }
+
+            app base-app {
+              requires {
+                os = [rhel8]
+              }
+            {{baseAttribute}}
+            }
+
+            app web : base-app {
+            }
+
+            app api : base-app {
+            }
+            """;
+        var model = Compile(("apps.vdl", text)).SemanticModel;
+        Assert.Equal(["apps.vdl(10,11)"], model.ReferencesOf(model.Resolve("rhel8")!).Select(l => l.ToString()));
+    }
+
     [Fact]
     public void AFailingRuleFamilyIsOneInternalErrorAndTheOthersStillReport()
     {

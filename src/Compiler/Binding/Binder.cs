@@ -1,5 +1,6 @@
 using System.Globalization;
 using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Semantics;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Literals;
@@ -20,13 +21,17 @@ internal sealed class Binder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
     private readonly TraceFiles _traces;
-    private readonly Dictionary<string, ModelSymbol> _symbols = new(StringComparer.Ordinal);
-    private readonly List<(ModelFile File, SyntaxToken Token)> _references = [];
+    private readonly Dictionary<string, ModelSymbol> _symbols;
+    private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references = new();
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
         _table = table;
         _diagnostics = diagnostics;
+
+        // A symbol for at most every declaration: sized once rather than regrown (each regrowth of a table of a
+        // hundred thousand copies it into a new array on the large-object heap).
+        _symbols = new(table.Count, StringComparer.Ordinal);
         _traces = new TraceFiles(diagnostics);
         Files = files;
     }
@@ -85,23 +90,36 @@ internal sealed class Binder
             foreach (var block in file.Tree.Root.Blocks)
             {
                 RecordBase(file, block);
-                foreach (var guest in block.Blocks)
+
+                // One walk over the members (three OfType walks made three iterators per block), in the same order
+                // of recording: the nested blocks' bases, then the statements, then the expectations.
+                foreach (var member in block.Members)
                 {
-                    RecordBase(file, guest);
+                    if (member is BlockSyntax nested)
+                    {
+                        RecordBase(file, nested);
+                    }
                 }
 
-                foreach (var statement in block.Members.OfType<ScenarioStatementSyntax>())
+                foreach (var member in block.Members)
                 {
-                    RecordStatement(file, statement);
+                    if (member is ScenarioStatementSyntax statement)
+                    {
+                        RecordStatement(file, statement);
+                    }
                 }
 
-                foreach (var expect in block.Members.OfType<ExpectStatementSyntax>())
+                foreach (var member in block.Members)
                 {
-                    Record(file, expect.Subject);
+                    if (member is ExpectStatementSyntax expect)
+                    {
+                        Record(file, expect.Subject);
+                    }
                 }
             }
         }
 
+        RemoveRepeatedReferences();
         CheckCopyNames();
         static IReadOnlyList<T> Sorted<T>(List<T> list)
             where T : ModelSymbol => [.. list.OrderBy(s => s.File.Path, StringComparer.Ordinal).ThenBy(s => s.Declaration.Span.Start)];
@@ -134,14 +152,13 @@ internal sealed class Binder
         }
 
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
-        var seen = new HashSet<BlockSyntax>(ReferenceEqualityComparer.Instance) { block };
         var current = block;
-        var baseKind = block.KindName == "host" ? "hardware" : block.KindName;
+        var baseKind = block.KindToken.TextEquals("host") ? "hardware" : BlockKinds.Of(block);
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
                && _table.Declared(baseName.TextAsSpan) is { } declared && declared.Kind == baseKind)
         {
             var next = (declared.File, declared.Block);
-            if (!seen.Add(next.Block))
+            if (InChain(chain, next.Block))
             {
                 // Self-reference is VDL1005 (schema rules); a longer loop is reported once, at the block that closes it.
                 if (!ReferenceEquals(next.Block, current) && ReferenceEquals(next.Block, block))
@@ -158,7 +175,22 @@ internal sealed class Binder
             current = next.Block;
         }
 
-        return new BlockView([.. chain]);
+        return new BlockView(file, block, [.. chain.Skip(1)]);
+    }
+
+    // A search of the chain rather than a set of reference-hashed blocks: chains are a few blocks long, and hashing an
+    // object by reference (RuntimeHelpers.GetHashCode) was measured at microseconds per call here.
+    private static bool InChain(List<(ModelFile File, BlockSyntax Block)> chain, BlockSyntax block)
+    {
+        foreach (var (_, seen) in chain)
+        {
+            if (ReferenceEquals(seen, block))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)
@@ -238,31 +270,39 @@ internal sealed class Binder
         }
 
         ReadMachine(host, view, view);
-        var guests = new List<GuestSymbol>();
-        foreach (var block in view.Block.Blocks.Where(b => b.KindToken.TextEquals("vm") || b.KindToken.TextEquals("container")))
+        var guests = new List<GuestSymbol>(view.Block.Members.Length); // at most one per member: no regrowth
+        foreach (var member in view.Block.Members)
         {
+            if (member is not BlockSyntax block || !(block.KindToken.TextEquals("vm") || block.KindToken.TextEquals("container")))
+            {
+                continue;
+            }
+
             if (block.Name is not { IsMissing: false } guestName || _table.Declared(guestName.TextAsSpan) is not { } declared || !ReferenceEquals(declared.Block, block))
             {
                 continue; // unnamed or a duplicate: reported elsewhere
             }
 
             var guestView = View(view.File, block);
+            var found = _guestAttributes;
+            guestView.FindEach(GuestAttributes.Slots, found);
+            ExpressionSyntax? Value(GuestAttribute attribute) => found[(int)attribute]?.Attribute.Value;
             guests.Add(Add(new GuestSymbol(declared.Name, guestView, host)
             {
-                Copies = Whole(guestView, "count") ?? 1,
-                OwnOs = Reference<OsSymbol>(guestView, "os"),
-                OwnPatch = _values.Text(guestView.Find("patch")?.Attribute.Value),
-                Vcpus = Whole(guestView, "vcpus") ?? 0,
-                MemoryBytes = _values.Number(guestView.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0,
-                DiskBytes = _values.Number(guestView.Find("disk")?.Attribute.Value, Dimension.Memory) ?? 0,
-                Privileged = ValueReader.Bool(guestView.Find("privileged")?.Attribute.Value) ?? false,
-                CpuShares = _values.Number(guestView.Find("cpu_shares")?.Attribute.Value, Dimension.None) ?? 1,
-                MemoryLimitBytes = _values.Number(guestView.Find("memory_limit")?.Attribute.Value, Dimension.Memory),
-                Burst = ValueReader.Bool(guestView.Find("burst")?.Attribute.Value) ?? false,
-                RestartPriority = ModelNames.TryParseRestartPriority(ValueReader.Word(guestView.Find("restart_priority")?.Attribute.Value) ?? string.Empty, out var priority)
+                Copies = Whole(Value(GuestAttribute.Count)) ?? 1,
+                OwnOs = Reference<OsSymbol>(guestView, found[(int)GuestAttribute.Os]),
+                OwnPatch = _values.Text(Value(GuestAttribute.Patch)),
+                Vcpus = Whole(Value(GuestAttribute.Vcpus)) ?? 0,
+                MemoryBytes = _values.Number(Value(GuestAttribute.Memory), Dimension.Memory) ?? 0,
+                DiskBytes = _values.Number(Value(GuestAttribute.Disk), Dimension.Memory) ?? 0,
+                Privileged = ValueReader.Bool(Value(GuestAttribute.Privileged)) ?? false,
+                CpuShares = _values.Number(Value(GuestAttribute.CpuShares), Dimension.None) ?? 1,
+                MemoryLimitBytes = _values.Number(Value(GuestAttribute.MemoryLimit), Dimension.Memory),
+                Burst = ValueReader.Bool(Value(GuestAttribute.Burst)) ?? false,
+                RestartPriority = ModelNames.TryParseRestartPriority(ValueReader.Word(Value(GuestAttribute.RestartPriority)) ?? string.Empty, out var priority)
                     ? priority
                     : RestartPriority.Medium,
-                Runs = Applications(guestView),
+                Runs = Applications(guestView, found[(int)GuestAttribute.Runs]),
             }));
         }
 
@@ -444,10 +484,34 @@ internal sealed class Binder
         return spec.Problem() is null ? spec : null;
     }
 
-    private long? Whole(BlockView view, string attribute) =>
-        _values.Number(view.Find(attribute)?.Attribute.Value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
+    private long? Whole(BlockView view, string attribute) => Whole(view.Find(attribute)?.Attribute.Value);
 
-    private IReadOnlyList<string> Texts(ExpressionSyntax? list) => [.. ValueReader.List(list).Select(e => _values.Text(e)).OfType<string>()];
+    private long? Whole(ExpressionSyntax? value) =>
+        _values.Number(value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
+
+    // The attributes of the guest being bound, by GuestAttribute: one array for every guest.
+    private readonly (ModelFile File, AttributeSyntax Attribute)?[] _guestAttributes = new (ModelFile, AttributeSyntax)?[GuestAttributes.Names.Length];
+
+    private IReadOnlyList<string> Texts(ExpressionSyntax? list)
+    {
+        // A loop, not Select over a lambda: that lambda captured the binder, a closure for every list read.
+        var elements = ValueReader.List(list);
+        if (elements.IsEmpty)
+        {
+            return [];
+        }
+
+        var texts = new List<string>(elements.Length);
+        foreach (var element in elements)
+        {
+            if (_values.Text(element) is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+
+        return texts;
+    }
 
     private static CpuFeatures Features(ExpressionSyntax? list)
     {
@@ -496,7 +560,7 @@ internal sealed class Binder
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                Record(file, token);
+                Record(file, token, !view.IsOwn(found));
                 names.Add(token.Text);
             }
         }
@@ -504,60 +568,123 @@ internal sealed class Binder
         return names;
     }
 
+    // Collects a `runs` list before it is copied into an array of its size (one list object fewer per guest); a list
+    // of one application is one array per application, shared (most guests run one, and many the same).
+    private readonly List<ApplicationSymbol> _runs = [];
+    // By name, not by reference: a reference-keyed table hashes with RuntimeHelpers.GetHashCode, measured at
+    // microseconds per call here. The last one is kept apart: a host's guests mostly run the same application.
+    private readonly Dictionary<string, ApplicationSymbol[]> _runsOfOne = new(StringComparer.Ordinal);
+    private ApplicationSymbol[]? _lastRunsOfOne;
+
     /// <summary>The applications a `runs` names, recorded as references; unknown names are skipped (reported by the schema rules).</summary>
-    private List<ApplicationSymbol> Applications(BlockView view)
+    private ApplicationSymbol[] Applications(BlockView view) => Applications(view, view.Find("runs"));
+
+    /// <summary>As <see cref="Applications(BlockView)"/>, with the view's `runs` already found.</summary>
+    private ApplicationSymbol[] Applications(BlockView view, (ModelFile File, AttributeSyntax Attribute)? runs)
     {
-        if (view.Find("runs") is not var (file, found) || found.Value is not ListExpressionSyntax list)
+        if (runs is not var (file, found) || found.Value is not ListExpressionSyntax list)
         {
             return [];
         }
 
         // Looked up by the text itself: a model names its applications a hundred thousand times.
         var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
-        var apps = new List<ApplicationSymbol>(list.Elements.Length);
+        var inherited = !view.IsOwn(found);
+        _runs.Clear();
         foreach (var element in list.Elements)
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
             {
-                Record(file, token);
+                Record(file, token, inherited);
                 if (lookup.TryGetValue(token.TextAsSpan, out var symbol) && symbol is ApplicationSymbol app)
                 {
-                    apps.Add(app);
+                    _runs.Add(app);
                 }
             }
         }
 
-        return apps;
+        if (_runs.Count == 1)
+        {
+            if (_lastRunsOfOne is { } last && ReferenceEquals(last[0], _runs[0]))
+            {
+                return last;
+            }
+
+            if (!_runsOfOne.TryGetValue(_runs[0].Name, out var one))
+            {
+                _runsOfOne[_runs[0].Name] = one = [_runs[0]];
+            }
+
+            return _lastRunsOfOne = one;
+        }
+
+        return [.. _runs];
     }
 
     private T? Reference<T>(BlockView view, string attribute)
+        where T : ModelSymbol => Reference<T>(view, view.Find(attribute));
+
+    /// <summary>As <see cref="Reference{T}(BlockView, string)"/>, with the view's attribute already found.</summary>
+    private T? Reference<T>(BlockView view, (ModelFile File, AttributeSyntax Attribute)? attribute)
         where T : ModelSymbol
     {
-        if (view.Find(attribute) is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
+        if (attribute is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
         {
             return null;
         }
 
-        Record(file, identifier.Identifier);
+        Record(file, identifier.Identifier, !view.IsOwn(found));
         return _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.Identifier.TextAsSpan, out var symbol) ? symbol as T : null;
     }
 
-    // A base block read through several views records its references once: keep the first (file, position) only.
-    private readonly HashSet<long> _recorded = [];
-    private readonly Dictionary<ModelFile, int> _fileNumbers = new(ReferenceEqualityComparer.Instance);
+    // Whether a reference was read from a base's block: that block is read through every view that inherits it, so
+    // the same place may have been recorded more than once, and the list is made unique at the end of binding.
+    private bool _readFromBase;
 
-    /// <summary>Records a reference, once per place.</summary>
-    private void Record(ModelFile file, SyntaxToken token)
+    /// <summary>
+    /// Records a reference. A block's own attributes are read once, when its declaration is bound; only what
+    /// <paramref name="inherited"/> from a base can repeat (a set of every place recorded was a tenth of binding).
+    /// </summary>
+    private void Record(ModelFile file, SyntaxToken token, bool inherited = false)
     {
-        if (!_fileNumbers.TryGetValue(file, out var number))
+        _readFromBase |= inherited;
+        _references.Add((file, token));
+    }
+
+    /// <summary>The references once per place, each where it was first recorded (as the editor and VDL5004 count them).</summary>
+    private void RemoveRepeatedReferences()
+    {
+        if (!_readFromBase)
         {
-            _fileNumbers[file] = number = _fileNumbers.Count;
+            return;
         }
 
-        if (_recorded.Add(((long)number << 32) | (uint)token.Span.Start))
+        var fileNumbers = new Dictionary<ModelFile, int>(ReferenceEqualityComparer.Instance);
+        var recorded = new HashSet<long>();
+        var kept = 0;
+        (ModelFile? File, int Number) last = (null, 0); // references come file by file: hash each file once per run
+        for (var i = 0; i < _references.Count; i++)
         {
-            _references.Add((file, token));
+            var (file, token) = _references[i];
+            if (!ReferenceEquals(file, last.File))
+            {
+                if (!fileNumbers.TryGetValue(file, out var found))
+                {
+                    fileNumbers[file] = found = fileNumbers.Count;
+                }
+
+                last = (file, found);
+            }
+
+            var number = last.Number;
+
+            if (recorded.Add(((long)number << 32) | (uint)token.Span.Start))
+            {
+                _references[kept++] = _references[i];
+            }
         }
+
+        _references.Truncate(kept);
     }
 
     private void RecordBase(ModelFile file, BlockSyntax block)

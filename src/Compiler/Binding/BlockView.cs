@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 
@@ -10,33 +11,54 @@ namespace VirtLang.Compiler.Binding;
 /// </summary>
 internal sealed class BlockView
 {
-    private readonly (ModelFile File, BlockSyntax Block)[] _chain;
+    // The block itself apart from its bases: most blocks (every guest of a large model) have none, and a view of one
+    // block is then one object, not an object and an array.
+    private readonly ModelFile? _file;
+    private readonly BlockSyntax? _block;
+    private readonly (ModelFile File, BlockSyntax Block)[] _bases;
     private readonly Location? _parentName;
 
-    public BlockView((ModelFile File, BlockSyntax Block)[] chain, Location? parentName = null)
+    // A nested block's view whose first block is a base's (the block itself lacks it): nothing in it is its own.
+    private readonly bool _inherited;
+
+    /// <summary>The block <paramref name="block"/> of <paramref name="file"/>, then its <paramref name="bases"/>, nearest first.</summary>
+    public BlockView(ModelFile file, BlockSyntax block, (ModelFile File, BlockSyntax Block)[]? bases = null)
+        : this(file, block, bases, inherited: false)
     {
-        _chain = chain;
+    }
+
+    private BlockView(ModelFile file, BlockSyntax block, (ModelFile File, BlockSyntax Block)[]? bases, bool inherited)
+    {
+        _file = file;
+        _block = block;
+        _bases = bases ?? [];
+        _inherited = inherited;
+    }
+
+    /// <summary>No block: a nested block that neither the block nor its bases have, located at <paramref name="parentName"/>.</summary>
+    private BlockView(Location parentName)
+    {
+        _bases = [];
         _parentName = parentName;
     }
 
-    /// <summary>A block without a base: most guests.</summary>
-    public BlockView(ModelFile file, BlockSyntax block)
-        : this([(file, block)])
-    {
-    }
+    public bool IsEmpty => _block is null;
 
-    public bool IsEmpty => _chain.Length == 0;
+    public ModelFile File => _file ?? throw new InvalidOperationException("an empty view has no file");
 
-    public ModelFile File => _chain[0].File;
+    public BlockSyntax Block => _block ?? throw new InvalidOperationException("an empty view has no block");
 
-    public BlockSyntax Block => _chain[0].Block;
+    /// <summary>How many blocks the view reads: the block and its bases.</summary>
+    private int Levels => _block is null ? 0 : 1 + _bases.Length;
+
+    private (ModelFile File, BlockSyntax Block) Level(int level) => level == 0 ? (_file!, _block!) : _bases[level - 1];
 
     /// <summary>The attribute named <paramref name="name"/> nearest in the chain, with its file.</summary>
     public (ModelFile File, AttributeSyntax Attribute)? Find(string name)
     {
-        for (var level = 0; level < _chain.Length; level++)
+        for (var level = 0; level < Levels; level++)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is AttributeSyntax attribute && attribute.Name.TextEquals(name))
@@ -49,42 +71,105 @@ internal sealed class BlockView
         return null;
     }
 
+    /// <summary>
+    /// For each name of <paramref name="slots"/>, what <see cref="Find"/> would return, into <paramref name="found"/> at the
+    /// name's slot, in one walk over the members (nearest level first, the first of a name in a level).
+    /// </summary>
+    public void FindEach(FrozenDictionary<string, int> slots, Span<(ModelFile File, AttributeSyntax Attribute)?> found)
+    {
+        found.Clear();
+        var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var level = 0; level < Levels; level++)
+        {
+            var (file, block) = Level(level);
+            foreach (var member in block.Members)
+            {
+                if (member is AttributeSyntax attribute && lookup.TryGetValue(attribute.Name.TextAsSpan, out var slot) && found[slot] is null)
+                {
+                    found[slot] = (file, attribute);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="attribute"/> is the block's own (not a base's, nor in a nested block only a base has).</summary>
+    public bool IsOwn(AttributeSyntax attribute)
+    {
+        if (_block is null || _inherited)
+        {
+            return false;
+        }
+
+        foreach (var member in _block.Members)
+        {
+            if (ReferenceEquals(member, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the block itself (not a base) sets <paramref name="name"/>.</summary>
-    public bool SetsOwn(string name) => _chain.Length > 0 && _chain[0].Block.Attributes.Any(a => a.Name.TextEquals(name));
+    public bool SetsOwn(string name) => _block is not null && _block.Attributes.Any(a => a.Name.TextEquals(name));
 
     /// <summary>The unnamed nested block of <paramref name="kind"/> (<c>cpu</c>, <c>hypervisor</c>), seen through the chain.</summary>
     public BlockView Child(string kind)
     {
-        List<(ModelFile, BlockSyntax)>? chain = null;
-        for (var level = 0; level < _chain.Length; level++)
+        // At most one per level. The bases' go into an array of the levels left once a second is found, trimmed if
+        // some lack it.
+        ModelFile? firstFile = null;
+        BlockSyntax? first = null;
+        var inherited = _inherited;
+        (ModelFile, BlockSyntax)[]? bases = null;
+        var found = 0;
+        for (var level = 0; level < Levels; level++)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is BlockSyntax child && child.KindToken.TextEquals(kind))
                 {
-                    (chain ??= new(_chain.Length)).Add((file, child));
+                    if (first is null)
+                    {
+                        (firstFile, first) = (file, child);
+                        inherited |= level > 0;
+                    }
+                    else
+                    {
+                        (bases ??= new (ModelFile, BlockSyntax)[Levels - level])[found++] = (file, child);
+                    }
+
                     break;
                 }
             }
         }
 
+        if (bases is not null && found < bases.Length)
+        {
+            Array.Resize(ref bases, found);
+        }
+
         // A missing block still locates its messages: at the name of the block that lacks it.
-        return new BlockView(chain is null ? [] : [.. chain], NameLocation);
+        return first is null ? new BlockView(NameLocation) : new BlockView(firstFile!, first, bases, inherited);
     }
 
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
     public IReadOnlyList<BlockView> Named(string kind)
     {
-        var byName = new Dictionary<string, List<(ModelFile, BlockSyntax)>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var level = _chain.Length - 1; level >= 0; level--)
+        // Made at the first block of the kind: every host asks for its disks and NICs, and many have none of one.
+        Dictionary<string, List<(ModelFile, BlockSyntax)>>? byName = null;
+        List<string>? order = null;
+        for (var level = Levels - 1; level >= 0; level--)
         {
-            var (file, block) = _chain[level];
+            var (file, block) = Level(level);
             foreach (var member in block.Members)
             {
                 if (member is BlockSyntax { Name: { IsMissing: false } name } child && child.KindToken.TextEquals(kind))
                 {
+                    byName ??= new(StringComparer.Ordinal);
+                    order ??= [];
                     if (!byName.TryGetValue(name.Text, out var list))
                     {
                         byName[name.Text] = list = [];
@@ -96,7 +181,19 @@ internal sealed class BlockView
             }
         }
 
-        return [.. order.Select(n => new BlockView([.. byName[n]]))];
+        if (order is null)
+        {
+            return [];
+        }
+
+        var views = new BlockView[order.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            var chain = byName![order[i]];
+            views[i] = new BlockView(chain[0].Item1, chain[0].Item2, chain.Count > 1 ? [.. chain.Skip(1)] : null);
+        }
+
+        return views;
     }
 
     /// <summary>Where an attribute's value is written (in the block or its base), else the block's name.</summary>
@@ -111,14 +208,13 @@ internal sealed class BlockView
     {
         get
         {
-            if (_chain.Length == 0)
+            if (_block is null)
             {
                 return _parentName ?? throw new InvalidOperationException("an empty view of no block has no location");
             }
 
-            var (file, block) = _chain[0];
-            var token = block.Name is { IsMissing: false } name ? name : block.KindToken;
-            return new Location(file.Tree.Text, token.Span);
+            var token = _block.Name is { IsMissing: false } name ? name : _block.KindToken;
+            return new Location(_file!.Tree.Text, token.Span);
         }
     }
 }

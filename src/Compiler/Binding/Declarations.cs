@@ -18,9 +18,12 @@ internal static class Declarations
                 yield return (file, block);
                 if (block.KindToken.TextEquals("host"))
                 {
-                    foreach (var guest in block.Blocks.Where(b => IsGuest(b.KindToken)))
+                    foreach (var member in block.Members)
                     {
-                        yield return (file, guest);
+                        if (member is BlockSyntax guest && IsGuest(guest.KindToken))
+                        {
+                            yield return (file, guest);
+                        }
                     }
                 }
             }
@@ -29,9 +32,11 @@ internal static class Declarations
 
     private static bool IsGuest(SyntaxToken kind)
     {
-        foreach (var guestKind in ModelSchema.GuestKinds)
+        // By index: a foreach over the IReadOnlyList boxed an enumerator for every block of every host.
+        var guestKinds = ModelSchema.GuestKinds;
+        for (var i = 0; i < guestKinds.Count; i++)
         {
-            if (kind.TextEquals(guestKind))
+            if (kind.TextEquals(guestKinds[i]))
             {
                 return true;
             }

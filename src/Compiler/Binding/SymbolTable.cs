@@ -1,4 +1,5 @@
 using VirtLang.Compiler.Diagnostics;
+using VirtLang.Compiler.Semantics;
 using System.Globalization;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
@@ -12,18 +13,30 @@ namespace VirtLang.Compiler.Binding;
 /// </summary>
 internal sealed class SymbolTable
 {
-    private readonly Dictionary<string, Symbol> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Symbol> _symbols;
 
     // Only names declared more than once, with every declaration in order: most models have none.
     private readonly Dictionary<string, List<Symbol>> _duplicates = new(StringComparer.Ordinal);
 
-    public SymbolTable(IEnumerable<ModelFile> files)
+    public SymbolTable(IReadOnlyList<ModelFile> files)
     {
+        // Counted first, so the table is made once: grown from empty, a table of a hundred thousand names is copied
+        // into a larger array some twenty times, the last ones on the large-object heap.
+        var count = 0;
+        foreach (var _ in Declarations.Of(files))
+        {
+            count++;
+        }
+
+        _symbols = new(count, StringComparer.Ordinal);
         foreach (var (file, block) in Declarations.Of(files))
         {
             Add(file, block);
         }
     }
+
+    /// <summary>How many names are declared.</summary>
+    public int Count => _symbols.Count;
 
     /// <summary>Every name once (its first declaration), in declaration order.</summary>
     public IEnumerable<Symbol> All => _symbols.Values;
@@ -78,7 +91,7 @@ internal sealed class SymbolTable
 
         // The first declaration wins for resolution; the others are kept for VDL1002.
         var text = name.Text;
-        var symbol = new Symbol(text, block.KindName, new Location(file.Tree.Text, name.Span), CountOf(block), file, block);
+        var symbol = new Symbol(text, BlockKinds.Of(block), new Location(file.Tree.Text, name.Span), CountOf(block), file, block);
         if (!_symbols.TryAdd(text, symbol))
         {
             if (!_duplicates.TryGetValue(text, out var all))
@@ -92,7 +105,7 @@ internal sealed class SymbolTable
 
     private static long CountOf(BlockSyntax block)
     {
-        if (block.KindName == "pool")
+        if (block.KindToken.TextEquals("pool"))
         {
             return 0; // a pool's count is machines a plan may use, not copies: POOL-k are the plan's hosts
         }

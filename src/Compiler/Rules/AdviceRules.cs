@@ -38,21 +38,53 @@ internal sealed class AdviceRules : IRuleFamily
     /// </summary>
     public static double MeanHostCpu(HostSymbol host)
     {
+        // Loops over the lists rather than Sum over closures: this runs for every guest of every host, and the
+        // additions are the same, in the same order.
         var costs = host.Costs;
         var mode = host.Mode;
         var path = costs.IoPathOf(mode);
-        double Own(ApplicationSymbol a) => a.MeanCpu * costs.GuestCpuFactor(a.Io, a.KernelEntriesPerCore, mode);
-        double Layer(ApplicationSymbol a) => a.MeanCpu * path.CpuPerCore(a.OperationsPerCore);
-        var cores = host.Runs.Sum(a => Own(a) + Layer(a));
-        foreach (var guest in host.Guests)
+        var cores = 0.0;
+        var runs = host.Runs;
+        for (var i = 0; i < runs.Count; i++)
         {
-            var own = guest.Runs.Sum(Own);
-            var layer = guest.Privileged ? 0 : guest.Runs.Sum(Layer);
+            cores += Own(runs[i], costs, mode) + Layer(runs[i], path);
+        }
+
+        // A host's guests mostly run the same application: its figures are kept from one guest to the next (the
+        // cost model makes an object for each question).
+        ApplicationSymbol? last = null;
+        double lastOwn = 0, lastLayer = 0;
+        var guests = host.Guests;
+        for (var g = 0; g < guests.Count; g++)
+        {
+            var guest = guests[g];
+            var guestRuns = guest.Runs;
+            var own = 0.0;
+            var layer = 0.0;
+            for (var i = 0; i < guestRuns.Count; i++)
+            {
+                if (!ReferenceEquals(guestRuns[i], last))
+                {
+                    (last, lastOwn, lastLayer) = (guestRuns[i], Own(guestRuns[i], costs, mode), Layer(guestRuns[i], path));
+                }
+
+                own += lastOwn;
+                if (!guest.Privileged)
+                {
+                    layer += lastLayer; // a privileged guest's I/O is its own (0)
+                }
+            }
+
             cores += ((guest.IsVm ? Math.Min(own, guest.Vcpus * host.Cpu.CoreSpeed) : own) + layer) * guest.Copies;
         }
 
         return cores;
     }
+
+    private static double Own(ApplicationSymbol app, VirtualizationCostModel costs, AccelerationMode mode) =>
+        app.MeanCpu * costs.GuestCpuFactor(app.Io, app.KernelEntriesPerCore, mode);
+
+    private static double Layer(ApplicationSymbol app, IoPath path) => app.MeanCpu * path.CpuPerCore(app.OperationsPerCore);
 
     /// <summary>A host's CPU as a message says it: reference cores, with the logical CPUs they come from.</summary>
     internal static string Capacity(HostSymbol host) => $"{Amounts.Cores(host.CapacityCores)} of capacity ({Amounts.Count(host.LogicalCpus, "logical CPU")})";

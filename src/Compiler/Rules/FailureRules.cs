@@ -28,18 +28,18 @@ internal sealed class FailureRules : IRuleFamily
         var model = context.Model;
         foreach (var host in model.Hosts)
         {
-            CheckBlock(context, host.View.Child("failures"), $"of {host.Display}");
-            CheckBlock(context, host.View.Child("hypervisor").Child("failures"), $"of the hypervisor of {host.Display}");
+            CheckBlock(context, host.View.Child("failures"), host, static h => $"of {h.Display}");
+            CheckBlock(context, host.View.Child("hypervisor").Child("failures"), host, static h => $"of the hypervisor of {h.Display}");
         }
 
         foreach (var os in model.OperatingSystems)
         {
-            CheckBlock(context, os.View.Child("failures"), $"of os `{os.Name}`");
+            CheckBlock(context, os.View.Child("failures"), os, static o => $"of os `{o.Name}`");
         }
 
         foreach (var app in model.Applications)
         {
-            CheckBlock(context, app.View.Child("failures"), $"of app `{app.Name}`");
+            CheckBlock(context, app.View.Child("failures"), app, static a => $"of app `{a.Name}`");
         }
 
         foreach (var scenario in model.Scenarios.Where(s => s.RandomFailures && s.Duration is > 0))
@@ -48,7 +48,8 @@ internal sealed class FailureRules : IRuleFamily
         }
     }
 
-    private void CheckBlock(RuleContext context, BlockView block, string whose)
+    /// <param name="whose">Names the block's owner in a message: formatted only when there is one (most hosts have no failures block).</param>
+    private void CheckBlock<TOwner>(RuleContext context, BlockView block, TOwner owner, Func<TOwner, string> whose)
     {
         if (block.IsEmpty)
         {
@@ -93,7 +94,7 @@ internal sealed class FailureRules : IRuleFamily
                 way += "; " + string.Join("; ", needs);
             }
 
-            Report(context, CompilerDiagnostics.IncompleteFailures, block.NameLocation, [whose, what, way]);
+            Report(context, CompilerDiagnostics.IncompleteFailures, block.NameLocation, [whose(owner), what, way]);
         }
 
         Unused(context, block, "shape", distribution != "weibull", $"`shape` is the Weibull shape, and this block's distribution is {distribution}");
@@ -112,52 +113,86 @@ internal sealed class FailureRules : IRuleFamily
     /// <summary>The expected failures of every component, copies counted as the simulator will make them, against the bound.</summary>
     private void CheckCount(RuleContext context, ScenarioSymbol scenario)
     {
+        // A running sum in component order (the same additions as summing a list of them) and the first largest
+        // component (as MaxBy compares), whose description alone is formatted, when the bound is passed: a model has
+        // a component per guest, and formatting each one's description was a tenth of the whole check.
         var duration = ModelLowering.DurationTicks(scenario);
-        var components = new List<(string What, double Expected)>();
-        void Add(FailureSpec? spec, double copies, string what)
+        var expected = 0.0;
+        var most = default(Component);
+        var mostExpected = 0.0;
+        var any = false;
+        void Add(FailureSpec? spec, double copies, Component component)
         {
-            if (spec is not null)
+            if (spec is null)
             {
-                components.Add((what, copies * RandomFailureLimits.ExpectedFailures(duration, spec)));
+                return;
+            }
+
+            var failures = copies * RandomFailureLimits.ExpectedFailures(duration, spec);
+            expected += failures;
+            if (!any || Comparer<double>.Default.Compare(failures, mostExpected) > 0)
+            {
+                (most, mostExpected, any) = (component, failures, true);
             }
         }
 
         foreach (var host in context.Model.Hosts)
         {
-            Add(host.Failures, host.Copies, $"the machine of {host.Display} (mtbf {Time(host.Failures)})");
-            Add(host.HypervisorFailures, host.Copies, $"the hypervisor of {host.Display} (mtbf {Time(host.HypervisorFailures)})");
+            Add(host.Failures, host.Copies, new Component(ComponentKind.Machine, host, null, null));
+            Add(host.HypervisorFailures, host.Copies, new Component(ComponentKind.Hypervisor, host, null, null));
             foreach (var guest in host.Guests)
             {
                 var copies = (double)host.Copies * guest.Copies;
                 if (guest.IsVm)
                 {
-                    Add(guest.Os?.Failures, copies, $"the guest OS of {guest.Display} (mtbf {Time(guest.Os?.Failures)})");
+                    Add(guest.Os?.Failures, copies, new Component(ComponentKind.GuestOs, host, guest, null));
                 }
 
-                foreach (var app in guest.Runs)
+                var runs = guest.Runs;
+                for (var i = 0; i < runs.Count; i++)
                 {
-                    Add(app.Failures, copies, $"app `{app.Name}` in {guest.Display} (mtbf {Time(app.Failures)})");
+                    Add(runs[i].Failures, copies, new Component(ComponentKind.AppInGuest, host, guest, runs[i]));
                 }
             }
 
             foreach (var app in host.Runs)
             {
-                Add(app.Failures, host.Copies, $"app `{app.Name}` on {host.Display} (mtbf {Time(app.Failures)})");
+                Add(app.Failures, host.Copies, new Component(ComponentKind.AppOnHost, host, null, app));
             }
         }
 
-        var expected = components.Sum(c => c.Expected);
         if (expected <= RandomFailureLimits.MaxFailures)
         {
             return;
         }
 
-        var most = components.MaxBy(c => c.Expected);
         var where = scenario.View.Find("duration") is not null ? scenario.Where("duration") : scenario.Declaration;
         Report(context, CompilerDiagnostics.TooManyRandomFailures, where,
             [scenario.Name, expected.ToString("N0", CultureInfo.InvariantCulture), SimTime.Format(duration),
                 RandomFailureLimits.MaxFailures.ToString("N0", CultureInfo.InvariantCulture),
-                $"{most.What}, about {most.Expected.ToString("N0", CultureInfo.InvariantCulture)}"]);
+                $"{most.What}, about {mostExpected.ToString("N0", CultureInfo.InvariantCulture)}"]);
+    }
+
+    private enum ComponentKind
+    {
+        Machine,
+        Hypervisor,
+        GuestOs,
+        AppInGuest,
+        AppOnHost,
+    }
+
+    /// <summary>What can fail at random, described only for the message.</summary>
+    private readonly record struct Component(ComponentKind Kind, HostSymbol Host, GuestSymbol? Guest, ApplicationSymbol? App)
+    {
+        public string What => Kind switch
+        {
+            ComponentKind.Machine => $"the machine of {Host.Display} (mtbf {Time(Host.Failures)})",
+            ComponentKind.Hypervisor => $"the hypervisor of {Host.Display} (mtbf {Time(Host.HypervisorFailures)})",
+            ComponentKind.GuestOs => $"the guest OS of {Guest!.Display} (mtbf {Time(Guest.Os?.Failures)})",
+            ComponentKind.AppInGuest => $"app `{App!.Name}` in {Guest!.Display} (mtbf {Time(App.Failures)})",
+            _ => $"app `{App!.Name}` on {Host.Display} (mtbf {Time(App.Failures)})",
+        };
     }
 
     private static string Time(FailureSpec? spec) => spec is null ? string.Empty : SimTime.Format(spec.Mtbf);

@@ -27,23 +27,40 @@ internal sealed record Placement(ApplicationSymbol App, HostSymbol Host, GuestSy
     /// <summary>Host by host, the host's own applications then each guest's: the rules rely on this order (runs of one host, of one userland).</summary>
     public static Placement[] All(SemanticModel model)
     {
-        var list = new List<Placement>();
-        foreach (var host in model.Hosts)
+        // Counted first, then filled, by index: no list growing to a hundred thousand, no enumerator per guest.
+        var hosts = model.Hosts;
+        var count = 0;
+        for (var h = 0; h < hosts.Count; h++)
         {
-            foreach (var app in host.Runs)
+            count += hosts[h].Runs.Count;
+            var guests = hosts[h].Guests;
+            for (var g = 0; g < guests.Count; g++)
             {
-                list.Add(new Placement(app, host, null));
+                count += guests[g].Runs.Count;
+            }
+        }
+
+        var all = new Placement[count];
+        var next = 0;
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            var host = hosts[h];
+            for (var a = 0; a < host.Runs.Count; a++)
+            {
+                all[next++] = new Placement(host.Runs[a], host, null);
             }
 
-            foreach (var guest in host.Guests)
+            var guests = host.Guests;
+            for (var g = 0; g < guests.Count; g++)
             {
-                foreach (var app in guest.Runs)
+                var runs = guests[g].Runs;
+                for (var a = 0; a < runs.Count; a++)
                 {
-                    list.Add(new Placement(app, host, guest));
+                    all[next++] = new Placement(runs[a], host, guests[g]);
                 }
             }
         }
 
-        return [.. list];
+        return all;
     }
 }

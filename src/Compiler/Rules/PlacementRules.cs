@@ -30,11 +30,60 @@ internal sealed class PlacementRules : IRuleFamily
             CheckZones(context, onHost[0].Host, onHost);
         }
 
-        var byApp = placements.GroupBy(p => p.App).ToDictionary(g => g.Key, g => g.ToList());
+        var byApp = ByApplication(placements);
         foreach (var app in context.Model.Applications)
         {
             CheckReplicas(context, app, byApp.GetValueOrDefault(app) ?? []);
         }
+    }
+
+    /// <summary>Each application's placements, in model order: counted, then filled into arrays of the exact size.</summary>
+    private static Dictionary<ApplicationSymbol, Placement[]> ByApplication(IReadOnlyList<Placement> placements)
+    {
+        // Each placement's application is looked up once, as a number; the table is asked only when the application
+        // changes from the previous placement's (hashing an object by reference was measured slow here).
+        var numbers = new Dictionary<ApplicationSymbol, int>(ReferenceEqualityComparer.Instance);
+        var counts = new List<int>();
+        var numberOf = new int[placements.Count];
+        ApplicationSymbol? last = null;
+        var lastNumber = -1;
+        for (var i = 0; i < placements.Count; i++)
+        {
+            var app = placements[i].App;
+            if (!ReferenceEquals(app, last))
+            {
+                if (!numbers.TryGetValue(app, out lastNumber))
+                {
+                    numbers[app] = lastNumber = counts.Count;
+                    counts.Add(0);
+                }
+
+                last = app;
+            }
+
+            numberOf[i] = lastNumber;
+            counts[lastNumber]++;
+        }
+
+        var arrays = new Placement[counts.Count][];
+        for (var n = 0; n < arrays.Length; n++)
+        {
+            arrays[n] = new Placement[counts[n]];
+            counts[n] = 0;
+        }
+
+        for (var i = 0; i < placements.Count; i++)
+        {
+            arrays[numberOf[i]][counts[numberOf[i]]++] = placements[i];
+        }
+
+        var byApp = new Dictionary<ApplicationSymbol, Placement[]>(numbers.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (app, number) in numbers)
+        {
+            byApp[app] = arrays[number];
+        }
+
+        return byApp;
     }
 
     private static IEnumerable<ArraySegment<Placement>> Runs(IReadOnlyList<Placement> placements, Func<Placement, object> key)
@@ -51,7 +100,9 @@ internal sealed class PlacementRules : IRuleFamily
         }
     }
 
-    private static void CheckConflicts(RuleContext context, IReadOnlyList<Placement> apps)
+    // Runs are taken as ArraySegments, not IReadOnlyLists: a hundred thousand of them, each boxed, and each walk of
+    // one through the interface another enumerator.
+    private static void CheckConflicts(RuleContext context, ArraySegment<Placement> apps)
     {
         for (var i = 0; i < apps.Count; i++)
         {
@@ -70,7 +121,7 @@ internal sealed class PlacementRules : IRuleFamily
     }
 
     /// <summary>The weakest boundary between a placement and any other application on its host.</summary>
-    private static (string Level, Placement? Nearest) Effective(Placement placement, IReadOnlyList<Placement> onHost)
+    private static (string Level, Placement? Nearest) Effective(Placement placement, ArraySegment<Placement> onHost)
     {
         var level = 3; // alone on its host: the host itself is the boundary
         Placement? nearest = null;
@@ -94,7 +145,7 @@ internal sealed class PlacementRules : IRuleFamily
         return (IsolationLevels[level], nearest);
     }
 
-    private static void CheckIsolation(RuleContext context, IReadOnlyList<Placement> onHost)
+    private static void CheckIsolation(RuleContext context, ArraySegment<Placement> onHost)
     {
         foreach (var placement in onHost)
         {
@@ -112,9 +163,9 @@ internal sealed class PlacementRules : IRuleFamily
         }
     }
 
-    private static void CheckZones(RuleContext context, HostSymbol host, IReadOnlyList<Placement> onHost)
+    private static void CheckZones(RuleContext context, HostSymbol host, ArraySegment<Placement> onHost)
     {
-        var reported = new HashSet<(string, string)>();
+        HashSet<(string, string)>? reported = null; // made at the first zone pair: most hosts have none
         for (var i = 0; i < onHost.Count; i++)
         {
             for (var j = i + 1; j < onHost.Count; j++)
@@ -128,7 +179,7 @@ internal sealed class PlacementRules : IRuleFamily
                 // A VM boundary: the two are in different guests and at least one of those is a VM.
                 var separated = !ReferenceEquals(a.Userland, b.Userland) && (a.InVm || b.InVm);
                 var pair = string.CompareOrdinal(zoneA, zoneB) < 0 ? (zoneA, zoneB) : (zoneB, zoneA);
-                if (!separated && reported.Add(pair))
+                if (!separated && (reported ??= []).Add(pair))
                 {
                     var how = ReferenceEquals(a.Userland, b.Userland) ? $"both in {Short(a)}" : $"{Short(a)} and {Short(b)} share its kernel";
                     context.Report(CompilerDiagnostics.Zones, b.Entry, [a.App.Name, zoneA, b.App.Name, zoneB, host.Name, how],
@@ -153,17 +204,19 @@ internal sealed class PlacementRules : IRuleFamily
         }
 
         // Copies of a counted host are different machines; copies of a counted guest share its host.
-        var perHost = placements.Where(p => p.Host.Copies == 1).GroupBy(p => p.Host).Select(g => (Host: g.Key, Places: g.ToList(), Count: g.Sum(p => p.Copies))).ToList();
+        // Grouped only when a rule below reads the groups: most applications ask for no spread and one replica.
+        List<(HostSymbol Host, List<Placement> Places, long Count)> PerHost() =>
+            [.. placements.Where(p => p.Host.Copies == 1).GroupBy(p => p.Host).Select(g => (Host: g.Key, Places: g.ToList(), Count: g.Sum(p => p.Copies)))];
         if (app.Spread == "host")
         {
-            foreach (var (host, places, count) in perHost.Where(h => h.Count > 1))
+            foreach (var (host, places, count) in PerHost().Where(h => h.Count > 1))
             {
                 var names = Amounts.Names(places.Select(p => p.Guest is { Copies: > 1 } g ? $"{g.Name}-1 .. {g.Name}-{g.Copies}" : p.Place.Name));
                 context.Report(CompilerDiagnostics.Spread, places[^1].Entry, [app.Name, host.Name, count, names],
                     new RelatedLocation(app.Where("spread"), $"`{app.Name}` asks for one replica per host"));
             }
         }
-        else if (app.Replicas > 1 && placed > 1 && perHost.Count == 1 && placements.All(p => p.Host.Copies == 1))
+        else if (app.Replicas > 1 && placed > 1 && PerHost() is { Count: 1 } perHost && placements.All(p => p.Host.Copies == 1))
         {
             var (host, places, _) = perHost[0];
             context.Report(CompilerDiagnostics.SinglePointOfFailure, places[0].Entry, [app.Name, placed, host.Name],

@@ -1,3 +1,4 @@
+using VirtLang.Compiler.Binding;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Diagnostics;
@@ -151,24 +152,18 @@ internal sealed class PlatformRules : IRuleFamily
 
     private static void CheckHypervisor(RuleContext context, HostSymbol host)
     {
+        // Where `kind` is written is found only for a message that needs it (its span is a walk of the syntax).
         var hypervisor = host.View.Child("hypervisor");
-        var kindAt = hypervisor.Where("kind");
         switch (host.HypervisorKind)
         {
             case HypervisorKind.Hosted when host.Os is null && host.View.Find("os") is null:
-                context.Report(CompilerDiagnostics.HostedWithoutOs, kindAt, [host.Name]);
+                context.Report(CompilerDiagnostics.HostedWithoutOs, hypervisor.Where("kind"), [host.Name]);
                 break;
             case HypervisorKind.Paravirtual:
-                CheckParavirtual(context, host, kindAt);
+                CheckParavirtual(context, host, hypervisor.Where("kind"));
                 break;
             case HypervisorKind.BareMetal:
-                foreach (var device in host.Disks.Concat(host.Nics).Where(d => d.Driver is not null && !host.HypervisorDrivers.Contains(d.Driver)))
-                {
-                    context.Report(CompilerDiagnostics.BareMetalDriver, hypervisor.Where("drivers"),
-                        [host.Name, device.Driver!, device.Kind, device.Name, host.HypervisorDrivers.Count == 0 ? "none" : string.Join(", ", host.HypervisorDrivers.Select(d => $"\"{d}\""))],
-                        new RelatedLocation(device.Declaration, $"{device.Kind} `{device.Name}` uses \"{device.Driver}\""));
-                }
-
+                CheckBareMetalDrivers(context, host, hypervisor);
                 break;
         }
 
@@ -178,6 +173,17 @@ internal sealed class PlatformRules : IRuleFamily
             var features = host.Features == CpuFeatures.None ? "no virtualization features" : $"only {ModelNames.ToNames(host.Features)}";
             context.Report(CompilerDiagnostics.NoHardwareAssist, hypervisor.Where("acceleration"), [host.Name, features],
                 new RelatedLocation(host.View.Child("cpu").Where("features"), $"the CPU features of `{host.Name}`"));
+        }
+    }
+
+    // Apart from CheckHypervisor: its lambda captures the host, which made a closure for every host checked.
+    private static void CheckBareMetalDrivers(RuleContext context, HostSymbol host, BlockView hypervisor)
+    {
+        foreach (var device in host.Disks.Concat(host.Nics).Where(d => d.Driver is not null && !host.HypervisorDrivers.Contains(d.Driver)))
+        {
+            context.Report(CompilerDiagnostics.BareMetalDriver, hypervisor.Where("drivers"),
+                [host.Name, device.Driver!, device.Kind, device.Name, host.HypervisorDrivers.Count == 0 ? "none" : string.Join(", ", host.HypervisorDrivers.Select(d => $"\"{d}\""))],
+                new RelatedLocation(device.Declaration, $"{device.Kind} `{device.Name}` uses \"{device.Driver}\""));
         }
     }
 

@@ -13,13 +13,19 @@ namespace VirtLang.Compiler.Rules;
 /// </summary>
 internal sealed class ResourceRules : IRuleFamily
 {
+    // Per compilation: a model's guests share a few sizes and OS images, and its hosts one reclamation buffer.
+    private readonly GuestSpecCache _specs = new();
+    private readonly Dictionary<(string Os, string? Patch), string> _images = [];
+    private readonly List<GuestMemory> _memories = [];
+    private GuestReclaim[] _reclaimed = [];
+
     public string Name => "resource";
 
     public void Check(RuleContext context)
     {
         foreach (var host in context.Model.Hosts)
         {
-            CheckMemory(context, host);
+            CheckMemory(context, host, _specs);
             CheckCpu(context, host);
             CheckGuestSizes(context, host);
             CheckDisk(context, host);
@@ -49,31 +55,41 @@ internal sealed class ResourceRules : IRuleFamily
     }
 
     /// <summary>The hypervisor's memory for itself and per guest, as the simulator charges it.</summary>
-    public static double Overhead(HostSymbol host)
+    public static double Overhead(HostSymbol host) => Overhead(host, new GuestSpecCache());
+
+    private static double Overhead(HostSymbol host, GuestSpecCache specs)
     {
         var costs = host.Costs;
         var mode = host.Mode;
         var overhead = (double)costs.ReservedMemoryBytes;
-        foreach (var guest in host.Guests)
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
         {
-            GuestSpec spec = guest.IsVm
-                ? new VirtualMachineSpec { Name = guest.Name, Vcpus = (int)Math.Min(int.MaxValue, guest.Vcpus), MemoryBytes = (long)guest.MemoryBytes }
-                : new ContainerSpec { Name = guest.Name };
+            var guest = guests[i];
+            GuestSpec spec = guest.IsVm ? specs.Vm(guest, (int)Math.Min(int.MaxValue, guest.Vcpus)) : specs.Container(guest);
             overhead += costs.GuestOverheadBytes(spec, mode) * (double)guest.Copies;
         }
 
         return overhead;
     }
 
-    private static void CheckMemory(RuleContext context, HostSymbol host)
+    private static void CheckMemory(RuleContext context, HostSymbol host, GuestSpecCache specs)
     {
         if (host.MemoryBytes <= 0)
         {
             return;
         }
 
-        var guests = host.Guests.Sum(g => HeldMemory(g) * g.Copies) + host.Runs.Sum(a => a.MemoryBytes);
-        var overhead = Overhead(host);
+        // Loops, not Sum over lambdas: this runs for every host, and the additions are the same, in the same order.
+        var guests = 0.0;
+        var all = host.Guests;
+        for (var i = 0; i < all.Count; i++)
+        {
+            guests += HeldMemory(all[i]) * all[i].Copies;
+        }
+
+        guests += host.Runs.Sum(a => a.MemoryBytes);
+        var overhead = Overhead(host, specs);
         var allowed = host.MemoryBytes * host.MemoryOvercommit;
         if (guests + overhead <= allowed)
         {
@@ -91,26 +107,35 @@ internal sealed class ResourceRules : IRuleFamily
 
     /// <summary>
     /// What each guest of <paramref name="host"/> asks of its memory, one entry per copy, built exactly as the simulator
-    /// builds them (<see cref="GuestMemory"/>); the host's own applications come last, as one claimant.
+    /// builds them (<see cref="GuestMemory"/>); the host's own applications come last, as one claimant. Written into
+    /// <paramref name="memories"/>, cleared first (one list serves every host).
     /// </summary>
-    public static List<GuestMemory> GuestMemories(HostSymbol host)
+    private void GuestMemories(HostSymbol host, List<GuestMemory> memories)
     {
         var costs = host.Costs;
         var mode = host.Mode;
         var balloonable = host.BalloonsIdleMemory;
-        var memories = new List<GuestMemory>();
-        foreach (var guest in host.Guests)
+        memories.Clear();
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
         {
-            var applications = guest.Runs.Sum(a => (long)a.MemoryBytes);
+            var guest = guests[i];
+            var applications = 0L;
+            var runs = guest.Runs;
+            for (var a = 0; a < runs.Count; a++)
+            {
+                applications += (long)runs[a].MemoryBytes;
+            }
+
             GuestMemory memory;
             if (guest.IsVm)
             {
-                var spec = new VirtualMachineSpec { Name = guest.Name, Vcpus = (int)Math.Clamp(guest.Vcpus, 1, int.MaxValue), MemoryBytes = (long)guest.MemoryBytes };
-                memory = GuestMemory.VirtualMachine(spec.MemoryBytes, applications, costs.GuestOverheadBytes(spec, mode), GuestMemory.ImageOf(guest.Os?.Name, guest.Patch), balloonable);
+                var spec = _specs.Vm(guest, (int)Math.Clamp(guest.Vcpus, 1, int.MaxValue));
+                memory = GuestMemory.VirtualMachine(spec.MemoryBytes, applications, costs.GuestOverheadBytes(spec, mode), ImageOf(guest.Os?.Name, guest.Patch), balloonable);
             }
             else
             {
-                var overhead = costs.GuestOverheadBytes(new ContainerSpec { Name = guest.Name }, mode);
+                var overhead = costs.GuestOverheadBytes(_specs.Container(guest), mode);
                 memory = GuestMemory.Container(guest.MemoryLimitBytes is { } limit ? (long)limit : null, applications, overhead);
             }
 
@@ -124,24 +149,44 @@ internal sealed class ResourceRules : IRuleFamily
         {
             memories.Add(GuestMemory.Processes(host.Runs.Sum(a => (long)a.MemoryBytes)));
         }
+    }
 
-        return memories;
+    /// <summary><see cref="GuestMemory.ImageOf"/>, made once per OS and patch level rather than once per guest.</summary>
+    private string? ImageOf(string? os, string? patch)
+    {
+        if (os is null)
+        {
+            return null;
+        }
+
+        if (!_images.TryGetValue((os, patch), out var image))
+        {
+            _images[(os, patch)] = image = GuestMemory.ImageOf(os, patch)!;
+        }
+
+        return image;
     }
 
     /// <summary>
     /// VDL2007: the simulator's own reclamation (<see cref="MemoryReclamation"/>) would swap: what the guests actively
     /// use (or, where nothing balloons, all they hold), after page sharing, plus the overheads, is more than the host has.
     /// </summary>
-    private static void CheckActiveMemory(RuleContext context, HostSymbol host)
+    private void CheckActiveMemory(RuleContext context, HostSymbol host)
     {
         if (host.MemoryBytes <= 0)
         {
             return;
         }
 
-        var memories = GuestMemories(host);
+        var memories = _memories;
+        GuestMemories(host, memories);
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(memories);
-        var outcome = MemoryReclamation.Reclaim((long)host.MemoryBytes, host.Costs.ReservedMemoryBytes, host.PageSharing, span, new GuestReclaim[span.Length]);
+        if (_reclaimed.Length < span.Length)
+        {
+            _reclaimed = new GuestReclaim[Math.Max(span.Length, _reclaimed.Length * 2)];
+        }
+
+        var outcome = MemoryReclamation.Reclaim((long)host.MemoryBytes, host.Costs.ReservedMemoryBytes, host.PageSharing, span, _reclaimed.AsSpan(0, span.Length));
         if (outcome.SwappedBytes <= 0)
         {
             return;
@@ -159,7 +204,13 @@ internal sealed class ResourceRules : IRuleFamily
 
     private static void CheckCpu(RuleContext context, HostSymbol host)
     {
-        var vcpus = host.Guests.Where(g => g.IsVm).Sum(g => g.Vcpus * g.Copies);
+        var vcpus = 0L;
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
+        {
+            vcpus += guests[i].IsVm ? guests[i].Vcpus * guests[i].Copies : 0;
+        }
+
         var allowed = host.LogicalCpus * host.CpuOvercommit;
         if (vcpus == 0 || host.LogicalCpus == 0 || vcpus <= allowed)
         {
@@ -174,8 +225,15 @@ internal sealed class ResourceRules : IRuleFamily
 
     private static void CheckGuestSizes(RuleContext context, HostSymbol host)
     {
-        foreach (var guest in host.Guests.Where(g => g.IsVm))
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
         {
+            var guest = guests[i];
+            if (!guest.IsVm)
+            {
+                continue;
+            }
+
             if (host.LogicalCpus > 0 && guest.Vcpus > host.LogicalCpus)
             {
                 context.Report(CompilerDiagnostics.GuestLargerThanHost, guest.Where("vcpus"),
@@ -193,7 +251,13 @@ internal sealed class ResourceRules : IRuleFamily
     private static void CheckDisk(RuleContext context, HostSymbol host)
     {
         var capacity = host.Disks.Sum(d => d.CapacityBytes);
-        var wanted = host.Guests.Sum(g => g.DiskBytes * g.Copies);
+        var wanted = 0.0;
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
+        {
+            wanted += guests[i].DiskBytes * guests[i].Copies;
+        }
+
         if (capacity <= 0 || wanted <= capacity)
         {
             return;
@@ -206,7 +270,16 @@ internal sealed class ResourceRules : IRuleFamily
 
     private static void CheckContainerLimits(RuleContext context, HostSymbol host)
     {
-        var limits = host.Guests.Where(g => g.IsContainer && g.MemoryLimitBytes is not null).Sum(g => g.MemoryLimitBytes!.Value * g.Copies);
+        var limits = 0.0;
+        var guests = host.Guests;
+        for (var i = 0; i < guests.Count; i++)
+        {
+            if (guests[i] is { IsContainer: true, MemoryLimitBytes: { } limit } container)
+            {
+                limits += limit * container.Copies;
+            }
+        }
+
         if (host.MemoryBytes > 0 && limits > host.MemoryBytes)
         {
             context.Report(CompilerDiagnostics.ContainerLimits, host.Declaration, [host.Display, Amounts.Bytes(limits), Amounts.Bytes(host.MemoryBytes)]);

@@ -28,7 +28,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     // Messages are formatted only when something is reported: a large model has a hundred thousand blocks that are fine.
     private void CheckBlock(ModelFile file, BlockSyntax block, BlockSchema? parent, BlockSyntax? parentBlock, int depth = 0)
     {
-        var kind = block.KindName;
+        var kind = BlockKinds.Of(block);
         var isAllowed = parent is null ? ModelSchema.TopLevelKinds.Contains(kind) : parent.Children.ContainsKey(kind);
         if (!isAllowed || !ModelSchema.Blocks.TryGetValue(kind, out var schema))
         {
@@ -63,7 +63,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             }
         }
 
-        var seen = Seen(depth);
+        var seen = Cleared(_seen, depth);
         var byName = schema.Attributes.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var member in block.Members)
         {
@@ -91,8 +91,10 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         // With a base, the base may provide what is required: the binder checks the effective values.
         if (block.BaseClause is null)
         {
-            foreach (var required in schema.RequiredAttributes)
+            var requiredAttributes = schema.RequiredAttributes;
+            for (var i = 0; i < requiredAttributes.Count; i++)
             {
+                var required = requiredAttributes[i];
                 if (!seen.Contains(required.Name))
                 {
                     var at = block.Name is { IsMissing: false } n ? n.Span : block.KindToken.Span;
@@ -101,14 +103,14 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             }
         }
 
-        HashSet<string>? once = null;
+        var once = Cleared(_once, depth);
         foreach (var member in block.Members)
         {
             switch (member)
             {
                 case BlockSyntax child:
-                    var childKind = child.KindName;
-                    if (schema.Children.TryGetValue(childKind, out var repeats) && !repeats && !(once ??= new HashSet<string>(StringComparer.Ordinal)).Add(childKind))
+                    var childKind = BlockKinds.Of(child);
+                    if (schema.Children.TryGetValue(childKind, out var repeats) && !repeats && !once.Add(childKind))
                     {
                         Report(CompilerDiagnostics.RepeatedBlock, file, child.KindToken.Span, block.DisplayName, childKind);
                     }
@@ -125,26 +127,28 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
     }
 
-    // One set of seen attribute names per nesting depth, reused from block to block.
+    // One set of seen attribute names, and one of the child kinds that may appear once, per nesting depth, reused
+    // from block to block.
     private readonly List<HashSet<string>> _seen = [];
+    private readonly List<HashSet<string>> _once = [];
 
-    private HashSet<string> Seen(int depth)
+    private static HashSet<string> Cleared(List<HashSet<string>> sets, int depth)
     {
-        while (_seen.Count <= depth)
+        while (sets.Count <= depth)
         {
-            _seen.Add(new HashSet<string>(StringComparer.Ordinal));
+            sets.Add(new HashSet<string>(StringComparer.Ordinal));
         }
 
-        var set = _seen[depth];
+        var set = sets[depth];
         set.Clear();
         return set;
     }
 
     private static bool Contains(IReadOnlyList<string> words, SyntaxToken token)
     {
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (token.TextEquals(word))
+            if (token.TextEquals(words[i]))
             {
                 return true;
             }
@@ -418,7 +422,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         var symbol = symbols.Find(name.TextAsSpan);
         if (symbol is null)
         {
-            var candidates = symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            var candidates = Declared(kinds);
             ReportWithFix(CompilerDiagnostics.UnknownReference, file, name.Span, name.Text, candidates, [name.Text, DidYouMean(name.Text, candidates)]);
             return;
         }
@@ -430,6 +434,10 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 [new RelatedLocation(symbol.Location, $"`{symbol.Name}` is declared here, as {symbol.Kind}")]));
         }
     }
+
+    // Apart from CheckReference: a lambda there capturing `kinds` made a closure on every reference checked, resolved or not.
+    private List<string> Declared(IReadOnlyList<string> kinds) =>
+        [.. symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal)];
 
     private string Describe(ExpressionSyntax expression) => expression switch
     {

@@ -1,4 +1,5 @@
 using VirtLang.Compiler.Binding;
+using VirtLang.Compiler.Semantics;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 
@@ -14,7 +15,7 @@ public abstract class ModelSymbol
     {
         Name = name;
         View = view;
-        Kind = view.Block.KindName;
+        Kind = BlockKinds.Of(view.Block);
     }
 
     public string Name { get; }
