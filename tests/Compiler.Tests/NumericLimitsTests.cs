@@ -1,6 +1,6 @@
 using System.Globalization;
 using VirtLang.Compiler.Hosting;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Literals;
 using VirtLang.Runtime.Engine;

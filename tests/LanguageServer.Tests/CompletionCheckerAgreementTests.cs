@@ -1,6 +1,6 @@
 using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Syntax;
 using VirtLang.LanguageServer.Features;
 

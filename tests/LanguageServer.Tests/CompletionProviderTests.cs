@@ -32,7 +32,7 @@ public sealed class CompletionProviderTests
         Assert.Equal(["site", "h1"], At(Catalog.Replace("  duration = 1d\n", "  duration = 1d\n  at 2h fail $0\n", StringComparison.Ordinal)).Select(i => i.Label));
         Assert.Equal(["h1"], At(Catalog.Replace("  duration = 1d\n", "  duration = 1d\n  at 2h crash $0\n", StringComparison.Ordinal)).Select(i => i.Label));
         var actions = At(Catalog.Replace("  duration = 1d\n", "  duration = 1d\n  at 2h $0\n", StringComparison.Ordinal));
-        Assert.Equal(Compiler.Semantics.ScenarioStatementSchema.Actions.Select(a => a.Word), actions.Select(i => i.Label));
+        Assert.Equal(Compiler.Schema.ScenarioStatementSchema.Actions.Select(a => a.Word), actions.Select(i => i.Label));
         Assert.All(actions, a => Assert.Equal(CompletionItemKind.Keyword, a.Kind));
     }
 

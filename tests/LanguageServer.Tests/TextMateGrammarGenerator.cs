@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
 

@@ -27,8 +27,8 @@ public sealed class TextMateGrammarTests
     public void EveryBlockKindActionAndUnitIsInTheGrammar()
     {
         var grammar = TextMateGrammarGenerator.Generate();
-        Assert.All(Compiler.Semantics.ModelSchema.Blocks.Keys, kind => Assert.Contains(kind, grammar, StringComparison.Ordinal));
-        Assert.All(Compiler.Semantics.ScenarioStatementSchema.Actions, action => Assert.Contains(action.Word + "|", grammar, StringComparison.Ordinal));
+        Assert.All(Compiler.Schema.ModelSchema.Blocks.Keys, kind => Assert.Contains(kind, grammar, StringComparison.Ordinal));
+        Assert.All(Compiler.Schema.ScenarioStatementSchema.Actions, action => Assert.Contains(action.Word + "|", grammar, StringComparison.Ordinal));
         Assert.All(Language.Literals.Units.All, unit => Assert.Contains(unit.Symbol, grammar, StringComparison.Ordinal));
     }
 

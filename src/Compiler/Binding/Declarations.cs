@@ -1,4 +1,4 @@
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Syntax;
 
 namespace VirtLang.Compiler.Binding;

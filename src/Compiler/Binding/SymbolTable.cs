@@ -1,5 +1,5 @@
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using System.Globalization;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;

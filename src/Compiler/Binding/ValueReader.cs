@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Diagnostics;
 

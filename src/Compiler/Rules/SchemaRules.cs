@@ -1,6 +1,6 @@
 using VirtLang.Compiler.Binding;
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
@@ -224,7 +224,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             }
         }
 
-        Semantics.ValueType type = metric switch
+        Schema.ValueType type = metric switch
         {
             Runtime.Scenarios.ExpectationMetric.Downtime => new QuantityType(Dimension.Time, Minimum: 0, Example: "30m"),
             Runtime.Scenarios.ExpectationMetric.Slowdown => new NumberType(Minimum: 0),
@@ -244,7 +244,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         CheckValue(file, expression, time, "at");
     }
 
-    private void CheckValue(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute)
+    private void CheckValue(ModelFile file, ExpressionSyntax expression, Schema.ValueType type, string attribute)
     {
         if (expression is MissingExpressionSyntax || IsMalformedNumber(expression))
         {
@@ -333,7 +333,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 continue;
             }
 
-            Semantics.ValueType type = parameter.Dimension switch
+            Schema.ValueType type = parameter.Dimension switch
             {
                 Dimension.Ratio => new QuantityType(Dimension.Ratio, Minimum: 0, Example: "70%"),
                 Dimension.Time => new QuantityType(Dimension.Time, Minimum: 0, Example: "6h"),
@@ -355,7 +355,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private static string Example(string function, IReadOnlyList<ProfileParameter> parameters) =>
         $"`{function}({string.Join(", ", parameters.Where(p => p.Required).Select(p => $"{p.Name} = {(p.Dimension == Dimension.Ratio ? "50%" : p.Dimension == Dimension.Time ? "6h" : "\"load.csv\"")}"))})`";
 
-    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Semantics.ValueType type, string attribute, Number numeric)
+    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Schema.ValueType type, string attribute, Number numeric)
     {
         var value = numeric.Value;
         var (dimension, minimum, whole, maximum) = type switch

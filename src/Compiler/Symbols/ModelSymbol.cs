@@ -1,5 +1,5 @@
 using VirtLang.Compiler.Binding;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 

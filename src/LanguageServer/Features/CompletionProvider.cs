@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using VirtLang.Compiler;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
-using ValueType = VirtLang.Compiler.Semantics.ValueType;
+using ValueType = VirtLang.Compiler.Schema.ValueType;
 
 namespace VirtLang.LanguageServer.Features;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Compiler.Symbols;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;

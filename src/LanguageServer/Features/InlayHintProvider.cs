@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Syntax;
 using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;

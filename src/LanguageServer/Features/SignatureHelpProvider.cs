@@ -1,5 +1,5 @@
 using System.Text;
-using VirtLang.Compiler.Semantics;
+using VirtLang.Compiler.Schema;
 using VirtLang.Language.Syntax;
 
 namespace VirtLang.LanguageServer.Features;

@@ -1,4 +1,4 @@
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// The largest model the toolchain takes: the simulator holds every host and guest a model expands to (each copy that

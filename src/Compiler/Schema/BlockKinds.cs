@@ -1,6 +1,6 @@
 using VirtLang.Language.Syntax;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// A block's kind as a string without making one: the schema's own string for a known kind (a large model has a

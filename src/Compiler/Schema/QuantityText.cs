@@ -1,7 +1,7 @@
 using System.Globalization;
 using VirtLang.Language.Literals;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// A value in canonical units written back as a literal, in the largest unit that keeps it whole (<c>1024TiB</c>,

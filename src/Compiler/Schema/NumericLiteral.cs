@@ -1,6 +1,6 @@
 using VirtLang.Language.Syntax;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>The number or quantity literal of an expression, possibly negated (<c>-4GiB</c>): what the checker and the binder read numbers from.</summary>
 internal static class NumericLiteral

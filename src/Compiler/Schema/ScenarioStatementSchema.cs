@@ -1,6 +1,6 @@
 using VirtLang.Language.Syntax;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// The statements of a scenario (docs/language.md, "Scenario statements"): <c>at TIME ACTION</c> with its actions and

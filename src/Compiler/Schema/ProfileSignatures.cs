@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using VirtLang.Language.Literals;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>One parameter of a workload profile: its name, its dimension (ratio, time, or a string), whether it is required.</summary>
 public sealed record ProfileParameter(string Name, Dimension? Dimension, bool Required, string Help)

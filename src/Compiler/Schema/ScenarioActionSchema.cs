@@ -1,4 +1,4 @@
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// One action of a scenario statement (<c>at TIME ACTION</c>): its word, the kinds its target may have, and the

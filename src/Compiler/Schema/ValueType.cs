@@ -1,6 +1,6 @@
 using VirtLang.Language.Literals;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>What an attribute's value must be. Each attribute of the schema has one.</summary>
 public abstract record ValueType

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>The schema as Markdown, for docs/language.md (a test keeps the page and the code in step).</summary>
 public static class SchemaDocumentation

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// A block kind: whether it is named, which kinds may stand inside it (with whether they may repeat), and its

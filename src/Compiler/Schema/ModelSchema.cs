@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
 
-namespace VirtLang.Compiler.Semantics;
+namespace VirtLang.Compiler.Schema;
 
 /// <summary>
 /// The schema of every block kind of language.md: the one table that the checker, the editor's completion and
