@@ -1,8 +1,8 @@
-using VirtLang.Runtime.Files;
 using System.Text;
 using VirtLang.Compiler.Sources;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
+using VirtLang.Runtime.Files;
 
 namespace VirtLang.Compiler.Tests;
 

@@ -58,16 +58,19 @@ public sealed class PhysicsOrderingProperties
                 syscalls ? 1_000 + (random.NextDouble() * 200_000) : 0,
                 faultsAndForks ? 1_000 + (random.NextDouble() * 100_000) : 0,
                 faultsAndForks ? 10 + (random.NextDouble() * 2_000) : 0);
-            yield return c with { App = new ApplicationSpec
+            yield return c with
             {
-                Name = c.App.Name,
-                Cpu = c.App.Cpu,
-                Io = c.App.Io,
-                Iops = c.App.Iops,
-                NetworkBitsPerSecond = c.App.NetworkBitsPerSecond,
-                Profile = c.App.Profile,
-                KernelEntries = perCore * c.App.Cpu,
-            } };
+                App = new ApplicationSpec
+                {
+                    Name = c.App.Name,
+                    Cpu = c.App.Cpu,
+                    Io = c.App.Io,
+                    Iops = c.App.Iops,
+                    NetworkBitsPerSecond = c.App.NetworkBitsPerSecond,
+                    Profile = c.App.Profile,
+                    KernelEntries = perCore * c.App.Cpu,
+                }
+            };
         }
     }
 

@@ -200,7 +200,8 @@ public sealed class RandomFailureTests
         };
         var scenario = Horizon(60 * Day, seed,
             new FailEvent(5 * Day, "h1", 3 * Day), new CrashEvent(6 * Day, "v3"), new CrashEvent(20 * Day, "h2"),
-            new PatchEvent(30 * Day, "v1", "2"), new FailEvent(40 * Day, "h3", Day)) with { Step = SimTime.TicksPerHour };
+            new PatchEvent(30 * Day, "v1", "2"), new FailEvent(40 * Day, "h3", Day)) with
+        { Step = SimTime.TicksPerHour };
         var result = Simulator.Run(topology, scenario);
         Assert.Contains(result.Events, e => e.Kind == "random-skipped");
         Assert.Contains(result.Events, e => e.Kind == "random-fail" && e.Subject == "db@h3");

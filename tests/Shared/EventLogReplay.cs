@@ -79,7 +79,8 @@ internal static partial class EventLogReplay
                     {
                         guest.Host = NowOn().Match(e.Detail).Groups[1].Value;
                     }
-                }));
+                }
+                ));
                 continue;
             }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using VirtLang.Compiler;
 using VirtLang.Cli.Files;
 using VirtLang.Cli.Rendering;
+using VirtLang.Compiler;
 using VirtLang.Compiler.Graphs;
 using VirtLang.Compiler.Hosting;
 using VirtLang.Language.Diagnostics;

@@ -57,7 +57,8 @@ internal static class SweepCommand
         };
         command.SetAction(result => Run(context, result.GetValue(files) ?? [], new Settings(
             result.GetValue(scenario), result.GetValue(runs), result.GetValue(seed), result.GetValue(parallel) ?? Environment.ProcessorCount,
-            result.GetValue(json), result.GetValue(csv), result.GetValue(report)) { Cluster = result.GetValue(cluster), ParallelGiven = result.GetValue(parallel) is not null }));
+            result.GetValue(json), result.GetValue(csv), result.GetValue(report))
+        { Cluster = result.GetValue(cluster), ParallelGiven = result.GetValue(parallel) is not null }));
         return command;
     }
 

@@ -1,6 +1,6 @@
+using System.Globalization;
 using VirtLang.Compiler.Diagnostics;
 using VirtLang.Compiler.Schema;
-using System.Globalization;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 

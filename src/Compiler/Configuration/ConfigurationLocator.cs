@@ -1,5 +1,5 @@
-using VirtLang.Language.Diagnostics;
 using VirtLang.Compiler.Sources;
+using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
 
 namespace VirtLang.Compiler.Configuration;

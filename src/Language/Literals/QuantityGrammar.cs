@@ -1,8 +1,8 @@
 using System.Globalization;
 using Sprache;
-using SpracheParse = Sprache.Parse;
 using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Text;
+using SpracheParse = Sprache.Parse;
 
 namespace VirtLang.Language.Literals;
 
