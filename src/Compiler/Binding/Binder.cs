@@ -153,7 +153,7 @@ internal sealed class Binder
 
         var chain = new List<(ModelFile, BlockSyntax)> { (file, block) };
         var current = block;
-        var baseKind = block.KindToken.TextEquals("host") ? "hardware" : BlockKinds.Of(block);
+        var baseKind = ModelSchema.BaseKindOf(BlockKinds.Of(block));
         while (current.BaseClause is { BaseName: { IsMissing: false } baseName }
                && _table.Declared(baseName.TextAsSpan) is { } declared && declared.Kind == baseKind)
         {
