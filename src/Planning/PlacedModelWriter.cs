@@ -19,9 +19,13 @@ namespace VirtLang.Planning;
 public static class PlacedModelWriter
 {
     /// <summary>The placed model's text, or null with the diagnostics that say why it cannot be written.</summary>
-    public static string? Write(ModelCompilation compilation, PlanResult result, List<Diagnostic> diagnostics)
+    public static string? Write(ModelCompilation compilation, PlanResult result, List<Diagnostic> diagnostics) =>
+        Write(compilation.SemanticModel, result, diagnostics, out _);
+
+    /// <summary>As <see cref="Write(ModelCompilation, PlanResult, List{Diagnostic})"/>, with the placed model's compilation the check made.</summary>
+    internal static string? Write(SemanticModel model, PlanResult result, List<Diagnostic> diagnostics, out ModelCompilation? check)
     {
-        var model = compilation.SemanticModel;
+        check = null;
         var plan = result.Plan;
         var file = plan.File;
         var planned = plan.Applications.ToHashSet();
@@ -61,6 +65,19 @@ public static class PlacedModelWriter
             }
         }
 
+        var edits = replaced.Select(h => (h.Syntax.Span.Start, h.Syntax.Span.End, Text: string.Empty)).ToList();
+        foreach (var cluster in result.Hosts.Select(h => h.Pool.Cluster).OfType<ClusterSymbol>().Distinct())
+        {
+            if (!ReferenceEquals(cluster.File.Tree, file.Tree))
+            {
+                diagnostics.Add(new Diagnostic(PlanningDiagnostics.NoPlan, cluster.Declaration,
+                    [$"the placed hosts join cluster `{cluster.Name}`, which is declared in {Path.GetFileName(cluster.File.Path)}, not in the plan's file: vdl plan rewrites only the plan's file; move the cluster there"]));
+                continue;
+            }
+
+            edits.Add(ClusterHostsEdit(cluster, [.. result.Hosts.Where(h => ReferenceEquals(h.Pool.Cluster, cluster)).Select(h => h.Name)]));
+        }
+
         if (diagnostics.Count > 0)
         {
             return null;
@@ -69,10 +86,10 @@ public static class PlacedModelWriter
         var source = file.Tree.Text;
         var text = new StringBuilder();
         var at = 0;
-        foreach (var block in replaced.Select(h => h.Syntax).OrderBy(b => b.Span.Start))
+        foreach (var (start, end, insert) in edits.OrderBy(e => e.Start))
         {
-            text.Append(source.Text, at, block.Span.Start - at);
-            at = block.Span.End;
+            text.Append(source.Text, at, start - at).Append(insert);
+            at = end;
         }
 
         text.Append(source.Text, at, source.Length - at);
@@ -92,7 +109,7 @@ public static class PlacedModelWriter
         }
 
         // The placed model stands where the plan's file stood, so that its imports resolve as they did.
-        var check = ModelCompilation.Create([SourceText.From(formatted, file.Path)]);
+        check = ModelCompilation.Create([SourceText.From(formatted, file.Path)]);
         var errors = check.Diagnostics.Where(d => d.IsError).Take(3).ToList();
         // A cluster or a scenario that names a replaced host: the user's to change, not a bug of the planner.
         var dangling = check.Diagnostics.FirstOrDefault(d => d.Code == CompilerDiagnostics.UnknownReference.Code && freed.Any(n => d.Message.StartsWith($"`{n}`", StringComparison.Ordinal)));
@@ -112,6 +129,26 @@ public static class PlacedModelWriter
         }
 
         return formatted;
+    }
+
+    /// <summary>
+    /// The placed hosts of a cluster's pools join it: appended to its <c>hosts</c> list after the hosts written there,
+    /// or a <c>hosts</c> list of their own when it has none (the formatter lays either out).
+    /// </summary>
+    private static (int Start, int End, string Text) ClusterHostsEdit(ClusterSymbol cluster, IReadOnlyList<string> names)
+    {
+        var block = cluster.Syntax;
+        var joined = string.Join(", ", names);
+        if (block.Attributes.FirstOrDefault(a => a.Name.Text == "hosts")?.Value is ListExpressionSyntax list)
+        {
+            // After the last host, with a comma unless the list already ends with one.
+            var comma = list.Elements.Length > list.Separators.Length ? ", " : list.Elements.Length > 0 ? " " : string.Empty;
+            var at = list.CloseBracket.Span.Start;
+            return (at, at, comma + joined);
+        }
+
+        var open = block.OpenBrace.Span.End;
+        return (open, open, $" hosts = [{joined}] ");
     }
 
     /// <summary>The guest of an instance: the application's name and the replica's number.</summary>

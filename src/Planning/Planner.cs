@@ -13,9 +13,13 @@ namespace VirtLang.Planning;
 public static class Planner
 {
     /// <summary>Plans <paramref name="plan"/> of <paramref name="model"/>, or returns null with the diagnostics that say why not.</summary>
-    public static PlanResult? Plan(SemanticModel model, PlanSymbol plan, PlanOptions options, List<Diagnostic> diagnostics)
+    public static PlanResult? Plan(SemanticModel model, PlanSymbol plan, PlanOptions options, List<Diagnostic> diagnostics) =>
+        AdmissionReserves.Apply(plan) ? AdmissionReserves.Plan(model, plan, options, diagnostics) : Plan(model, plan, options, null, diagnostics);
+
+    /// <summary>One plan with the machines of HA clusters keeping <paramref name="reserves"/> free (null: no reserve).</summary>
+    internal static PlanResult? Plan(SemanticModel model, PlanSymbol plan, PlanOptions options, IReadOnlyDictionary<ClusterSymbol, double>? reserves, List<Diagnostic> diagnostics)
     {
-        var problem = PlanningProblem.Build(model, plan, diagnostics);
+        var problem = PlanningProblem.Build(model, plan, diagnostics, reserves);
         if (problem is null)
         {
             return null;

@@ -76,9 +76,10 @@ internal sealed class PlanningProblem
     }
 
     /// <summary>Builds the problem, or reports (in the model's terms) why an application can run on none of the pools.</summary>
-    public static PlanningProblem? Build(SemanticModel model, PlanSymbol plan, List<Diagnostic> diagnostics)
+    /// <param name="reserves">The HA admission reserve each machine of a cluster keeps free (AdmissionReserves.cs); null: none.</param>
+    public static PlanningProblem? Build(SemanticModel model, PlanSymbol plan, List<Diagnostic> diagnostics, IReadOnlyDictionary<ClusterSymbol, double>? reserves = null)
     {
-        var pools = plan.Pools.Select(p => new PoolMachine(p, plan)).ToList();
+        var pools = plan.Pools.Select(p => new PoolMachine(p, plan, p.Cluster is { } c && reserves is not null ? reserves.GetValueOrDefault(c) : 0)).ToList();
         foreach (var pool in pools.Where(p => p.Machine.HypervisorKind == HypervisorKind.Paravirtual))
         {
             if (PrivilegedGuestRefusal(pool) is { } refusal)
@@ -309,17 +310,17 @@ internal sealed class PlanningProblem
         if (peak > pool.CpuCapacity)
         {
             size = $"{peak / PoolMachine.MilliCores:0.###} reference cores at its peak";
-            refusal = $"pool `{pool.Name}` gives {pool.CpuCapacity / PoolMachine.MilliCores:0.###} ({pool.CapacityCores:0.###} × target {target:0.##%})";
+            refusal = $"pool `{pool.Name}` gives {pool.CpuCapacity / PoolMachine.MilliCores:0.###} ({pool.CapacityCores:0.###} × target {target:0.##%}{HaReserveNote(pool)})";
         }
         else if (memory > pool.MemoryCapacity)
         {
             size = $"{memory / (double)MiB:0} MiB of memory with its overhead";
-            refusal = $"pool `{pool.Name}` gives {Math.Max(0, pool.MemoryCapacity) / (double)MiB:0} MiB (less the hypervisor's reserve)";
+            refusal = $"pool `{pool.Name}` gives {Math.Max(0, pool.MemoryCapacity) / (double)MiB:0} MiB (less the hypervisor's reserve{HaReserveNote(pool)})";
         }
         else if (vcpus > Math.Min(machine.LogicalCpus, pool.VcpuCapacity))
         {
             size = $"{vcpus} vCPUs";
-            refusal = $"pool `{pool.Name}` has {machine.LogicalCpus} logical CPUs";
+            refusal = $"pool `{pool.Name}` has {machine.LogicalCpus} logical CPUs{(pool.Pool.Cluster is { } cluster ? $" (cpu_overcommit {cluster.CpuOvercommit:0.##}{HaReserveNote(pool)})" : string.Empty)}";
         }
 
         return refusal is null ? demand : null;
@@ -399,6 +400,11 @@ internal sealed class PlanningProblem
             ? $"kernel \"{kernel.Text}\" (`{os?.Name}` has {At(os?.Kernel)})"
             : null;
     }
+
+    /// <summary>", less the HA reserve of cluster C (R)" when the pool's machines keep one, for the refusals that sizes cause.</summary>
+    private static string HaReserveNote(PoolMachine pool) => pool.Reserve > 0 && pool.Pool.Cluster is { } cluster
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", less the HA admission reserve {pool.Reserve:0.#%} of cluster `{cluster.Name}`")
+        : string.Empty;
 
     private static bool Satisfies(VersionConstraint constraint, string? level) =>
         level is not null && VersionGrammar.ParseVersion(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);

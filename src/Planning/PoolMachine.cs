@@ -21,15 +21,29 @@ internal sealed class PoolMachine
     /// <summary>Memory of that privileged guest: 2 GiB.</summary>
     public const long PrivilegedMemoryBytes = 2L << 30;
 
-    public PoolMachine(PoolSymbol pool, PlanSymbol plan)
+    /// <param name="pool">The pool.</param>
+    /// <param name="plan">The plan, for its target and spare.</param>
+    /// <param name="reserve">
+    /// The share of each machine kept free for the HA restarts of its cluster (admission control, AdmissionReserves.cs):
+    /// taken from its CPU, from its memory × memory_overcommit and from its vCPUs; 0 outside an HA cluster.
+    /// </param>
+    public PoolMachine(PoolSymbol pool, PlanSymbol plan, double reserve = 0)
     {
         Pool = pool;
+        Reserve = reserve;
         var machine = pool.Machine;
+        var kept = 1 - reserve;
         CapacityCores = machine.CapacityCores;
-        CpuCapacity = (long)Math.Floor(machine.CapacityCores * plan.Target * MilliCores);
-        // A planned host stands in no cluster, so the default overcommit policy is the one the checker applies.
-        MemoryCapacity = (long)Math.Floor((machine.MemoryBytes * ClusterSpec.DefaultMemoryOvercommit) - machine.Costs.ReservedMemoryBytes);
-        VcpuCapacity = (long)Math.Floor(machine.LogicalCpus * ClusterSpec.DefaultCpuOvercommit);
+        // The reserve applies to the busiest bucket's CPU too: the checker's VDL4008 counts vCPUs, but the guests a
+        // failed host restarts need cores to be served on the others.
+        CpuCapacity = (long)Math.Floor(machine.CapacityCores * plan.Target * kept * MilliCores);
+        // The cluster's policy as the checker applies it (a pool in no cluster: the default policy). Memory: what the
+        // reserve leaves of memory × memory_overcommit (VDL4008), never more than the memory itself: the planner sizes
+        // a VM's memory to its application's, so all of it is active and past the memory it would swap (VDL2007).
+        var memoryOvercommit = pool.Cluster?.MemoryOvercommit ?? ClusterSpec.DefaultMemoryOvercommit;
+        var cpuOvercommit = pool.Cluster?.CpuOvercommit ?? ClusterSpec.DefaultCpuOvercommit;
+        MemoryCapacity = (long)Math.Floor(Math.Min(machine.MemoryBytes, machine.MemoryBytes * memoryOvercommit * kept) - machine.Costs.ReservedMemoryBytes);
+        VcpuCapacity = (long)Math.Floor(machine.LogicalCpus * cpuOvercommit * kept);
         if (machine.HypervisorKind == HypervisorKind.Paravirtual)
         {
             // Every placed machine holds its privileged guest before any instance.
@@ -58,10 +72,13 @@ internal sealed class PoolMachine
     /// <summary>Thousandths of a reference core a host may use in any bucket: capacity × target.</summary>
     public long CpuCapacity { get; }
 
-    /// <summary>Bytes guests (and their overheads) may hold: memory less the hypervisor's reserve.</summary>
+    /// <summary>Bytes guests (and their overheads) may hold: memory less the hypervisor's reserve and the HA reserve.</summary>
     public long MemoryCapacity { get; }
 
-    /// <summary>vCPUs a host may carry: logical CPUs × the default cpu_overcommit.</summary>
+    /// <summary>The share of the machine kept free for its cluster's HA restarts (0: none).</summary>
+    public double Reserve { get; }
+
+    /// <summary>vCPUs a host may carry: logical CPUs × its cluster's cpu_overcommit (default 4.0), less the reserve.</summary>
     public long VcpuCapacity { get; }
 
     /// <summary>Machines the plan may use: count less spare.</summary>

@@ -85,6 +85,12 @@ internal sealed class Binder
             }
         }
 
+        // Pools are bound before clusters (a plan names pools); the cluster a pool joins is read once clusters exist.
+        foreach (var pool in pools)
+        {
+            pool.Cluster = Reference<ClusterSymbol>(pool.View, "cluster");
+        }
+
         foreach (var file in Files)
         {
             foreach (var block in file.Tree.Root.Blocks)

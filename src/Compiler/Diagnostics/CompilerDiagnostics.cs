@@ -195,6 +195,10 @@ public static class CompilerDiagnostics
         "VDL1065", Error, "Plan time buckets out of range",
         "plan `{0}` samples {1}: {2}");
 
+    public static readonly DiagnosticDescriptor PoolHaWithoutRestartHost = new(
+        "VDL1066", Error, "Pool in an HA cluster with no host to restart on",
+        "pool `{0}` joins cluster `{1}`, which has `ha = true`, but {2}: a failed machine's guests would have nowhere to restart; {3}");
+
     public static readonly DiagnosticDescriptor TraceFileUnusable = new(
         "VDL1037", Error, "Trace file cannot be read",
         "cannot use the trace file `{0}`: {1}")
@@ -404,7 +408,7 @@ public static class CompilerDiagnostics
         ExpectationDecided, ExpectationOnCountedHost,
         HaWithOneHost, HaSettingWithoutHa, RestartPriorityOnPrivilegedGuest, HaCannotRestartLargestHost, HaReserveNotFree,
         EmptySiteFailed,
-        PoolNeedsOs, PlanTargetZero, PlanWithoutPool, SpareLeavesNoMachine, PoolHardwareUnknown, PlanBuckets,
+        PoolNeedsOs, PlanTargetZero, PlanWithoutPool, SpareLeavesNoMachine, PoolHardwareUnknown, PlanBuckets, PoolHaWithoutRestartHost,
         HostMemory, HostCpu, GuestLargerThanHost, HostDisk, DemandTooLarge, ContainerLimits, ActiveMemorySwaps,
         UncertifiedOs, UncertifiedPatch, ContainerPlatform, HostPatchBreaksContainerApp, NotParavirtualOs, PrivilegedGuests,
         PrivilegedDriver, NoHardwareAssist, BareMetalDriver, HostedWithoutOs, GuestKindForHypervisor,

@@ -38,6 +38,10 @@ public static class PlanningDiagnostics
         "VDL7007", Error, "The placed model does not check",
         "the model plan `{0}` placed does not check: {1}; nothing was written. Please report this with the model");
 
+    public static readonly DiagnosticDescriptor HaReserveLeavesNoPlan = new(
+        "VDL7008", Error, "The HA admission reserve leaves no plan",
+        "plan `{0}` cannot keep the HA admission reserve of cluster `{1}`: {2}; raise the `count` of its pools, lower `admission_reserve`, raise the cluster's overcommit, or drop `ha`");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck];
+        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck, HaReserveLeavesNoPlan];
 }

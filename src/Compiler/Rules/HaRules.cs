@@ -39,6 +39,13 @@ internal sealed class HaRules : IRuleFamily
             }
 
             var hosts = Own(cluster);
+            // The machines of pools that join the cluster are hosts a plan adds: VDL1066 says when they are too few.
+            var pooled = context.Model.Pools.Any(p => ReferenceEquals(p.Cluster, cluster));
+            if (hosts.Sum(h => h.Copies) < 2 && pooled)
+            {
+                continue;
+            }
+
             if (hosts.Sum(h => h.Copies) < 2)
             {
                 context.Report(CompilerDiagnostics.HaWithOneHost, policy.Where("ha"),

@@ -6,9 +6,9 @@ using VirtLang.Runtime.Model;
 namespace VirtLang.Compiler.Rules;
 
 /// <summary>
-/// VDL1060–VDL1065: pools and plans that <c>vdl plan</c> could not use as written (docs/planning.md): a pool whose
+/// VDL1060–VDL1066: pools and plans that <c>vdl plan</c> could not use as written (docs/planning.md): a pool whose
 /// hypervisor needs a host OS it lacks or whose hardware has no capacity, a plan without pools, a zero target, spare
-/// machines that take a whole pool, time buckets past the bound.
+/// machines that take a whole pool, time buckets past the bound, a pool in an HA cluster with no second machine.
 /// </summary>
 internal sealed class PlanRules : IRuleFamily
 {
@@ -63,12 +63,43 @@ internal sealed class PlanRules : IRuleFamily
             }
         }
 
+        CheckHaCluster(context, pool);
+
         if (pool.Hardware is { } hardware && (!machine.HasCpu || machine.MemoryBytes <= 0))
         {
             var missing = !machine.HasCpu && machine.MemoryBytes <= 0 ? "`cpu` block and no `memory`" : !machine.HasCpu ? "`cpu` block" : "`memory`";
             context.Report(CompilerDiagnostics.PoolHardwareUnknown, pool.Where("hardware"), [pool.Name, hardware.Name, missing],
                 new RelatedLocation(hardware.Declaration, $"hardware `{hardware.Name}`"));
         }
+    }
+
+    /// <summary>
+    /// VDL1066: a pool joined to an HA cluster needs a second machine its guests can restart on: one of the same
+    /// hypervisor kind (a container: os_level with the same OS), among the cluster's hosts and the machines of its
+    /// pools. A pool of kind none has no guests to restart.
+    /// </summary>
+    private static void CheckHaCluster(RuleContext context, PoolSymbol pool)
+    {
+        if (pool.Cluster is not { Ha: true } cluster || pool.Machine.HypervisorKind == HypervisorKind.None)
+        {
+            return;
+        }
+
+        var kind = pool.Machine.HypervisorKind;
+        var os = pool.Machine.Os?.Name;
+        bool Alike(HostSymbol host) => host.HypervisorKind == kind && (kind != HypervisorKind.OsLevel || host.Os?.Name == os);
+        var hosts = cluster.Hosts.Distinct().Where(h => ReferenceEquals(h.Cluster, cluster) && Alike(h)).Sum(h => h.Copies);
+        var machines = context.Model.Pools.Where(p => ReferenceEquals(p.Cluster, cluster) && Alike(p.Machine)).Sum(p => p.Count);
+        if (hosts + machines >= 2)
+        {
+            return;
+        }
+
+        var alike = kind == HypervisorKind.OsLevel ? $"os_level on `{os}`" : $"`{ModelNames.ToName(kind)}`";
+        context.Report(CompilerDiagnostics.PoolHaWithoutRestartHost, pool.Where("cluster"),
+            [pool.Name, cluster.Name, $"the cluster has one machine that is {alike}, this pool's only one (`count = {pool.Count}`)",
+                "raise the pool's `count` to 2 or more, add such a host to the cluster, or drop `ha`"],
+            new RelatedLocation(cluster.Declaration, $"cluster `{cluster.Name}`"));
     }
 
     private static void CheckPlan(RuleContext context, PlanSymbol plan)

@@ -253,6 +253,7 @@ public static class ModelSchema
             new("os", new ReferenceType(["os"]), Help: "the host OS, for the kinds none, hosted and os_level (none under bare_metal)"),
             new("patch", Version, Help: "the host OS's patch level"),
             new("site", new ReferenceType(["site"]), Help: "the site its machines stand in"),
+            new("cluster", new ReferenceType(["cluster"]), Help: "the cluster its placed machines join: its policy's overcommit and HA admission reserve size them"),
         ], [("hypervisor", false)], help: "machines a plan may place applications on (`vdl plan`; docs/planning.md)"),
         new("plan", named: true,
         [

@@ -25,4 +25,7 @@ public sealed class PoolSymbol : ModelSymbol
     public HostSymbol Machine { get; }
 
     public SiteSymbol? Site { get; internal set; }
+
+    /// <summary>The cluster the placed machines join (<c>cluster = NAME</c>), whose policy sizes them; null: none.</summary>
+    public ClusterSymbol? Cluster { get; internal set; }
 }
