@@ -95,9 +95,9 @@ internal sealed class PlanRules : IRuleFamily
             return;
         }
 
-        var alike = kind == HypervisorKind.OsLevel ? $"os_level on `{os}`" : $"`{ModelNames.ToName(kind)}`";
+        var alike = kind == HypervisorKind.OsLevel ? $"os_level machine on `{os}`" : $"`{ModelNames.ToName(kind)}` machine";
         context.Report(CompilerDiagnostics.PoolHaWithoutRestartHost, pool.Where("cluster"),
-            [pool.Name, cluster.Name, $"the cluster has one machine that is {alike}, this pool's only one (`count = {pool.Count}`)",
+            [pool.Name, cluster.Name, $"its only {alike} would be this pool's one (`count = {pool.Count}`)",
                 "raise the pool's `count` to 2 or more, add such a host to the cluster, or drop `ha`"],
             new RelatedLocation(cluster.Declaration, $"cluster `{cluster.Name}`"));
     }
