@@ -224,15 +224,14 @@ internal static class CpSatPacker
             return LinearExpr.Sum(used.SelectMany(u => u));
         }
 
-        var hours = problem.Plan.HorizonSeconds / 3600;
         var terms = new List<LinearExpr>();
         for (var p = 0; p < used.Length; p++)
         {
-            var idle = (long)Math.Round(problem.Pools[p].Machine.IdleWatts * hours);
+            var idle = PlanEnergy.IdleWattHours(problem, p);
             terms.AddRange(used[p].Select(u => idle * (LinearExpr)u));
         }
 
-        terms.AddRange(x.Select(e => problem.Demands[e.Key.Item, e.Key.Pool]!.DynamicWattHours * (LinearExpr)e.Value));
+        terms.AddRange(x.Select(e => PlanEnergy.DynamicWattHours(problem, e.Key.Item, e.Key.Pool) * (LinearExpr)e.Value));
         return LinearExpr.Sum(terms);
     }
 

@@ -40,25 +40,22 @@ public static class Planner
         {
             var watch = Stopwatch.StartNew();
             var left = options.TimeLimit.TotalSeconds;
-            if (byHosts)
+            // Large-neighbourhood search first, under either objective: it improves plans of any size. When the exact
+            // model is small enough to follow (to prove, or to improve further), it gets half the time limit, else all of it.
+            var exactLimit = Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms);
+            var exactFollows = CpSatPacker.Terms(problem, CpSatPacker.Machines(problem, ffd)) <= exactLimit;
+            var budget = exactFollows ? left / 2 : left;
+            var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, budget, budget * CpSatPacker.WallClockFactor);
+            left -= searched.DeterministicSeconds;
+            clockStopped = searched.ClockStopped;
+            if (Score(problem, searched.Plan) < Score(problem, ffd))
             {
-                // Large-neighbourhood search first: it improves plans of any size. When the exact model is small
-                // enough to follow (to prove, or to improve further), it gets half the time limit, else all of it.
-                var exactFollows = CpSatPacker.Terms(problem, CpSatPacker.Machines(problem, ffd)) <= Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms);
-                var budget = exactFollows ? left / 2 : left;
-                var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, budget, budget * CpSatPacker.WallClockFactor);
-                left -= searched.DeterministicSeconds;
-                clockStopped = searched.ClockStopped;
-                if (searched.Plan.HostCount(problem.Pools.Count) < ffdHosts)
-                {
-                    best = searched.Plan;
-                    status = PlanStatus.Feasible;
-                }
+                best = searched.Plan;
+                status = PlanStatus.Feasible;
             }
 
             var machines = CpSatPacker.Machines(problem, best);
-            var limit = byHosts ? Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms) : options.MaximumModelTerms;
-            if ((!byHosts || best.HostCount(problem.Pools.Count) > bound) && left > 0 && CpSatPacker.Terms(problem, machines) <= limit)
+            if ((!byHosts || best.HostCount(problem.Pools.Count) > bound) && left > 0 && CpSatPacker.Terms(problem, machines) <= exactLimit)
             {
                 var outcome = CpSatPacker.Solve(problem, best, machines, TimeSpan.FromSeconds(left));
                 clockStopped |= outcome.ClockStopped;
@@ -113,18 +110,8 @@ public static class Planner
     }
 
     /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
-    private static double Score(PlanningProblem problem, PackedPlan packed)
-    {
-        if (problem.Plan.Objective != "energy")
-        {
-            return packed.HostCount(problem.Pools.Count);
-        }
-
-        var hours = problem.Plan.HorizonSeconds / 3600;
-        var perPool = packed.HostsPerPool(problem.Pools.Count);
-        var idle = perPool.Select((n, p) => n * Math.Round(problem.Pools[p].Machine.IdleWatts * hours)).Sum();
-        return idle + problem.Items.Sum(i => problem.Demands[i.Index, packed.Pool[i.Index]]!.DynamicWattHours);
-    }
+    private static double Score(PlanningProblem problem, PackedPlan packed) =>
+        problem.Plan.Objective == "energy" ? PlanEnergy.Of(problem, packed) : packed.HostCount(problem.Pools.Count);
 
     private static PlanResult Result(PlanningProblem problem, PackedPlan packed, int? ffdHosts, int bound, string boundWhy, PlanStatus status, double seconds, bool clockStopped)
     {
