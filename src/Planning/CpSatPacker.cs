@@ -95,7 +95,7 @@ internal static class CpSatPacker
             }
         }
 
-        // Replicas over sites (VDL4009): at most replicas − 1 of a spanning application in any one site.
+        // Replicas over sites (VDL4009, balanced): at most ⌈replicas ÷ sites⌉ of a spanning application in any one site.
         foreach (var app in items.Where(i => problem.SpansSites[i.AppIndex]).GroupBy(i => i.AppIndex))
         {
             foreach (var site in problem.SiteOfPool.Distinct())
@@ -117,7 +117,7 @@ internal static class CpSatPacker
 
                 if (inSite.Count > 0)
                 {
-                    model.Add(LinearExpr.Sum(inSite) <= app.Count() - 1);
+                    model.Add(LinearExpr.Sum(inSite) <= problem.SiteCap[app.Key]);
                 }
             }
         }

@@ -158,17 +158,11 @@ internal static class NeighbourhoodSearch
         return moved;
     }
 
-    /// <summary>Whether the replicas of an application that must span sites still do with <paramref name="item"/> moved to a machine of <paramref name="pool"/>.</summary>
+    /// <summary>Whether the replicas of an application that must span sites stay balanced with <paramref name="item"/> moved to a machine of <paramref name="pool"/>.</summary>
     private static bool SitesAllow(PlanningProblem problem, List<Machine> machines, PlanItem item, int pool)
     {
-        if (!problem.SpansSites[item.AppIndex])
-        {
-            return true;
-        }
-
-        var sites = machines.SelectMany(m => m.Items.Where(i => i != item.Index && problem.Items[i].AppIndex == item.AppIndex).Select(_ => problem.SiteOfPool[m.Pool]))
-            .Append(problem.SiteOfPool[pool]);
-        return sites.Distinct().Count() > 1;
+        var sites = machines.SelectMany(m => m.Items.Where(i => i != item.Index && problem.Items[i].AppIndex == item.AppIndex).Select(_ => problem.SiteOfPool[m.Pool])).ToList();
+        return problem.SiteAllows(item, pool, sites);
     }
 
     private static List<Machine> Incumbent(PlanningProblem problem, PackedPlan start)
@@ -359,8 +353,8 @@ internal static class NeighbourhoodSearch
     }
 
     /// <summary>
-    /// VDL4009 inside a neighbourhood: per application whose replicas must span sites and site, the replicas freed
-    /// into that site at most replicas − 1 less those that stay there outside the neighbourhood.
+    /// VDL4009, balanced, inside a neighbourhood: per application whose replicas must span sites and site, the replicas
+    /// freed into that site at most its cap (⌈replicas ÷ sites⌉) less those that stay there outside the neighbourhood.
     /// </summary>
     private static void AddSites(CpModel model, PlanningProblem problem, List<Machine> machines, List<Machine> local, HashSet<int> freed, Dictionary<(int Item, int Machine), BoolVar> x)
     {
@@ -383,7 +377,7 @@ internal static class NeighbourhoodSearch
                     .Where(k => problem.SiteOfPool[local[k].Pool] == site && x.ContainsKey((i.Index, k))).Select(k => x[(i.Index, k)])).ToList();
                 if (inside.Count > 0)
                 {
-                    model.Add(LinearExpr.Sum(inside) <= replicas.Count - 1 - outside);
+                    model.Add(LinearExpr.Sum(inside) <= problem.SiteCap[app.Key] - outside);
                 }
             }
         }

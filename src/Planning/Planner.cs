@@ -105,8 +105,24 @@ public static class Planner
             }
         }
 
-        diagnostics.Add(new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced)]));
+        diagnostics.Add(problem.SpansSites[unplaced.AppIndex]
+            ? new Diagnostic(PlanningDiagnostics.SitesUnbalanced, plan.Declaration, [plan.Name, unplaced.App.Name, WhyUnbalanced(problem, unplaced)])
+            : new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced)]));
         return null;
+    }
+
+    /// <summary>VDL7012's reason: the cap the balance sets, and the sites with their pools, where no machine had room.</summary>
+    private static string WhyUnbalanced(PlanningProblem problem, PlanItem item)
+    {
+        var replicas = item.App.Replicas;
+        var sites = problem.SitesOfApp[item.AppIndex];
+        var cap = problem.SiteCap[item.AppIndex];
+        var pools = problem.Pools.Select((pool, p) => (Pool: pool, Index: p)).Where(p => problem.Demands[item.Index, p.Index] is not null)
+            .GroupBy(p => problem.SiteOfPool[p.Index])
+            .Select(g => $"{(g.First().Pool.Pool.Site is { } site ? $"site `{site.Name}`" : "no site")} ({string.Join(", ", g.Select(p => $"pool `{p.Pool.Name}`: {p.Pool.Usable} usable"))})");
+        return $"at most {cap} of its {replicas} replicas may stand in one site (⌈{replicas} ÷ {sites} sites⌉, so that losing any one site keeps the most of them serving), "
+            + $"and instance {item.Replica} finds no machine with room in a site that holds fewer: {string.Join("; ", pools)}; "
+            + "add machines to a pool of the site with fewer, lower `spare` or raise `target`, or plan it on the pools of one site (the plan's `pools`)";
     }
 
     /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
@@ -192,7 +208,6 @@ public static class Planner
             .Select(p => $"`{p.Name}` ({p.Usable} usable: count {p.Pool.Count}, spare {problem.Plan.Spare})");
         var rule = item.Isolation == IsolationLevel.Host ? $", and `{item.App.Name}` needs a host of its own (isolation host)"
             : item.App.Spread == "host" ? $", and the replicas of `{item.App.Name}` each need their own host (spread = host)"
-            : problem.SpansSites[item.AppIndex] ? $", and the replicas of `{item.App.Name}` may not all stand in one site (VDL4009)"
             : item.App.Zone is { } zone ? $" (zone `{zone}` shares a host with other zones only across VMs)"
             : string.Empty;
         return $"instance {item.Replica} of app `{item.App.Name}` finds no machine with room in {string.Join(", ", pools)}{rule}; add machines to a pool, lower `spare` or raise `target`";

@@ -38,6 +38,10 @@ public static class PlanningDiagnostics
         "VDL7007", Error, "The placed model does not check",
         "the model plan `{0}` placed does not check: {1}; nothing was written. Please report this with the model");
 
+    public static readonly DiagnosticDescriptor SitesUnbalanced = new(
+        "VDL7012", Error, "Replicas cannot be balanced over the sites",
+        "plan `{0}` cannot balance app `{1}` over its sites: {2}");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck];
+        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck, SitesUnbalanced];
 }
