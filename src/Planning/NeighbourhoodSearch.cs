@@ -161,6 +161,11 @@ internal static class NeighbourhoodSearch
     /// <summary>Whether the replicas of an application that must span sites stay balanced with <paramref name="item"/> moved to a machine of <paramref name="pool"/>.</summary>
     private static bool SitesAllow(PlanningProblem problem, List<Machine> machines, PlanItem item, int pool)
     {
+        if (!problem.SpansSites[item.AppIndex])
+        {
+            return true;
+        }
+
         var sites = machines.SelectMany(m => m.Items.Where(i => i != item.Index && problem.Items[i].AppIndex == item.AppIndex).Select(_ => problem.SiteOfPool[m.Pool])).ToList();
         return problem.SiteAllows(item, pool, sites);
     }
