@@ -95,7 +95,7 @@ internal static class CpSatPacker
             }
         }
 
-        // Replicas over sites (VDL4009): at most replicas − 1 of a spanning application in any one site.
+        // Replicas over sites (VDL4009, balanced): at most ⌈replicas ÷ sites⌉ of a spanning application in any one site.
         foreach (var app in items.Where(i => problem.SpansSites[i.AppIndex]).GroupBy(i => i.AppIndex))
         {
             foreach (var site in problem.SiteOfPool.Distinct())
@@ -117,7 +117,7 @@ internal static class CpSatPacker
 
                 if (inSite.Count > 0)
                 {
-                    model.Add(LinearExpr.Sum(inSite) <= app.Count() - 1);
+                    model.Add(LinearExpr.Sum(inSite) <= problem.SiteCap[app.Key]);
                 }
             }
         }
@@ -224,15 +224,14 @@ internal static class CpSatPacker
             return LinearExpr.Sum(used.SelectMany(u => u));
         }
 
-        var hours = problem.Plan.HorizonSeconds / 3600;
         var terms = new List<LinearExpr>();
         for (var p = 0; p < used.Length; p++)
         {
-            var idle = (long)Math.Round(problem.Pools[p].Machine.IdleWatts * hours);
+            var idle = PlanEnergy.IdleWattHours(problem, p);
             terms.AddRange(used[p].Select(u => idle * (LinearExpr)u));
         }
 
-        terms.AddRange(x.Select(e => problem.Demands[e.Key.Item, e.Key.Pool]!.DynamicWattHours * (LinearExpr)e.Value));
+        terms.AddRange(x.Select(e => PlanEnergy.DynamicWattHours(problem, e.Key.Item, e.Key.Pool) * (LinearExpr)e.Value));
         return LinearExpr.Sum(terms);
     }
 

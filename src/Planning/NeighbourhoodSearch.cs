@@ -11,7 +11,10 @@ namespace VirtLang.Planning;
 /// little as possible left on the emptiest one, so that swaps make room the cheap moves cannot. Each accepted step
 /// moves load off it, until it is empty and the plan has one machine fewer. Deterministic: the neighbourhoods come
 /// from a seeded generator, each sub-problem is solved with one worker, the fixed seed and a deterministic time limit,
-/// and the search stops when their deterministic times reach the budget.
+/// and the search stops when their deterministic times reach the budget. Under <c>objective = energy</c> a step is
+/// measured in watt-hours (<see cref="PlanEnergy"/>): the sub-problem minimizes the energy of its machines, and it is
+/// taken only when it lowers the plan's energy, or leaves it equal and moves load off the machine being emptied (the
+/// way to the idle watts of a machine fewer); the cheap moves only go where the instance draws no more.
 /// </summary>
 internal static class NeighbourhoodSearch
 {
@@ -44,20 +47,22 @@ internal static class NeighbourhoodSearch
     }
 
     /// <summary>
-    /// Improves <paramref name="start"/> (a plan of the hosts objective) until it reaches <paramref name="bound"/>
-    /// machines, no neighbourhood moves anything, or the sub-problems have used <paramref name="seconds"/> of
-    /// deterministic time. Never worse than <paramref name="start"/>: a neighbourhood is accepted only when it improves.
-    /// The wall clock stops it past <paramref name="wallSeconds"/> (a slow machine; the outcome then says so).
+    /// Improves <paramref name="start"/> until it reaches <paramref name="bound"/> machines (the hosts objective; under
+    /// energy fewer machines is not the end, a cheaper pool may still save), no neighbourhood moves anything, or the
+    /// sub-problems have used <paramref name="seconds"/> of deterministic time. Never worse than <paramref name="start"/>
+    /// in the plan's objective: a neighbourhood is accepted only when it improves. The wall clock stops it past
+    /// <paramref name="wallSeconds"/> (a slow machine; the outcome then says so).
     /// </summary>
     public static Outcome Improve(PlanningProblem problem, PackedPlan start, int bound, double seconds, double wallSeconds)
     {
         var watch = Stopwatch.StartNew();
+        var byEnergy = problem.Plan.Objective == "energy";
         var machines = Incumbent(problem, start);
         var random = new Random(CpSatPacker.Seed);
         var stuck = new HashSet<Machine>(); // machines no neighbourhood could lighten since a machine was last emptied
         var (spent, neighbourhoods, failures, clockStopped) = (0.0, 0, 0, false);
         Machine? target = null;
-        while (machines.Count > bound && spent < seconds)
+        while ((byEnergy || machines.Count > bound) && spent < seconds)
         {
             if (watch.Elapsed.TotalSeconds > wallSeconds)
             {
@@ -71,7 +76,7 @@ internal static class NeighbourhoodSearch
                 break; // every machine tried since the last one emptied: a local optimum of these neighbourhoods
             }
 
-            if (Relocate(problem, machines, target))
+            if (Relocate(problem, machines, target, byEnergy))
             {
                 failures = 0;
                 if (target.Items.Count == 0)
@@ -84,16 +89,19 @@ internal static class NeighbourhoodSearch
             }
 
             var neighbours = Neighbours(problem, machines, target, random);
+            List<Machine> fresh = byEnergy ? Fresh(problem, machines, target) : [];
             var wall = wallSeconds - watch.Elapsed.TotalSeconds;
-            var (moved, used, clock) = Solve(problem, machines, target, neighbours, Math.Min(SubproblemSeconds, seconds - spent), wall);
+            var (moved, used, clock) = Solve(problem, machines, target, [.. neighbours, .. fresh], Math.Min(SubproblemSeconds, seconds - spent), wall, byEnergy);
             (spent, neighbourhoods, clockStopped) = (spent + used, neighbourhoods + 1, clockStopped || clock);
             if (moved is not null)
             {
-                Apply(problem, [target, .. neighbours], moved);
+                Apply(problem, [target, .. neighbours, .. fresh], moved);
+                machines.AddRange(fresh.Where(m => m.Items.Count > 0));
                 failures = 0;
-                if (target.Items.Count == 0)
+                // Under energy a neighbour may be the one emptied (its idle watts the saving); under hosts only the target is.
+                var emptied = machines.RemoveAll(m => m.Items.Count == 0 && (byEnergy || m == target));
+                if (emptied > 0)
                 {
-                    machines.Remove(target);
                     (target, failures) = (null, 0);
                     stuck.Clear();
                 }
@@ -112,7 +120,7 @@ internal static class NeighbourhoodSearch
     /// The cheap moves before a sub-problem: each instance of the target, largest first, to the fullest other machine
     /// that has room for it and may hold it (best fit), so that the target empties and the others fill. True when one moved.
     /// </summary>
-    private static bool Relocate(PlanningProblem problem, List<Machine> machines, Machine target)
+    private static bool Relocate(PlanningProblem problem, List<Machine> machines, Machine target, bool byEnergy)
     {
         var moved = false;
         foreach (var i in target.Items.OrderByDescending(i => Weight(problem, i, target.Pool)).ThenBy(i => i).ToList())
@@ -124,7 +132,8 @@ internal static class NeighbourhoodSearch
                 if (machine == target || (best is not null && machine.Fill <= best.Fill)
                     || problem.Demands[i, machine.Pool] is not { } demand || !machine.Load.Fits(demand, problem.Pools[machine.Pool])
                     || !machine.Load.Items.All(other => problem.CanShare(item, other, problem.Pools[machine.Pool]))
-                    || (machine.Pool != target.Pool && !SitesAllow(problem, machines, item, machine.Pool)))
+                    || (machine.Pool != target.Pool && !SitesAllow(problem, machines, item, machine.Pool))
+                    || (byEnergy && PlanEnergy.DynamicWattHours(problem, i, machine.Pool) > PlanEnergy.DynamicWattHours(problem, i, target.Pool)))
                 {
                     continue;
                 }
@@ -149,7 +158,7 @@ internal static class NeighbourhoodSearch
         return moved;
     }
 
-    /// <summary>Whether the replicas of an application that must span sites still do with <paramref name="item"/> moved to a machine of <paramref name="pool"/>.</summary>
+    /// <summary>Whether the replicas of an application that must span sites stay balanced with <paramref name="item"/> moved to a machine of <paramref name="pool"/>.</summary>
     private static bool SitesAllow(PlanningProblem problem, List<Machine> machines, PlanItem item, int pool)
     {
         if (!problem.SpansSites[item.AppIndex])
@@ -157,9 +166,8 @@ internal static class NeighbourhoodSearch
             return true;
         }
 
-        var sites = machines.SelectMany(m => m.Items.Where(i => i != item.Index && problem.Items[i].AppIndex == item.AppIndex).Select(_ => problem.SiteOfPool[m.Pool]))
-            .Append(problem.SiteOfPool[pool]);
-        return sites.Distinct().Count() > 1;
+        var sites = machines.SelectMany(m => m.Items.Where(i => i != item.Index && problem.Items[i].AppIndex == item.AppIndex).Select(_ => problem.SiteOfPool[m.Pool])).ToList();
+        return problem.SiteAllows(item, pool, sites);
     }
 
     private static List<Machine> Incumbent(PlanningProblem problem, PackedPlan start)
@@ -229,6 +237,27 @@ internal static class NeighbourhoodSearch
         return chosen;
     }
 
+    /// <summary>
+    /// Under energy, one unused machine of each pool that draws less idle than the target's and has one left: the
+    /// search could otherwise never move load to more frugal hardware the warm start left unused.
+    /// </summary>
+    private static List<Machine> Fresh(PlanningProblem problem, List<Machine> machines, Machine target)
+    {
+        var fresh = new List<Machine>();
+        for (var p = 0; p < problem.Pools.Count; p++)
+        {
+            if (PlanEnergy.IdleWattHours(problem, p) < PlanEnergy.IdleWattHours(problem, target.Pool)
+                && machines.Count(m => m.Pool == p) < problem.Pools[p].Usable && target.Items.Any(i => problem.Demands[i, p] is not null))
+            {
+                var machine = new Machine(p);
+                Measure(problem, machine);
+                fresh.Add(machine);
+            }
+        }
+
+        return fresh;
+    }
+
     /// <summary>The CPU <paramref name="machine"/> has free where the target uses it, summed over the buckets.</summary>
     private static long Room(PlanningProblem problem, Machine machine, Machine target)
     {
@@ -245,10 +274,12 @@ internal static class NeighbourhoodSearch
     /// <summary>
     /// The sub-problem: the instances of the target and its neighbours, each on one of these machines, under every
     /// rule; the least left on the target (each instance weighted by its share of a machine). Returns the new machine
-    /// of each freed instance (indices into target, then neighbours) when it leaves less on the target than now.
+    /// of each freed instance (indices into target, then neighbours) when it leaves less on the target than now. Under
+    /// energy the machines may be left empty and the objective is their watt-hours first, what is left on the target
+    /// second (scaled so that no amount left outweighs one watt-hour); it is returned when that pair falls.
     /// </summary>
     private static (Dictionary<int, int>? Moved, double Seconds, bool ClockStopped) Solve(
-        PlanningProblem problem, List<Machine> machines, Machine target, List<Machine> neighbours, double seconds, double wallSeconds)
+        PlanningProblem problem, List<Machine> machines, Machine target, List<Machine> neighbours, double seconds, double wallSeconds, bool byEnergy)
     {
         List<Machine> local = [target, .. neighbours];
         var freed = local.SelectMany((m, k) => m.Items.Select(i => (Item: i, Now: k))).ToList();
@@ -271,21 +302,45 @@ internal static class NeighbourhoodSearch
             model.AddExactlyOne(choices);
         }
 
+        var kept = byEnergy ? local.Select((m, k) => model.NewBoolVar($"y_{k}")).ToArray() : null;
         for (var k = 0; k < local.Count; k++)
         {
             var here = freed.Where(f => x.ContainsKey((f.Item, k))).Select(f => f.Item).ToList();
-            CpSatPacker.AddMachine(model, problem, local[k].Pool, [.. here.Select(i => problem.Items[i])], [.. here.Select(i => x[(i, k)])], null);
+            CpSatPacker.AddMachine(model, problem, local[k].Pool, [.. here.Select(i => problem.Items[i])], [.. here.Select(i => x[(i, k)])], kept?[k]);
+            if (kept is not null)
+            {
+                foreach (var i in here)
+                {
+                    model.AddImplication(x[(i, k)], kept[k]);
+                }
+
+                model.AddHint(kept[k], local[k].Items.Count > 0 ? 1 : 0);
+            }
         }
 
         AddSites(model, problem, machines, local, freed.Select(f => f.Item).ToHashSet(), x);
         var left = target.Items.Sum(i => Weight(problem, i, target.Pool));
         var onTarget = freed.Where(f => x.ContainsKey((f.Item, 0))).ToList();
-        model.Minimize(LinearExpr.WeightedSum(onTarget.Select(f => x[(f.Item, 0)]), onTarget.Select(f => Weight(problem, f.Item, target.Pool))));
+        var leftOver = LinearExpr.WeightedSum(onTarget.Select(f => x[(f.Item, 0)]), onTarget.Select(f => Weight(problem, f.Item, target.Pool)));
+        var incumbent = (double)left;
+        if (kept is null)
+        {
+            model.Minimize(leftOver);
+        }
+        else
+        {
+            var scale = 1 + onTarget.Sum(f => Weight(problem, f.Item, target.Pool)); // more than anything left on the target
+            var idle = local.Select(m => PlanEnergy.IdleWattHours(problem, m.Pool)).ToArray();
+            var energy = LinearExpr.Sum([LinearExpr.WeightedSum(kept, idle),
+                LinearExpr.WeightedSum(x.Select(e => e.Value), x.Select(e => PlanEnergy.DynamicWattHours(problem, e.Key.Item, local[e.Key.Machine].Pool)))]);
+            model.Minimize((scale * energy) + leftOver);
+            incumbent += scale * (double)local.Sum(m => m.Items.Count == 0 ? 0 : PlanEnergy.IdleWattHours(problem, m.Pool) + m.Items.Sum(i => PlanEnergy.DynamicWattHours(problem, i, m.Pool)));
+        }
         var solver = new CpSolver { StringParameters = CpSatPacker.Parameters(Math.Max(0.01, seconds), Math.Max(0.01, wallSeconds)) };
         var status = solver.Solve(model);
         var clock = solver.WallTime() >= wallSeconds;
         var used = solver.Response?.DeterministicTime ?? seconds;
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible) || solver.ObjectiveValue >= left - 0.5)
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible) || solver.ObjectiveValue >= incumbent - 0.5)
         {
             return (null, used, clock);
         }
@@ -303,8 +358,8 @@ internal static class NeighbourhoodSearch
     }
 
     /// <summary>
-    /// VDL4009 inside a neighbourhood: per application whose replicas must span sites and site, the replicas freed
-    /// into that site at most replicas − 1 less those that stay there outside the neighbourhood.
+    /// VDL4009, balanced, inside a neighbourhood: per application whose replicas must span sites and site, the replicas
+    /// freed into that site at most its cap (⌈replicas ÷ sites⌉) less those that stay there outside the neighbourhood.
     /// </summary>
     private static void AddSites(CpModel model, PlanningProblem problem, List<Machine> machines, List<Machine> local, HashSet<int> freed, Dictionary<(int Item, int Machine), BoolVar> x)
     {
@@ -327,7 +382,7 @@ internal static class NeighbourhoodSearch
                     .Where(k => problem.SiteOfPool[local[k].Pool] == site && x.ContainsKey((i.Index, k))).Select(k => x[(i.Index, k)])).ToList();
                 if (inside.Count > 0)
                 {
-                    model.Add(LinearExpr.Sum(inside) <= replicas.Count - 1 - outside);
+                    model.Add(LinearExpr.Sum(inside) <= problem.SiteCap[app.Key] - outside);
                 }
             }
         }

@@ -44,25 +44,22 @@ public static class Planner
         {
             var watch = Stopwatch.StartNew();
             var left = options.TimeLimit.TotalSeconds;
-            if (byHosts)
+            // Large-neighbourhood search first, under either objective: it improves plans of any size. When the exact
+            // model is small enough to follow (to prove, or to improve further), it gets half the time limit, else all of it.
+            var exactLimit = Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms);
+            var exactFollows = CpSatPacker.Terms(problem, CpSatPacker.Machines(problem, ffd)) <= exactLimit;
+            var budget = exactFollows ? left / 2 : left;
+            var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, budget, budget * CpSatPacker.WallClockFactor);
+            left -= searched.DeterministicSeconds;
+            clockStopped = searched.ClockStopped;
+            if (Score(problem, searched.Plan) < Score(problem, ffd))
             {
-                // Large-neighbourhood search first: it improves plans of any size. When the exact model is small
-                // enough to follow (to prove, or to improve further), it gets half the time limit, else all of it.
-                var exactFollows = CpSatPacker.Terms(problem, CpSatPacker.Machines(problem, ffd)) <= Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms);
-                var budget = exactFollows ? left / 2 : left;
-                var searched = NeighbourhoodSearch.Improve(problem, ffd, bound, budget, budget * CpSatPacker.WallClockFactor);
-                left -= searched.DeterministicSeconds;
-                clockStopped = searched.ClockStopped;
-                if (searched.Plan.HostCount(problem.Pools.Count) < ffdHosts)
-                {
-                    best = searched.Plan;
-                    status = PlanStatus.Feasible;
-                }
+                best = searched.Plan;
+                status = PlanStatus.Feasible;
             }
 
             var machines = CpSatPacker.Machines(problem, best);
-            var limit = byHosts ? Math.Min(options.MaximumProvingTerms, options.MaximumModelTerms) : options.MaximumModelTerms;
-            if ((!byHosts || best.HostCount(problem.Pools.Count) > bound) && left > 0 && CpSatPacker.Terms(problem, machines) <= limit)
+            if ((!byHosts || best.HostCount(problem.Pools.Count) > bound) && left > 0 && CpSatPacker.Terms(problem, machines) <= exactLimit)
             {
                 var outcome = CpSatPacker.Solve(problem, best, machines, TimeSpan.FromSeconds(left));
                 clockStopped |= outcome.ClockStopped;
@@ -112,23 +109,29 @@ public static class Planner
             }
         }
 
-        diagnostics.Add(new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced)]));
+        diagnostics.Add(problem.SpansSites[unplaced.AppIndex]
+            ? new Diagnostic(PlanningDiagnostics.SitesUnbalanced, plan.Declaration, [plan.Name, unplaced.App.Name, WhyUnbalanced(problem, unplaced)])
+            : new Diagnostic(PlanningDiagnostics.PoolsFull, plan.Declaration, [plan.Name, WhyFull(problem, unplaced)]));
         return null;
     }
 
-    /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
-    private static double Score(PlanningProblem problem, PackedPlan packed)
+    /// <summary>VDL7012's reason: the cap the balance sets, and the sites with their pools, where no machine had room.</summary>
+    private static string WhyUnbalanced(PlanningProblem problem, PlanItem item)
     {
-        if (problem.Plan.Objective != "energy")
-        {
-            return packed.HostCount(problem.Pools.Count);
-        }
-
-        var hours = problem.Plan.HorizonSeconds / 3600;
-        var perPool = packed.HostsPerPool(problem.Pools.Count);
-        var idle = perPool.Select((n, p) => n * Math.Round(problem.Pools[p].Machine.IdleWatts * hours)).Sum();
-        return idle + problem.Items.Sum(i => problem.Demands[i.Index, packed.Pool[i.Index]]!.DynamicWattHours);
+        var replicas = item.App.Replicas;
+        var sites = problem.SitesOfApp[item.AppIndex];
+        var cap = problem.SiteCap[item.AppIndex];
+        var pools = problem.Pools.Select((pool, p) => (Pool: pool, Index: p)).Where(p => problem.Demands[item.Index, p.Index] is not null)
+            .GroupBy(p => problem.SiteOfPool[p.Index])
+            .Select(g => $"{(g.First().Pool.Pool.Site is { } site ? $"site `{site.Name}`" : "no site")} ({string.Join(", ", g.Select(p => $"pool `{p.Pool.Name}`: {p.Pool.Usable} usable"))})");
+        return $"at most {cap} of its {replicas} replicas may stand in one site (⌈{replicas} ÷ {sites} sites⌉, so that losing any one site keeps the most of them serving), "
+            + $"and instance {item.Replica} finds no machine with room in a site that holds fewer: {string.Join("; ", pools)}; "
+            + "add machines to a pool of the site with fewer, lower `spare` or raise `target`, or plan it on the pools of one site (the plan's `pools`)";
     }
+
+    /// <summary>The objective of a packing, as the solver counts it: machines, or watt-hours.</summary>
+    private static double Score(PlanningProblem problem, PackedPlan packed) =>
+        problem.Plan.Objective == "energy" ? PlanEnergy.Of(problem, packed) : packed.HostCount(problem.Pools.Count);
 
     private static PlanResult Result(PlanningProblem problem, PackedPlan packed, int? ffdHosts, int bound, string boundWhy, PlanStatus status, double seconds, bool clockStopped)
     {
@@ -209,7 +212,6 @@ public static class Planner
             .Select(p => $"`{p.Name}` ({p.Usable} usable: count {p.Pool.Count}, spare {problem.Plan.Spare})");
         var rule = item.Isolation == IsolationLevel.Host ? $", and `{item.App.Name}` needs a host of its own (isolation host)"
             : item.App.Spread == "host" ? $", and the replicas of `{item.App.Name}` each need their own host (spread = host)"
-            : problem.SpansSites[item.AppIndex] ? $", and the replicas of `{item.App.Name}` may not all stand in one site (VDL4009)"
             : item.App.Zone is { } zone ? $" (zone `{zone}` shares a host with other zones only across VMs)"
             : string.Empty;
         return $"instance {item.Replica} of app `{item.App.Name}` finds no machine with room in {string.Join(", ", pools)}{rule}; add machines to a pool, lower `spare` or raise `target`";

@@ -39,8 +39,10 @@ internal sealed class PlanningProblem
         var sites = pools.Select(p => p.Pool.Site?.Name).Distinct(StringComparer.Ordinal).ToList();
         SiteOfPool = [.. pools.Select(p => sites.IndexOf(p.Pool.Site?.Name))];
         var first = items.GroupBy(i => i.AppIndex).ToDictionary(g => g.Key, g => g.First().Index); // replicas share their demands
-        SpansSites = [.. plan.Applications.Select((app, a) => app.Replicas >= 2 && first.TryGetValue(a, out var i)
-            && Enumerable.Range(0, pools.Count).Where(p => demands[i, p] is not null).Select(p => SiteOfPool[p]).Distinct().Count() >= 2)];
+        SitesOfApp = [.. plan.Applications.Select((app, a) => first.TryGetValue(a, out var i)
+            ? Enumerable.Range(0, pools.Count).Where(p => demands[i, p] is not null).Select(p => SiteOfPool[p]).Distinct().Count() : 0)];
+        SpansSites = [.. plan.Applications.Select((app, a) => app.Replicas >= 2 && SitesOfApp[a] >= 2)];
+        SiteCap = [.. plan.Applications.Select((app, a) => SpansSites[a] ? (int)((app.Replicas + SitesOfApp[a] - 1) / SitesOfApp[a]) : (int)Math.Min(int.MaxValue, app.Replicas))];
     }
 
     public SemanticModel Model { get; }
@@ -65,14 +67,23 @@ internal sealed class PlanningProblem
     /// </summary>
     public IReadOnlyList<bool> SpansSites { get; }
 
+    /// <summary>[application]: the sites its pools (those that may run it) stand in.</summary>
+    public IReadOnlyList<int> SitesOfApp { get; }
+
+    /// <summary>
+    /// [application]: the most of its replicas one site may hold. For one that spans sites, ⌈replicas ÷ sites⌉: the
+    /// replicas balanced, so that losing any one site (what the simulator's <c>fail site</c> does) keeps the most of
+    /// them serving (docs/planning.md, "Disaster recovery"); otherwise all of them.
+    /// </summary>
+    public IReadOnlyList<int> SiteCap { get; }
+
     /// <summary>
     /// Whether <paramref name="item"/> may go to a machine of pool <paramref name="pool"/> given the sites of the
-    /// replicas of its application already placed: the last one may not join the others in their one site.
+    /// replicas of its application already placed: while the pool's site holds fewer than its <see cref="SiteCap"/>.
     /// </summary>
     public bool SiteAllows(PlanItem item, int pool, IReadOnlyList<int> placedSites)
     {
-        return !SpansSites[item.AppIndex] || placedSites.Count < item.App.Replicas - 1
-            || placedSites.Distinct().Count() > 1 || placedSites[0] != SiteOfPool[pool];
+        return !SpansSites[item.AppIndex] || placedSites.Count(s => s == SiteOfPool[pool]) < SiteCap[item.AppIndex];
     }
 
     /// <summary>Builds the problem, or reports (in the model's terms) why an application can run on none of the pools.</summary>

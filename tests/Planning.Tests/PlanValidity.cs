@@ -3,7 +3,7 @@ namespace VirtLang.Planning.Tests;
 /// <summary>
 /// A packing held to the rules by a check of its own, not the solver's: every instance on a pool that may run it,
 /// each machine within its CPU in every bucket, memory and vCPUs, no two instances together that may not share, and
-/// the replicas of an application that must span sites not all in one site.
+/// the replicas of an application that must span sites balanced over them (at most ⌈replicas ÷ sites⌉ in one).
 /// </summary>
 internal static class PlanValidity
 {
@@ -26,6 +26,8 @@ internal static class PlanValidity
         foreach (var app in problem.Items.Where(i => problem.SpansSites[i.AppIndex]).GroupBy(i => i.AppIndex))
         {
             Assert.True(app.Select(i => problem.SiteOfPool[plan.Pool[i.Index]]).Distinct().Count() > 1, $"app {app.First().App.Name} stands in one site");
+            var cap = (app.Count() + problem.SitesOfApp[app.Key] - 1) / problem.SitesOfApp[app.Key];
+            Assert.All(app.GroupBy(i => problem.SiteOfPool[plan.Pool[i.Index]]), site => Assert.True(site.Count() <= cap, $"app {app.First().App.Name} has {site.Count()} replicas in one site, more than {cap}"));
         }
     }
 }

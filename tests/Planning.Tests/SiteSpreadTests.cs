@@ -183,7 +183,8 @@ public sealed class SiteSpreadTests : IDisposable
 
         var diagnostic = Assert.Single(_harness.PlanDiagnostics(text));
 
-        Assert.Equal("VDL7004", diagnostic.Code);
-        Assert.Contains("the replicas of `web` may not all stand in one site", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("VDL7012", diagnostic.Code);
+        Assert.Contains("cannot balance app `web` over its sites: at most 1 of its 2 replicas may stand in one site", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("site `west` (pool `west-rack`: 1 usable)", diagnostic.Message, StringComparison.Ordinal);
     }
 }

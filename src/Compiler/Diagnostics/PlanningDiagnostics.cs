@@ -42,6 +42,10 @@ public static class PlanningDiagnostics
         "VDL7008", Error, "The HA admission reserve leaves no plan",
         "plan `{0}` cannot keep the HA admission reserve of cluster `{1}`: {2}; raise the `count` of its pools, lower `admission_reserve`, raise the cluster's overcommit, or drop `ha`");
 
+    public static readonly DiagnosticDescriptor SitesUnbalanced = new(
+        "VDL7012", Error, "Replicas cannot be balanced over the sites",
+        "plan `{0}` cannot balance app `{1}` over its sites: {2}");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck, HaReserveLeavesNoPlan];
+        [NoPlan, NoCertifiedPool, TooLargeForEveryPool, PoolsFull, HostRunsUnplannedApplication, NameTaken, PlacedModelDoesNotCheck, HaReserveLeavesNoPlan, SitesUnbalanced];
 }
