@@ -91,6 +91,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
             _due.Clear();
         }
 
+        // Converted outside the gate, which requests wait on: diagnostics and the texts they point into are immutable.
         foreach (var notification in notifications)
         {
             _notify("textDocument/publishDiagnostics", LspConverter.PublishedDiagnostics(notification)).GetAwaiter().GetResult();
