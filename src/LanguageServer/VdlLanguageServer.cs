@@ -114,22 +114,23 @@ public sealed class VdlLanguageServer : IDisposable
             document.Text));
         Positional("textDocument/signatureHelp", (document, offset, _) => LspConverter.SignatureHelp(SignatureHelpProvider.Help(document.Tree, offset)));
         Positional("textDocument/hover", (document, offset, _) => LspConverter.Hover(HoverProvider.Hover(document, offset, _workspace.CompilationOf(document)), document.Text));
-        Positional("textDocument/definition", (document, offset, _) => NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document)));
-        Positional("textDocument/documentHighlight", (document, offset, _) => NavigationProvider.Highlights(document, offset, _workspace.CompilationOf(document)));
-        Positional("textDocument/references", (document, offset, p) =>
-            NavigationProvider.References(_workspace, document, offset, p.TryGetProperty("context", out var c) && c.GetProperty("includeDeclaration").GetBoolean()));
-        Positional("textDocument/prepareRename", (document, offset, _) => RenameProvider.Prepare(document, offset, _workspace.CompilationOf(document)));
-        Positional("textDocument/rename", (document, offset, p) => RenameProvider.Rename(_workspace, document, offset, RenameProvider.NewName(p)));
+        Positional("textDocument/definition", (document, offset, _) => LspConverter.Location(NavigationProvider.Definition(document, offset, _workspace.CompilationOf(document))));
+        Positional("textDocument/documentHighlight", (document, offset, _) => LspConverter.DocumentHighlights(NavigationProvider.Highlights(document, offset, _workspace.CompilationOf(document))));
+        Positional("textDocument/references", (document, offset, p) => LspConverter.Locations(
+            NavigationProvider.References(_workspace, document, offset, p.TryGetProperty("context", out var c) && c.GetProperty("includeDeclaration").GetBoolean())));
+        Positional("textDocument/prepareRename", (document, offset, _) => LspConverter.RenameTarget(RenameProvider.Prepare(document, offset, _workspace.CompilationOf(document)), document.Text));
+        Positional("textDocument/rename", (document, offset, p) => LspConverter.WorkspaceEdit(RenameProvider.Rename(_workspace, document, offset, RenameProvider.NewName(p))));
 
-        _connection.OnRequest("workspace/symbol", (p, cancellation) => LockedRequest(() =>
-            WorkspaceSymbolProvider.Symbols(_workspace, p is { } q && q.TryGetProperty("query", out var query) ? query.GetString() ?? string.Empty : string.Empty, cancellation), cancellation));
-        Whole("textDocument/documentSymbol", (document, _) => DocumentSymbolProvider.Symbols(document));
-        Whole("textDocument/foldingRange", (document, _) => FoldingRangeProvider.Ranges(document));
-        Whole("textDocument/selectionRange", (document, p) => SelectionRangeProvider.Ranges(document, p.GetProperty("positions")));
-        Whole("textDocument/inlayHint", (document, p) => InlayHintProvider.Hints(document, p.GetProperty("range")));
-        Whole("textDocument/formatting", (document, _) => FormattingProvider.Format(document));
-        Whole("textDocument/codeAction", (document, p) => CodeActionProvider.Actions(document, p.GetProperty("range"), _workspace.CompilationOf(document)));
-        Whole("textDocument/semanticTokens/full", (document, _) => SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)));
+        _connection.OnRequest("workspace/symbol", (p, cancellation) => LockedRequest(() => LspConverter.WorkspaceSymbols(
+            WorkspaceSymbolProvider.Symbols(_workspace, p is { } q && q.TryGetProperty("query", out var query) ? query.GetString() ?? string.Empty : string.Empty, cancellation)), cancellation));
+        Whole("textDocument/documentSymbol", (document, _) => LspConverter.DocumentSymbols(DocumentSymbolProvider.Symbols(document), document.Text));
+        Whole("textDocument/foldingRange", (document, _) => LspConverter.FoldingRanges(FoldingRangeProvider.Ranges(document)));
+        Whole("textDocument/selectionRange", (document, p) => LspConverter.SelectionRanges(
+            SelectionRangeProvider.Ranges(document, [.. p.GetProperty("positions").EnumerateArray().Select(position => Positions.ToOffset(document.Text, position))]), document.Text));
+        Whole("textDocument/inlayHint", (document, p) => LspConverter.InlayHints(InlayHintProvider.Hints(document, Positions.ToSpan(document.Text, p.GetProperty("range"))), document.Text));
+        Whole("textDocument/formatting", (document, _) => LspConverter.TextEdits(FormattingProvider.Format(document)));
+        Whole("textDocument/codeAction", (document, p) => LspConverter.CodeActions(CodeActionProvider.Actions(document, Positions.ToSpan(document.Text, p.GetProperty("range")), _workspace.CompilationOf(document))));
+        Whole("textDocument/semanticTokens/full", (document, _) => LspConverter.SemanticTokens(SemanticTokensProvider.Full(document, _workspace.CompilationOf(document)), document.Text));
     }
 
     /// <summary>The folders of <c>initialize</c>: <c>workspaceFolders</c>, else <c>rootUri</c>; file URIs only.</summary>
@@ -191,8 +192,8 @@ public sealed class VdlLanguageServer : IDisposable
             {
                 ["legend"] = new JsonObject
                 {
-                    ["tokenTypes"] = new JsonArray([.. SemanticTokensProvider.TokenTypes.Select(t => (JsonNode)t)]),
-                    ["tokenModifiers"] = new JsonArray([.. SemanticTokensProvider.TokenModifiers.Select(t => (JsonNode)t)]),
+                    ["tokenTypes"] = new JsonArray([.. LspConverter.SemanticTokenTypes.Select(t => (JsonNode)t)]),
+                    ["tokenModifiers"] = new JsonArray([.. LspConverter.SemanticTokenModifiers.Select(t => (JsonNode)t)]),
                 },
                 ["full"] = true,
             },

@@ -1,8 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Diagnostics;
-using VirtLang.LanguageServer.Protocol;
+using VirtLang.Language.Diagnostics;
+using VirtLang.Language.Text;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -17,12 +16,12 @@ internal static class CodeActionProvider
 {
     private const string Directive = "// " + SuppressionComments.Directive;
 
-    public static JsonArray Actions(OpenDocument document, JsonElement range, ModelCompilation compilation)
+    /// <summary>The fixes of the diagnostics that touch <paramref name="range"/>, then the silencing of its warnings and advice.</summary>
+    public static IReadOnlyList<CodeAction> Actions(OpenDocument document, TextSpan range, ModelCompilation compilation)
     {
-        var start = Positions.ToOffset(document.Text, range.GetProperty("start"));
-        var end = Positions.ToOffset(document.Text, range.GetProperty("end"));
-        var result = new JsonArray();
-        var suppressions = new List<JsonObject>();
+        var (start, end) = (range.Start, range.End);
+        var result = new List<CodeAction>();
+        var suppressions = new List<CodeAction>();
         var offered = new HashSet<(int Line, string Code)>();
         foreach (var diagnostic in compilation.Diagnostics)
         {
@@ -38,69 +37,37 @@ internal static class CodeActionProvider
 
             foreach (var fix in diagnostic.Fixes)
             {
-                var changes = new JsonObject();
-                foreach (var group in fix.Edits.GroupBy(e => DocumentUri.Normalize(e.Location.Path)))
-                {
-                    changes[DocumentUri.FromPath(group.Key)] = new JsonArray([.. group.Select(e => (JsonNode)new JsonObject
-                    {
-                        ["range"] = Positions.Range(e.Location),
-                        ["newText"] = e.NewText,
-                    })]);
-                }
-
-                result.Add(new JsonObject
-                {
-                    ["title"] = fix.Title,
-                    ["kind"] = "quickfix",
-                    ["isPreferred"] = diagnostic.Fixes.Length == 1,
-                    ["diagnostics"] = new JsonArray(DiagnosticsPublisher.ToLsp(diagnostic)),
-                    ["edit"] = new JsonObject { ["changes"] = changes },
-                });
+                var edit = new WorkspaceEdit([.. fix.Edits
+                    .GroupBy(e => DocumentUri.Normalize(e.Location.Path))
+                    .Select(group => new DocumentEdits(DocumentUri.FromPath(group.Key), [.. group]))]);
+                result.Add(new CodeAction(fix.Title, diagnostic, edit) { IsPreferred = diagnostic.Fixes.Length == 1 });
             }
         }
 
         // After the real fixes: silencing is the last resort.
-        foreach (var suppression in suppressions)
-        {
-            result.Add(suppression);
-        }
-
+        result.AddRange(suppressions);
         return result;
     }
 
     /// <summary>A comment above the diagnostic's line, indented as that line; or the code added to the directive already there.</summary>
-    private static JsonObject Suppression(OpenDocument document, Language.Diagnostics.Diagnostic diagnostic)
+    private static CodeAction Suppression(OpenDocument document, Diagnostic diagnostic)
     {
         var text = document.Text;
         var line = diagnostic.Location.Start.Line; // 1-based
         var lineSpan = text.GetLineSpan(line);
         var lineText = text.ToString(lineSpan);
         var indent = lineText[..(lineText.Length - lineText.TrimStart().Length)];
-        JsonObject edit;
+        TextEdit edit;
         if (line > 1 && text.GetLineSpan(line - 1) is var previous
             && text.ToString(previous).Trim() is var directive && directive.StartsWith(Directive, StringComparison.Ordinal) && directive.Length > Directive.Length)
         {
-            edit = new JsonObject
-            {
-                ["range"] = Positions.Range(text, new Language.Text.TextSpan(previous.End, 0)),
-                ["newText"] = " " + diagnostic.Code,
-            };
+            edit = new TextEdit(new Location(text, new TextSpan(previous.End, 0)), " " + diagnostic.Code);
         }
         else
         {
-            edit = new JsonObject
-            {
-                ["range"] = Positions.Range(text, new Language.Text.TextSpan(lineSpan.Start, 0)),
-                ["newText"] = $"{indent}{Directive} {diagnostic.Code}{text.DominantLineBreak}",
-            };
+            edit = new TextEdit(new Location(text, new TextSpan(lineSpan.Start, 0)), $"{indent}{Directive} {diagnostic.Code}{text.DominantLineBreak}");
         }
 
-        return new JsonObject
-        {
-            ["title"] = $"Silence {diagnostic.Code} on this line ({Directive})",
-            ["kind"] = "quickfix",
-            ["diagnostics"] = new JsonArray(DiagnosticsPublisher.ToLsp(diagnostic)),
-            ["edit"] = new JsonObject { ["changes"] = new JsonObject { [document.Uri] = new JsonArray(edit) } },
-        };
+        return new CodeAction($"Silence {diagnostic.Code} on this line ({Directive})", diagnostic, new WorkspaceEdit([new DocumentEdits(document.Uri, [edit])]));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using VirtLang.Language.Diagnostics;
 using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
@@ -46,35 +45,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
 
     /// <summary>Clears what a closed document showed.</summary>
     public void Clear(string uri) =>
-        _notify("textDocument/publishDiagnostics", new JsonObject { ["uri"] = uri, ["diagnostics"] = new JsonArray() });
-
-    public static JsonObject ToLsp(Diagnostic diagnostic)
-    {
-        var lsp = new JsonObject
-        {
-            ["range"] = Positions.Range(diagnostic.Location),
-            ["severity"] = diagnostic.Severity switch
-            {
-                DiagnosticSeverity.Error => 1,
-                DiagnosticSeverity.Warning => 2,
-                _ => 3,
-            },
-            ["code"] = diagnostic.Code,
-            ["codeDescription"] = new JsonObject { ["href"] = diagnostic.Descriptor.HelpUri },
-            ["source"] = "vdl",
-            ["message"] = diagnostic.Message,
-        };
-        if (!diagnostic.RelatedLocations.IsEmpty)
-        {
-            lsp["relatedInformation"] = new JsonArray([.. diagnostic.RelatedLocations.Select(r => (JsonNode)new JsonObject
-            {
-                ["location"] = Positions.Location(r.Location),
-                ["message"] = r.Message,
-            })]);
-        }
-
-        return lsp;
-    }
+        _notify("textDocument/publishDiagnostics", LspConverter.PublishedDiagnostics(new PublishedDiagnostics(uri, Version: null, [])));
 
     /// <summary>
     /// The timer's callback. An exception escaping a timer callback ends the process, so whatever goes wrong
@@ -102,7 +73,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
 
     private void Publish()
     {
-        var notifications = new List<JsonObject>();
+        var notifications = new List<PublishedDiagnostics>();
         lock (_workspace.Gate)
         {
             foreach (var uri in _due)
@@ -113,23 +84,17 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 }
 
                 var compilation = _workspace.CompilationOf(document);
-                var diagnostics = compilation.Diagnostics
-                    .Where(d => document.Contains(d.Location))
-                    .Select(d => (JsonNode)ToLsp(d));
-                notifications.Add(new JsonObject
-                {
-                    ["uri"] = document.Uri,
-                    ["version"] = document.Version,
-                    ["diagnostics"] = new JsonArray([.. diagnostics]),
-                });
+                var diagnostics = compilation.Diagnostics.Where(d => document.Contains(d.Location));
+                notifications.Add(new PublishedDiagnostics(document.Uri, document.Version, [.. diagnostics]));
             }
 
             _due.Clear();
         }
 
+        // Converted outside the gate, which requests wait on: diagnostics and the texts they point into are immutable.
         foreach (var notification in notifications)
         {
-            _notify("textDocument/publishDiagnostics", notification).GetAwaiter().GetResult();
+            _notify("textDocument/publishDiagnostics", LspConverter.PublishedDiagnostics(notification)).GetAwaiter().GetResult();
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
-using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -9,43 +7,25 @@ namespace VirtLang.LanguageServer.Features;
 /// <summary>The outline: every block (named or not) with its nested blocks and attributes, from the tree alone.</summary>
 internal static class DocumentSymbolProvider
 {
-    // LSP SymbolKind values.
-    private const int Module = 2;
-    private const int Namespace = 3;
-    private const int Package = 4;
-    private const int Class = 5;
-    private const int Property = 7;
-    private const int Object = 19;
-    private const int Struct = 23;
-    private const int Event = 24;
+    public static IReadOnlyList<DocumentSymbol> Symbols(OpenDocument document) =>
+        [.. document.Tree.Root.Blocks.Select(b => Block(b, document.Text))];
 
-    public static JsonArray Symbols(OpenDocument document)
+    /// <summary>What a block of this kind is as a symbol (the outline and workspace symbols agree).</summary>
+    public static SymbolKind KindOf(BlockSyntax block) => block.KindName switch
     {
-        var result = new JsonArray();
-        foreach (var block in document.Tree.Root.Blocks)
-        {
-            result.Add(Block(block, document.Text));
-        }
-
-        return result;
-    }
-
-    /// <summary>The LSP SymbolKind that shows a block of this kind (the outline and workspace symbols agree).</summary>
-    public static int KindOf(BlockSyntax block) => block.KindName switch
-    {
-        "os" => Package,
-        "hardware" => Struct,
-        "app" => Module,
-        "host" => Class,
-        "vm" or "container" => Object,
-        "cluster" => Namespace,
-        "scenario" => Event,
-        _ => Object,
+        "os" => SymbolKind.OperatingSystem,
+        "hardware" => SymbolKind.Hardware,
+        "app" => SymbolKind.Application,
+        "host" => SymbolKind.Host,
+        "vm" or "container" => SymbolKind.Guest,
+        "cluster" => SymbolKind.Cluster,
+        "scenario" => SymbolKind.Scenario,
+        _ => SymbolKind.OtherBlock,
     };
 
-    private static JsonObject Block(BlockSyntax block, SourceText text)
+    private static DocumentSymbol Block(BlockSyntax block, SourceText text)
     {
-        var children = new JsonArray();
+        var children = new List<DocumentSymbol>();
         foreach (var member in block.Members)
         {
             switch (member)
@@ -54,27 +34,21 @@ internal static class DocumentSymbolProvider
                     children.Add(Block(nested, text));
                     break;
                 case AttributeSyntax attribute when !attribute.Name.IsMissing:
-                    children.Add(new JsonObject
-                    {
-                        ["name"] = attribute.Name.Text,
-                        ["detail"] = text.ToString(attribute.Value.Span),
-                        ["kind"] = Property,
-                        ["range"] = Positions.Range(text, attribute.Span),
-                        ["selectionRange"] = Positions.Range(text, attribute.Name.Span),
-                    });
+                    children.Add(new DocumentSymbol(attribute.Name.Text, text.ToString(attribute.Value.Span), SymbolKind.Attribute, attribute.Span, attribute.Name.Span));
                     break;
             }
         }
 
-        var name = block.Name is { IsMissing: false } n ? n : block.KindToken;
-        return new JsonObject
+        var named = block.Name is { IsMissing: false };
+        var name = named ? block.Name!.Value : block.KindToken;
+        return new DocumentSymbol(
+            named ? name.Text : block.KindName,
+            named ? block.KindName + (block.BaseClause is { } b ? " : " + b.BaseName.Text : string.Empty) : string.Empty,
+            KindOf(block),
+            block.Span,
+            name.Span)
         {
-            ["name"] = block.Name is { IsMissing: false } ? name.Text : block.KindName,
-            ["detail"] = block.Name is { IsMissing: false } ? block.KindName + (block.BaseClause is { } b ? " : " + b.BaseName.Text : string.Empty) : string.Empty,
-            ["kind"] = KindOf(block),
-            ["range"] = Positions.Range(text, block.Span),
-            ["selectionRange"] = Positions.Range(text, name.Span),
-            ["children"] = children,
+            Children = children,
         };
     }
 }

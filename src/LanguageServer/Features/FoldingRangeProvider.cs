@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
@@ -17,10 +16,10 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static partial class FoldingRangeProvider
 {
-    public static JsonArray Ranges(OpenDocument document)
+    public static IReadOnlyList<FoldingRange> Ranges(OpenDocument document)
     {
         var text = document.Text;
-        var ranges = new List<(int Start, int End, string? Kind)>();
+        var ranges = new List<(int Start, int End, FoldingRangeKind? Kind)>();
         var comments = new CommentRanges(text, ranges);
         var open = new Stack<(SyntaxKind Closer, int Line, bool Missing)>();
         foreach (var token in document.Tree.Root.DescendantTokens())
@@ -44,19 +43,10 @@ internal static partial class FoldingRangeProvider
         }
 
         comments.Finish();
-        return new JsonArray([.. ranges
+        return [.. ranges
             .Distinct()
             .OrderBy(r => r.Start).ThenByDescending(r => r.End)
-            .Select(r =>
-            {
-                var range = new JsonObject { ["startLine"] = r.Start, ["endLine"] = r.End };
-                if (r.Kind is { } kind)
-                {
-                    range["kind"] = kind;
-                }
-
-                return (JsonNode)range;
-            })]);
+            .Select(r => new FoldingRange(r.Start, r.End, r.Kind))];
     }
 
     private static SyntaxKind Closer(SyntaxKind opener) => opener switch
@@ -66,7 +56,7 @@ internal static partial class FoldingRangeProvider
         _ => SyntaxKind.CloseParen,
     };
 
-    private static void Close(List<(int, int, string?)> ranges, SourceText text, Stack<(SyntaxKind Closer, int Line, bool Missing)> open, SyntaxToken close)
+    private static void Close(List<(int, int, FoldingRangeKind?)> ranges, SourceText text, Stack<(SyntaxKind Closer, int Line, bool Missing)> open, SyntaxToken close)
     {
         // Pair with the nearest opener of the same kind; openers the parser left unclosed in between are dropped.
         while (open.TryPop(out var opener))
@@ -105,7 +95,7 @@ internal static partial class FoldingRangeProvider
     }
 
     /// <summary>Block comments, runs of whole-line comments, and region markers, read in source order.</summary>
-    private sealed class CommentRanges(SourceText text, List<(int, int, string?)> ranges)
+    private sealed class CommentRanges(SourceText text, List<(int, int, FoldingRangeKind?)> ranges)
     {
         private readonly Stack<int> _regions = new();
         private int _runStart = -1;
@@ -138,7 +128,7 @@ internal static partial class FoldingRangeProvider
                 var last = Line(text, comment.Span.End);
                 if (last > line)
                 {
-                    ranges.Add((line, last, "comment"));
+                    ranges.Add((line, last, FoldingRangeKind.Comment));
                 }
 
                 return;
@@ -158,7 +148,7 @@ internal static partial class FoldingRangeProvider
             {
                 if (_regions.TryPop(out var start) && line > start)
                 {
-                    ranges.Add((start, line, "region"));
+                    ranges.Add((start, line, FoldingRangeKind.Region));
                 }
             }
             else if (_runStart >= 0 && line == _runEnd + 1)
@@ -176,7 +166,7 @@ internal static partial class FoldingRangeProvider
         {
             if (_runStart >= 0 && _runEnd > _runStart)
             {
-                ranges.Add((_runStart, _runEnd, "comment"));
+                ranges.Add((_runStart, _runEnd, FoldingRangeKind.Comment));
             }
         }
     }

@@ -1,7 +1,6 @@
-using System.Text.Json.Nodes;
+using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Formatting;
 using VirtLang.Language.Text;
-using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -13,7 +12,7 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class FormattingProvider
 {
-    public static JsonArray Format(OpenDocument document)
+    public static IReadOnlyList<TextEdit> Format(OpenDocument document)
     {
         var formatted = Formatter.Format(document.Tree);
         var original = document.Text.Text;
@@ -37,13 +36,6 @@ internal static class FormattingProvider
             endFormatted--;
         }
 
-        return
-        [
-            new JsonObject
-            {
-                ["range"] = Positions.Range(document.Text, TextSpan.FromBounds(start, endOriginal)),
-                ["newText"] = formatted[start..endFormatted],
-            },
-        ];
+        return [new TextEdit(new Location(document.Text, TextSpan.FromBounds(start, endOriginal)), formatted[start..endFormatted])];
     }
 }

@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using VirtLang.Compiler.Schema;
 using VirtLang.Language.Syntax;
-using VirtLang.LanguageServer.Protocol;
+using VirtLang.Language.Text;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -14,13 +12,11 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class InlayHintProvider
 {
-    private const int Parameter = 2; // LSP InlayHintKind
-
-    public static JsonArray Hints(OpenDocument document, JsonElement range)
+    /// <summary>The hints of the calls in <paramref name="range"/>, the text the editor shows.</summary>
+    public static IReadOnlyList<InlayHint> Hints(OpenDocument document, TextSpan range)
     {
-        var from = Positions.ToOffset(document.Text, range.GetProperty("start"));
-        var to = Positions.ToOffset(document.Text, range.GetProperty("end"));
-        var hints = new JsonArray();
+        var (from, to) = (range.Start, range.End);
+        var hints = new List<InlayHint>();
         var visible = document.Tree.Root.Blocks.Where(b => b.FullSpan.End >= from && b.FullSpan.Start <= to);
         foreach (var call in visible.SelectMany(b => b.DescendantNodesAndSelf()).OfType<CallExpressionSyntax>())
         {
@@ -37,14 +33,7 @@ internal static class InlayHintProvider
                     continue; // a named argument says it already; a missing one has nothing to label
                 }
 
-                hints.Add(new JsonObject
-                {
-                    ["position"] = Positions.Position(document.Text, argument.Value.Span.Start),
-                    ["label"] = parameters[i].Name + ":",
-                    ["kind"] = Parameter,
-                    ["paddingRight"] = true,
-                    ["tooltip"] = parameters[i].Help,
-                });
+                hints.Add(new InlayHint(argument.Value.Span.Start, parameters[i].Name + ":", parameters[i].Help));
             }
         }
 

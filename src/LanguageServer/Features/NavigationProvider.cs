@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 using VirtLang.Compiler;
-using VirtLang.LanguageServer.Protocol;
+using VirtLang.Language.Diagnostics;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -11,38 +10,31 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class NavigationProvider
 {
-    public static JsonNode? Definition(OpenDocument document, int offset, ModelCompilation compilation) =>
-        compilation.SemanticModel.SymbolAt(document.Path, offset) is { } symbol ? Positions.Location(symbol.Declaration) : null;
+    public static Location? Definition(OpenDocument document, int offset, ModelCompilation compilation) =>
+        compilation.SemanticModel.SymbolAt(document.Path, offset)?.Declaration;
 
-    public static JsonNode References(ModelWorkspace workspace, OpenDocument document, int offset, bool includeDeclaration)
+    public static IReadOnlyList<Location> References(ModelWorkspace workspace, OpenDocument document, int offset, bool includeDeclaration)
     {
         var compilation = workspace.CompilationOf(document);
         if (compilation.SemanticModel.SymbolAt(document.Path, offset) is not { } symbol)
         {
-            return new JsonArray();
+            return [];
         }
 
-        return new JsonArray([.. workspace.ReferencesEverywhere(symbol, includeDeclaration).Select(l => (JsonNode)Positions.Location(l))]);
+        return [.. workspace.ReferencesEverywhere(symbol, includeDeclaration)];
     }
 
-    /// <summary>Where the name under the cursor stands in this document: its declaration as a write, each use as a read (LSP's DocumentHighlightKind).</summary>
-    public static JsonNode Highlights(OpenDocument document, int offset, ModelCompilation compilation)
+    /// <summary>Where the name under the cursor stands in this document: its declaration, and each use.</summary>
+    public static IReadOnlyList<DocumentHighlight> Highlights(OpenDocument document, int offset, ModelCompilation compilation)
     {
         if (compilation.SemanticModel.SymbolAt(document.Path, offset) is not { } symbol)
         {
-            return new JsonArray();
+            return [];
         }
 
         var declaration = symbol.Declaration;
-        return new JsonArray([.. compilation.SemanticModel.ReferencesOf(symbol, includeDeclaration: true)
+        return [.. compilation.SemanticModel.ReferencesOf(symbol, includeDeclaration: true)
             .Where(document.Contains)
-            .Select(l => (JsonNode)new JsonObject
-            {
-                ["range"] = Positions.Range(l),
-                ["kind"] = l.Path == declaration.Path && l.Span == declaration.Span ? Write : Read,
-            })]);
+            .Select(l => new DocumentHighlight(l, l.Path == declaration.Path && l.Span == declaration.Span))];
     }
-
-    private const int Read = 2;
-    private const int Write = 3;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using VirtLang.Compiler;
 using VirtLang.Compiler.Symbols;
+using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
 using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
@@ -15,7 +15,7 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class RenameProvider
 {
-    public static JsonNode? Prepare(OpenDocument document, int offset, ModelCompilation compilation)
+    public static RenameTarget? Prepare(OpenDocument document, int offset, ModelCompilation compilation)
     {
         if (SyntaxNavigation.TokenAt(document.Tree.Root, offset) is not { Kind: SyntaxKind.Identifier } token
             || compilation.SemanticModel.SymbolAt(document.Path, offset) is not { } symbol)
@@ -23,10 +23,10 @@ internal static class RenameProvider
             return null;
         }
 
-        return new JsonObject { ["range"] = Positions.Range(document.Text, token.Span), ["placeholder"] = symbol.Name };
+        return new RenameTarget(token.Span, symbol.Name);
     }
 
-    public static JsonNode Rename(ModelWorkspace workspace, OpenDocument document, int offset, string newName)
+    public static WorkspaceEdit Rename(ModelWorkspace workspace, OpenDocument document, int offset, string newName)
     {
         var compilation = workspace.CompilationOf(document);
         if (compilation.SemanticModel.SymbolAt(document.Path, offset) is not { } symbol)
@@ -44,7 +44,7 @@ internal static class RenameProvider
             throw new LspException(LspErrorCodes.InvalidParams, $"`{newName}` is already declared: {taken.Display}");
         }
 
-        var edits = new SortedDictionary<string, List<(int Start, JsonObject Edit)>>(StringComparer.Ordinal);
+        var edits = new SortedDictionary<string, List<TextEdit>>(StringComparer.Ordinal);
         foreach (var location in workspace.ReferencesEverywhere(symbol, includeDeclaration: true))
         {
             var path = DocumentUri.Normalize(location.Path);
@@ -55,16 +55,10 @@ internal static class RenameProvider
                 edits[path] = list = [];
             }
 
-            list.Add((location.Span.Start, new JsonObject { ["range"] = Positions.Range(location), ["newText"] = replacement }));
+            list.Add(new TextEdit(location, replacement));
         }
 
-        var changes = new JsonObject();
-        foreach (var (path, list) in edits)
-        {
-            changes[DocumentUri.FromPath(path)] = new JsonArray([.. list.OrderBy(e => e.Start).Select(e => (JsonNode)e.Edit)]);
-        }
-
-        return new JsonObject { ["changes"] = changes };
+        return new WorkspaceEdit([.. edits.Select(e => new DocumentEdits(DocumentUri.FromPath(e.Key), [.. e.Value.OrderBy(edit => edit.Location.Span.Start)]))]);
     }
 
     public static string NewName(JsonElement? parameters) =>

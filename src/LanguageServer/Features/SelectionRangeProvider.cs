@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using VirtLang.Language.Syntax;
 using VirtLang.Language.Text;
-using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -13,18 +10,11 @@ namespace VirtLang.LanguageServer.Features;
 /// </summary>
 internal static class SelectionRangeProvider
 {
-    public static JsonArray Ranges(OpenDocument document, JsonElement positions)
-    {
-        var result = new JsonArray();
-        foreach (var position in positions.EnumerateArray())
-        {
-            result.Add(Chain(document, Positions.ToOffset(document.Text, position)));
-        }
+    /// <summary>For each offset, its innermost range (each holding the next larger one as its parent).</summary>
+    public static IReadOnlyList<SelectionRange> Ranges(OpenDocument document, IEnumerable<int> offsets) =>
+        [.. offsets.Select(offset => Chain(document, offset))];
 
-        return result;
-    }
-
-    private static JsonObject Chain(OpenDocument document, int offset)
+    private static SelectionRange Chain(OpenDocument document, int offset)
     {
         var text = document.Text;
         var spans = new List<TextSpan> { new(0, text.Length) };
@@ -61,16 +51,10 @@ internal static class SelectionRangeProvider
         }
 
         // Innermost first, each with the next larger one as its parent; a range holds the ones inside it.
-        JsonObject? parent = null;
+        SelectionRange? parent = null;
         foreach (var span in spans.Where(s => s.Start <= offset && offset <= s.End).Distinct().OrderByDescending(s => s.Length).ThenBy(s => s.Start))
         {
-            var range = new JsonObject { ["range"] = Positions.Range(text, span) };
-            if (parent is not null)
-            {
-                range["parent"] = parent;
-            }
-
-            parent = range;
+            parent = new SelectionRange(span, parent);
         }
 
         return parent!;

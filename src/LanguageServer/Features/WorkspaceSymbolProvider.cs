@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
+using VirtLang.Language.Diagnostics;
 using VirtLang.Language.Syntax;
-using VirtLang.LanguageServer.Protocol;
 using VirtLang.LanguageServer.Workspace;
 
 namespace VirtLang.LanguageServer.Features;
@@ -14,7 +13,7 @@ internal static class WorkspaceSymbolProvider
 {
     public const int Limit = 500;
 
-    public static JsonArray Symbols(ModelWorkspace workspace, string query, CancellationToken cancellationToken)
+    public static IReadOnlyList<WorkspaceSymbol> Symbols(ModelWorkspace workspace, string query, CancellationToken cancellationToken)
     {
         var found = new List<(BlockSyntax Block, string? Container, SyntaxTree Tree)>();
         foreach (var tree in workspace.AllTrees())
@@ -23,31 +22,13 @@ internal static class WorkspaceSymbolProvider
             Collect(tree.Root.Blocks, container: null, tree, query, found);
         }
 
-        return new JsonArray([.. found
+        return [.. found
             .OrderBy(f => f.Block.Name!.Value.Text.StartsWith(query, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(f => f.Block.Name!.Value.Text.Length)
             .ThenBy(f => f.Block.Name!.Value.Text, StringComparer.Ordinal)
             .ThenBy(f => f.Tree.FilePath, StringComparer.Ordinal)
             .Take(Limit)
-            .Select(f =>
-            {
-                var symbol = new JsonObject
-                {
-                    ["name"] = f.Block.Name!.Value.Text,
-                    ["kind"] = DocumentSymbolProvider.KindOf(f.Block),
-                    ["location"] = new JsonObject
-                    {
-                        ["uri"] = DocumentUri.FromPath(f.Tree.FilePath),
-                        ["range"] = Positions.Range(f.Tree.Text, f.Block.Name!.Value.Span),
-                    },
-                };
-                if (f.Container is { } container)
-                {
-                    symbol["containerName"] = container;
-                }
-
-                return (JsonNode)symbol;
-            })]);
+            .Select(f => new WorkspaceSymbol(f.Block.Name!.Value.Text, DocumentSymbolProvider.KindOf(f.Block), new Location(f.Tree.Text, f.Block.Name!.Value.Span), f.Container))];
     }
 
     private static void Collect(IEnumerable<BlockSyntax> blocks, string? container, SyntaxTree tree, string query, List<(BlockSyntax, string?, SyntaxTree)> found)

@@ -5,10 +5,11 @@ using VirtLang.LanguageServer.Features;
 namespace VirtLang.LanguageServer.Protocol;
 
 /// <summary>
-/// The one place where the typed results of the features (completion items, hovers, signature help) become LSP's
-/// JSON: the features are tested on their records, and the wire format is written here alone.
+/// The one place where the typed results of the features become LSP's JSON: the features are tested on their
+/// records, and the wire format is written here alone, one file per area (this one: completion, hover and signature
+/// help; the others beside it). Positions become LSP's lines and UTF-16 characters through <see cref="Positions"/>.
 /// </summary>
-internal static class LspConverter
+internal static partial class LspConverter
 {
     // LSP CompletionItemKind and InsertTextFormat values.
     private const int SnippetFormat = 2;

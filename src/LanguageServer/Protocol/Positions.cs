@@ -21,6 +21,13 @@ internal static class Positions
         return text.GetOffset(new LinePosition(line + 1, character + 1));
     }
 
+    /// <summary>
+    /// The offsets of an LSP range, start and end each converted as a position (a range whose end comes before its
+    /// start keeps them so: the features compare with each end, as they did with the two positions).
+    /// </summary>
+    public static TextSpan ToSpan(SourceText text, JsonElement range) =>
+        TextSpan.FromBounds(ToOffset(text, range.GetProperty("start")), ToOffset(text, range.GetProperty("end")));
+
     /// <summary>The LSP (0-based) line and UTF-16 character of an offset.</summary>
     public static (int Line, int Character) LineAndCharacter(SourceText text, int offset)
     {
