@@ -216,9 +216,9 @@ internal sealed class Binder
         var app = new ApplicationSymbol(name, view)
         {
             CertifiedOs = References(requires, "os"),
-            CertifiedPatch = _values.Constraint(requires.Find("patch")?.Attribute.Value),
-            CertifiedVersion = _values.Constraint(requires.Find("version")?.Attribute.Value),
-            CertifiedKernel = _values.Constraint(requires.Find("kernel")?.Attribute.Value),
+            CertifiedPatch = ValueReader.Constraint(requires.Find("patch")?.Attribute.Value),
+            CertifiedVersion = ValueReader.Constraint(requires.Find("version")?.Attribute.Value),
+            CertifiedKernel = ValueReader.Constraint(requires.Find("kernel")?.Attribute.Value),
             Conflicts = References(view, "conflicts"),
             Isolation = ValueReader.Word(view.Find("isolation")?.Attribute.Value) ?? "process",
             Zone = ValueReader.Word(view.Find("zone")?.Attribute.Value),
@@ -298,6 +298,7 @@ internal sealed class Binder
                 Copies = Whole(Value(GuestAttribute.Count)) ?? 1,
                 OwnOs = Reference<OsSymbol>(guestView, found[(int)GuestAttribute.Os]),
                 OwnPatch = _values.Text(Value(GuestAttribute.Patch)),
+                OwnPatchVersion = ValueReader.Version(Value(GuestAttribute.Patch)),
                 Vcpus = Whole(Value(GuestAttribute.Vcpus)) ?? 0,
                 MemoryBytes = _values.Number(Value(GuestAttribute.Memory), Dimension.Memory) ?? 0,
                 DiskBytes = _values.Number(Value(GuestAttribute.Disk), Dimension.Memory) ?? 0,
@@ -339,7 +340,9 @@ internal sealed class Binder
         host.IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts;
         host.MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts;
         host.Os = Reference<OsSymbol>(settings, "os");
-        host.Patch = _values.Text(settings.Find("patch")?.Attribute.Value);
+        var patch = settings.Find("patch")?.Attribute.Value;
+        host.Patch = _values.Text(patch);
+        host.PatchVersion = ValueReader.Version(patch);
         host.HasHypervisorBlock = !hypervisor.IsEmpty;
         host.HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value);
         host.PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false;

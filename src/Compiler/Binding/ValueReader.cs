@@ -7,12 +7,11 @@ namespace VirtLang.Compiler.Binding;
 
 /// <summary>
 /// Reads the values of well-typed expressions for the binder. Anything ill-typed or malformed reads as null: the
-/// schema rules have reported it, and the other rules skip what they cannot know rather than guess.
+/// schema rules have reported it, and the other rules skip what they cannot know rather than guess. Literal values
+/// come parsed from the syntax (<see cref="SyntaxToken.QuantityValue"/>, <see cref="SyntaxToken.AsConstraint"/>).
 /// </summary>
 internal sealed class ValueReader
 {
-    private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
-    private readonly LiteralCache<LiteralResult<VersionConstraint>> _constraints = new(VersionGrammar.ParseConstraint);
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
 
     /// <summary>A number or quantity (in canonical units: bytes, Hz, bits/s, W, seconds, fraction) of the wanted dimension.</summary>
@@ -24,7 +23,7 @@ internal sealed class ValueReader
         }
 
         var sign = negative ? -1 : 1;
-        var parsed = _literals.Get(token.TextAsSpan);
+        var parsed = token.QuantityValue;
         return parsed.Success && parsed.Value.Dimension == dimension ? sign * parsed.Value.Value : null;
     }
 
@@ -34,7 +33,7 @@ internal sealed class ValueReader
     /// <summary>A string's value (unescaped). Many guests share a few strings ("2024.03"), so each distinct one is made once.</summary>
     public string? Text(ExpressionSyntax? expression)
     {
-        if (expression is not LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } || !SyntaxFacts.IsTerminatedString(literal.TextAsSpan))
+        if (TerminatedString(expression) is not { } literal)
         {
             return null;
         }
@@ -60,14 +59,17 @@ internal sealed class ValueReader
     public static ImmutableArray<ExpressionSyntax> List(ExpressionSyntax? expression) =>
         expression is ListExpressionSyntax list ? list.Elements : [];
 
-    public VersionConstraint? Constraint(ExpressionSyntax? expression)
-    {
-        if (Text(expression) is not { } text)
-        {
-            return null;
-        }
+    /// <summary>A string's value as a version constraint, when it is one.</summary>
+    public static VersionConstraint? Constraint(ExpressionSyntax? expression) =>
+        TerminatedString(expression) is { } literal && literal.AsConstraint() is { Success: true } parsed ? parsed.Value : null;
 
-        var parsed = _constraints.Get(text.AsSpan());
-        return parsed.Success ? parsed.Value : null;
-    }
+    /// <summary>A string's value as a version (a patch level), when it is one.</summary>
+    public static Language.Literals.Version? Version(ExpressionSyntax? expression) =>
+        TerminatedString(expression) is { } literal && literal.AsVersion() is { Success: true } parsed ? parsed.Value : null;
+
+    // The strings Text reads: an unterminated one has been reported and has no value.
+    private static SyntaxToken? TerminatedString(ExpressionSyntax? expression) =>
+        expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.StringLiteral } literal } && SyntaxFacts.IsTerminatedString(literal.TextAsSpan)
+            ? literal
+            : null;
 }

@@ -53,7 +53,7 @@ internal sealed class PlatformRules : IRuleFamily
         {
             // One kernel, one patch level: the container's is its host's, so the fix is at the host's `patch`.
             var hostPatch = placement.Host.Patch;
-            if (!Satisfies(constraint, hostPatch))
+            if (!Satisfies(constraint, placement.Host.PatchVersion))
             {
                 context.Report(CompilerDiagnostics.HostPatchBreaksContainerApp, placement.Host.Where("patch"),
                     [placement.Host.Name, hostPatch is null ? "none (the OS at its base release)" : $"\"{hostPatch}\"", container.Name, app.Name, $"\"{constraint.Text}\""],
@@ -63,8 +63,8 @@ internal sealed class PlatformRules : IRuleFamily
             return;
         }
 
-        var patch = placement.Guest?.Patch ?? placement.Host.Patch;
-        if (!Satisfies(constraint, patch))
+        var (patch, version) = placement.Guest is { Patch: { } own } guest ? (own, guest.PatchVersion) : (placement.Host.Patch, placement.Host.PatchVersion);
+        if (!Satisfies(constraint, version))
         {
             var found = patch is null ? "has no patch level (the OS at its base release satisfies no constraint)" : $"is at \"{patch}\"";
             context.Report(CompilerDiagnostics.UncertifiedPatch, placement.Entry, [app.Name, $"\"{constraint.Text}\"", placement.Display, found],
@@ -72,11 +72,9 @@ internal sealed class PlatformRules : IRuleFamily
         }
     }
 
-    // Many guests share a few patch levels: parse each level once.
-    private readonly LiteralCache<LiteralResult<Language.Literals.Version>> _versions = new(VersionGrammar.ParseVersion);
-
-    private bool Satisfies(VersionConstraint constraint, string? level) =>
-        level is not null && _versions.Get(level) is { Success: true } parsed && constraint.IsSatisfiedBy(parsed.Value!);
+    // The level as parsed with its tree: none, or a malformed one (reported by the parser), satisfies nothing.
+    private static bool Satisfies(VersionConstraint constraint, Language.Literals.Version? level) =>
+        level is not null && constraint.IsSatisfiedBy(level);
 
     private static void CheckContainers(RuleContext context, HostSymbol host)
     {

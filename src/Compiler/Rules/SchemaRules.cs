@@ -15,8 +15,6 @@ namespace VirtLang.Compiler.Rules;
 /// </summary>
 internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnostics)
 {
-    private readonly LiteralCache<LiteralResult<Quantity>> _literals = new(QuantityGrammar.Parse);
-
     public void Check(ModelFile file)
     {
         foreach (var block in file.Tree.Root.Blocks)
@@ -236,7 +234,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     /// <summary>A scenario time: a time quantity, or the plain number 0 (the start).</summary>
     private void CheckTime(ModelFile file, ExpressionSyntax expression, QuantityType time)
     {
-        if (expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral } zero } && ParseLiteral(zero).Value.Value == 0)
+        if (expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral } zero } && zero.QuantityValue.Value.Value == 0)
         {
             return;
         }
@@ -400,16 +398,13 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         }
 
         var sign = negative ? -1 : 1;
-        var parsed = ParseLiteral(token);
+        var parsed = token.QuantityValue;
         return parsed.Success ? new Number(parsed.Value with { Value = sign * parsed.Value.Value }, token, sign < 0) : null;
     }
 
-    private LiteralResult<Quantity> ParseLiteral(SyntaxToken literal) =>
-        _literals.Get(literal.Source.Text.AsSpan(literal.Span.Start, literal.Span.Length));
-
     private bool IsMalformedNumber(ExpressionSyntax expression) =>
         expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }
-        && !ParseLiteral(literal).Success;
+        && !literal.QuantityValue.Success;
 
     /// <param name="usedBy">The attribute or action that holds the reference (quoted in messages), or "base" with <paramref name="baseOf"/>.</param>
     private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy, BlockSyntax? baseOf = null)

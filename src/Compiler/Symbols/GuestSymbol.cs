@@ -23,10 +23,15 @@ public sealed class GuestSymbol : ModelSymbol
 
     public string? Patch => IsVm ? OwnPatch : Host.Patch;
 
+    /// <summary><see cref="Patch"/> as a version, parsed with the tree (null when there is none or it is malformed).</summary>
+    public Language.Literals.Version? PatchVersion => IsVm ? OwnPatchVersion : Host.PatchVersion;
+
     /// <summary>The OS and patch written on the guest itself.</summary>
     public OsSymbol? OwnOs { get; internal set; }
 
     public string? OwnPatch { get; internal set; }
+
+    public Language.Literals.Version? OwnPatchVersion { get; internal set; }
 
     public long Vcpus { get; internal set; }
 

@@ -45,6 +45,9 @@ public sealed class HostSymbol : ModelSymbol
 
     public string? Patch { get; internal set; }
 
+    /// <summary>The patch level as a version, parsed with the tree (null when there is none or it is malformed).</summary>
+    public Language.Literals.Version? PatchVersion { get; internal set; }
+
     public HypervisorKind HypervisorKind { get; internal set; } = HypervisorKind.None;
 
     /// <summary>Whether the host has a <c>hypervisor</c> block.</summary>

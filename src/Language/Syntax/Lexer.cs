@@ -7,21 +7,23 @@ namespace VirtLang.Language.Syntax;
 
 /// <summary>
 /// Turns text into tokens with trivia. Never fails: a character that starts no token becomes a <see cref="SyntaxKind.BadToken"/>
-/// for the parser to report. Literals are checked by their micro-grammars here, once per distinct text.
+/// for the parser to report. Numbers and quantities are parsed by their micro-grammar here, once per distinct text, into
+/// the tree's <see cref="LiteralValueTable"/>, where every later stage reads their values.
 /// </summary>
 internal sealed class Lexer
 {
     private readonly string _text;
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
-    private readonly LiteralCache<LiteralResult<Quantity>> _quantities = new(QuantityGrammar.Parse);
+    private readonly LiteralValueTable _literals;
     private int _position;
     private bool _atLineStart = true;
 
-    public Lexer(SourceText source, DiagnosticBag diagnostics)
+    public Lexer(SourceText source, LiteralValueTable literals, DiagnosticBag diagnostics)
     {
         _source = source;
         _text = source.Text;
+        _literals = literals;
         _diagnostics = diagnostics;
     }
 
@@ -187,7 +189,7 @@ internal sealed class Lexer
 
     private void CheckLiteral(int start, int length)
     {
-        if (_quantities.Get(_text.AsSpan(start, length)).Error is { } error)
+        if (_literals.QuantityOf(_text.AsSpan(start, length)).Error is { } error)
         {
             var offset = Math.Min(start + error.Offset, start + length);
             var errorLength = Math.Min(error.Length, start + length - offset);

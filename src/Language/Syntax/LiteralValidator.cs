@@ -9,13 +9,11 @@ namespace VirtLang.Language.Syntax;
 /// character inside the string. Which attributes hold them is part of the language (docs/language.md):
 /// <c>version</c>, <c>kernel</c> and <c>patch</c> hold a version, except inside a <c>requires</c> block where they hold
 /// a constraint; the level of a scenario's <c>patch</c> action is a version. The parser calls it as it goes,
-/// so no second walk over the tree is needed.
+/// so no second walk over the tree is needed, and the value parsed stays in the tree's <see cref="LiteralValueTable"/>
+/// for the later stages (<see cref="SyntaxToken.AsVersion"/>, <see cref="SyntaxToken.AsConstraint"/>).
 /// </summary>
-internal sealed class LiteralValidator(SourceText text, DiagnosticBag diagnostics)
+internal sealed class LiteralValidator(SourceText text, LiteralValueTable literals, DiagnosticBag diagnostics)
 {
-    private readonly LiteralCache<LiteralError?> _versions = new(content => VersionGrammar.ParseVersion(content).Error);
-    private readonly LiteralCache<LiteralError?> _constraints = new(content => VersionGrammar.ParseConstraint(content).Error);
-
     public static bool HoldsVersion(SyntaxToken attributeName)
     {
         var name = attributeName.Source.Text.AsSpan(attributeName.Span.Start, attributeName.Span.Length);
@@ -35,7 +33,11 @@ internal sealed class LiteralValidator(SourceText text, DiagnosticBag diagnostic
             return; // unterminated: already reported
         }
 
-        if ((constraint ? _constraints : _versions).Get(raw[1..^1]) is { } error)
+        // The text as written, not unescaped: the error's offset must land on the source. Without a backslash (every
+        // well-formed version) that is the string's value, the same entry the later stages read.
+        var content = raw[1..^1];
+        var error = constraint ? literals.ConstraintOf(content).Error : literals.VersionOf(content).Error;
+        if (error is not null)
         {
             var start = span.Start + 1 + error.Offset;
             diagnostics.Add(new Diagnostic(error.Descriptor, new Location(text, new TextSpan(start, error.Length)), error.Arguments));

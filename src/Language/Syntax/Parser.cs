@@ -40,8 +40,8 @@ internal sealed class Parser
         _text = source.Text;
         _store = store;
         _diagnostics = diagnostics;
-        _lexer = new Lexer(source, diagnostics);
-        _literals = new LiteralValidator(source, diagnostics);
+        _lexer = new Lexer(source, store.Literals, diagnostics);
+        _literals = new LiteralValidator(source, store.Literals, diagnostics);
     }
 
     public CompilationUnitSyntax ParseCompilationUnit()

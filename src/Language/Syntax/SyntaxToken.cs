@@ -1,5 +1,7 @@
 using System.Text;
+using VirtLang.Language.Literals;
 using VirtLang.Language.Text;
+using Version = VirtLang.Language.Literals.Version;
 
 namespace VirtLang.Language.Syntax;
 
@@ -58,6 +60,30 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// </summary>
     public string ValueText => Kind == SyntaxKind.StringLiteral ? UnescapeString(Text) : Text;
 
+    /// <summary>
+    /// The value of a number or quantity literal (<c>16GiB</c>, <c>4d12h</c>, <c>70%</c>) in its dimension's canonical
+    /// unit, or why it is malformed. The lexer parsed it, once per distinct text of the tree; this reads the tree's table.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The token is not a number or quantity literal.</exception>
+    public LiteralResult<Quantity> QuantityValue => Kind is SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral
+        ? _store.Literals.QuantityOf(TextAsSpan)
+        : throw new InvalidOperationException($"a {Kind} token has no quantity value");
+
+    /// <summary>
+    /// A string literal's value (<see cref="ValueText"/>) read as a version (<c>"8.6"</c>, <c>"2024.03"</c>), or why it
+    /// is not one. Which strings hold versions depends on where they stand, so it is parsed on the first request (the
+    /// parser's, for the attributes the language says hold one) and kept with the tree for every later request.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The token is not a string literal.</exception>
+    public LiteralResult<Version> AsVersion() => _store.Literals.VersionOf(StringValueForLiterals());
+
+    /// <summary>
+    /// A string literal's value read as a version constraint (<c>">= 8.6, &lt; 9"</c>), or why it is not one; parsed
+    /// once per tree, as <see cref="AsVersion"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The token is not a string literal.</exception>
+    public LiteralResult<VersionConstraint> AsConstraint() => _store.Literals.ConstraintOf(StringValueForLiterals());
+
     public bool HasLeadingComments => LeadingTrivia.HasComments;
 
     public bool HasTrailingComments => TrailingTrivia.HasComments;
@@ -93,6 +119,29 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     }
 
     public override string ToString() => Text;
+
+    // The string's value without allocating when it has no escape (the content as written is its value); otherwise
+    // unescaped, as ValueText.
+    private ReadOnlySpan<char> StringValueForLiterals()
+    {
+        if (Kind != SyntaxKind.StringLiteral)
+        {
+            throw new InvalidOperationException($"a {Kind} token is not a string");
+        }
+
+        var text = TextAsSpan;
+        if (text.Contains('\\'))
+        {
+            return UnescapeString(Text);
+        }
+
+        if (text.IsEmpty)
+        {
+            return [];
+        }
+
+        return text[1..(text.Length >= 2 && text[^1] == '"' ? text.Length - 1 : text.Length)];
+    }
 
     /// <summary>Strips the quotes and resolves <c>\"</c> and <c>\\</c> (an invalid escape keeps its character); an unterminated string runs to its end.</summary>
     internal static string UnescapeString(string text)

@@ -54,7 +54,7 @@ public sealed class SyntaxTree
     {
         var bag = new DiagnosticBag();
         var store = new TreeStore(text);
-        var lexer = new Lexer(text, bag);
+        var lexer = new Lexer(text, store.Literals, bag);
         var tokens = new List<SyntaxToken>();
         RawToken raw;
         do

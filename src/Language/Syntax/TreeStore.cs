@@ -29,6 +29,9 @@ internal sealed class TreeStore
 
     public SourceText Source { get; }
 
+    /// <summary>The parsed values of the tree's literals, each distinct text parsed once (<see cref="LiteralValueTable"/>).</summary>
+    public LiteralValueTable Literals { get; } = new();
+
     public int TokenCount { get; private set; }
 
     public ref readonly TokenData Token(int index) => ref _tokens[index >> ChunkBits][index & ChunkMask];
