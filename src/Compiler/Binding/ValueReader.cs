@@ -56,9 +56,9 @@ internal sealed class ValueReader
         _ => null,
     };
 
-    // An ImmutableArray, not an interface: boxing one per read showed up as a tenth of binding a large model.
-    public static ImmutableArray<ExpressionSyntax> List(ExpressionSyntax? expression) =>
-        expression is ListExpressionSyntax list ? list.Elements : [];
+    // A struct list, not an interface: boxing one per read showed up as a tenth of binding a large model.
+    public static SeparatedSyntaxList<ExpressionSyntax> List(ExpressionSyntax? expression) =>
+        expression is ListExpressionSyntax list ? list.Elements : default;
 
     public VersionConstraint? Constraint(ExpressionSyntax? expression)
     {
