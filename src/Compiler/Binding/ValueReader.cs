@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VirtLang.Compiler.Schema;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
