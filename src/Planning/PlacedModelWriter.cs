@@ -142,7 +142,7 @@ public static class PlacedModelWriter
         if (block.Attributes.FirstOrDefault(a => a.Name.Text == "hosts")?.Value is ListExpressionSyntax list)
         {
             // After the last host, with a comma unless the list already ends with one.
-            var comma = list.Elements.Length > list.Separators.Length ? ", " : list.Elements.Length > 0 ? " " : string.Empty;
+            var comma = list.Elements.Count > list.Elements.SeparatorCount ? ", " : list.Elements.Count > 0 ? " " : string.Empty;
             var at = list.CloseBracket.Span.Start;
             return (at, at, comma + joined);
         }

@@ -84,7 +84,7 @@ public sealed class NumericLimitsTests : IDisposable
 
         var diagnostics = Check(Model((block, attribute, above)));
 
-        Assert.Contains(diagnostics, d => d.StartsWith("VDL1015", StringComparison.Ordinal) && d.Contains($"`{attribute}` = {above} ", StringComparison.Ordinal)
+        Assert.Contains(diagnostics, d => d.StartsWith("VDL1015", StringComparison.Ordinal) && d.Contains($"`{attribute} = {above}` ", StringComparison.Ordinal)
             && d.Contains("at most", StringComparison.Ordinal));
     }
 

@@ -57,10 +57,10 @@ public sealed class SchemaRulesTests
     // VDL1014 set twice
     [InlineData("hardware x {\n  memory = 1GiB\n  memory = 2GiB\n}\n", "3:3 VDL1014 `memory` is set twice in `hardware x`; this is the second time: a block sets each attribute once, so remove one")]
     // VDL1015 out of range
-    [InlineData("hardware x {\n  memory = -4GiB\n  cpu {\n    cores = 0\n  }\n}\n", "2:12 VDL1015 `memory` = -4GiB is out of range: it must be at least 0", "4:13 VDL1015 `cores` = 0 is out of range: it must be at least 1")]
-    [InlineData("cluster c {\n  policy {\n    cpu_overcommit = 0.5\n  }\n}\n", "3:22 VDL1015 `cpu_overcommit` = 0.5 is out of range: it must be at least 1")]
-    [InlineData("app a {\n  replicas = 2.5\n}\n", "2:14 VDL1015 `replicas` = 2.5 is out of range: it must be a whole number")]
-    [InlineData("app a {\n  demand {\n    dirty_rate = -40MB/s\n  }\n}\n", "3:18 VDL1015 `dirty_rate` = -40MB/s is out of range: it must be at least 0")]
+    [InlineData("hardware x {\n  memory = -4GiB\n  cpu {\n    cores = 0\n  }\n}\n", "2:12 VDL1015 `memory = -4GiB` is out of range: it must be at least 0", "4:13 VDL1015 `cores = 0` is out of range: it must be at least 1")]
+    [InlineData("cluster c {\n  policy {\n    cpu_overcommit = 0.5\n  }\n}\n", "3:22 VDL1015 `cpu_overcommit = 0.5` is out of range: it must be at least 1")]
+    [InlineData("app a {\n  replicas = 2.5\n}\n", "2:14 VDL1015 `replicas = 2.5` is out of range: it must be a whole number")]
+    [InlineData("app a {\n  demand {\n    dirty_rate = -40MB/s\n  }\n}\n", "3:18 VDL1015 `dirty_rate = -40MB/s` is out of range: it must be at least 0")]
     [InlineData("app a {\n  demand {\n    dirty_rate = 4GiB\n  }\n}\n", "3:18 VDL1012 `dirty_rate` must be a bandwidth quantity such as 40MB/s, not a memory quantity (4GiB)")]
     public void ReportsWhatIsWrongAndWhere(string model, params string[] expected) =>
         Assert.Equal(expected, Check(model));
@@ -89,7 +89,7 @@ public sealed class SchemaRulesTests
     {
         // Copies resolve lazily: the reference to the ten millionth copy is found without making ten million names.
         Assert.Equal(
-            ["3:13 VDL1015 `count` = 10_000_000 is out of range: it must be at most 100,000"],
+            ["3:13 VDL1015 `count = 10_000_000` is out of range: it must be at most 100,000"],
             Check("host h : r740 {\n  container c {\n    count = 10_000_000\n  }\n}\nscenario s {\n  duration = 1d\n  at 1h crash c-9999999\n}\n"));
     }
 }

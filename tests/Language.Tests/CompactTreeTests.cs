@@ -77,10 +77,10 @@ public sealed class CompactTreeTests
         Assert.Equal(text, tree.Root.ToFullString());
         var value = Assert.IsType<ListExpressionSyntax>(tree.Root.Blocks.Single().Attributes.Single().Value);
         Assert.Equal(elements, string.Join(' ', value.Elements.Select(e => e.ToFullString().Trim())));
-        Assert.Equal(separators, string.Join(' ', value.Separators.Select(s => s.IsMissing ? "(missing)" : s.Text)));
+        Assert.Equal(separators, string.Join(' ', value.Elements.GetSeparators().Select(s => s.IsMissing ? "(missing)" : s.Text)));
         Assert.All(value.Elements.Zip(value.Elements), same => Assert.Same(same.First, same.Second));
         Assert.Equal(
-            [value.OpenBracket, .. value.Elements.SelectMany(e => e.DescendantTokens()).Concat(value.Separators).OrderBy(t => t.Span.Start).ThenBy(t => t.IsMissing), value.CloseBracket],
+            [value.OpenBracket, .. value.Elements.SelectMany(e => e.DescendantTokens()).Concat(value.Elements.GetSeparators()).OrderBy(t => t.Span.Start).ThenBy(t => t.IsMissing), value.CloseBracket],
             value.DescendantTokens());
     }
 

@@ -238,7 +238,7 @@ internal sealed class Binder
         var profileAttribute = demand.Find("profile");
         var profileExpression = profileAttribute?.Attribute.Value;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
-        if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Length > 0
+        if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Count > 0
             && _values.Text(trace.Arguments[0].Value) is { } relative)
         {
             // Relative to the file that writes the call (a base's, when the profile is inherited), as the run reads it.
@@ -505,12 +505,12 @@ internal sealed class Binder
     {
         // A loop, not Select over a lambda: that lambda captured the binder, a closure for every list read.
         var elements = ValueReader.List(list);
-        if (elements.IsEmpty)
+        if (elements.Count == 0)
         {
             return [];
         }
 
-        var texts = new List<string>(elements.Length);
+        var texts = new List<string>(elements.Count);
         foreach (var element in elements)
         {
             if (_values.Text(element) is { } text)
@@ -525,9 +525,9 @@ internal sealed class Binder
     private static CpuFeatures Features(ExpressionSyntax? list)
     {
         var features = CpuFeatures.None;
-        foreach (var word in ValueReader.List(list).Select(ValueReader.Word).OfType<string>())
+        foreach (var element in ValueReader.List(list))
         {
-            if (ModelNames.TryParseCpuFeature(word, out var feature))
+            if (ValueReader.Word(element) is { } word && ModelNames.TryParseCpuFeature(word, out var feature))
             {
                 features |= feature;
             }
@@ -564,7 +564,7 @@ internal sealed class Binder
             return [];
         }
 
-        var names = new List<string>(list.Elements.Length);
+        var names = new List<string>(list.Elements.Count);
         foreach (var element in list.Elements)
         {
             if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using VirtLang.Compiler.Schema;
 using VirtLang.Language.Literals;
 using VirtLang.Language.Syntax;
@@ -55,9 +54,9 @@ internal sealed class ValueReader
         _ => null,
     };
 
-    // An ImmutableArray, not an interface: boxing one per read showed up as a tenth of binding a large model.
-    public static ImmutableArray<ExpressionSyntax> List(ExpressionSyntax? expression) =>
-        expression is ListExpressionSyntax list ? list.Elements : [];
+    // A struct list, not an interface: boxing one per read showed up as a tenth of binding a large model.
+    public static SeparatedSyntaxList<ExpressionSyntax> List(ExpressionSyntax? expression) =>
+        expression is ListExpressionSyntax list ? list.Elements : default;
 
     /// <summary>A string's value as a version constraint, when it is one.</summary>
     public static VersionConstraint? Constraint(ExpressionSyntax? expression) =>

@@ -57,7 +57,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor OutOfRange = new(
         "VDL1015", Error, "Value out of range",
-        "`{0}` = {1} is out of range: {2}")
+        "`{0} = {1}` is out of range: {2}")
     {
         GuardsTheRun = true,
     };
@@ -292,7 +292,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor ActiveMemorySwaps = new(
         "VDL2007", Warning, "Host will swap active memory",
-        "{0} will swap {1} of guest memory: {2}{3}, plus hypervisor overhead {4} is more than its {5}");
+        "{0} will swap {1} of guest memory: {2}{3} plus hypervisor overhead {4} is more than its {5}");
 
     public static readonly DiagnosticDescriptor UncertifiedOs = new(
         "VDL3001", Error, "Application on an uncertified OS",
@@ -308,7 +308,7 @@ public static class CompilerDiagnostics
 
     public static readonly DiagnosticDescriptor HostPatchBreaksContainerApp = new(
         "VDL3004", Error, "Host patch level outside a container application's range",
-        "host `{0}` is at patch level {1}, which its container `{2}` runs app `{3}` on, certified for {4}");
+        "host `{0}` is at patch level {1}, but app `{3}` in its container `{2}` is certified for {4}: a container runs on its host's kernel, so raise the host's `patch`");
 
     public static readonly DiagnosticDescriptor NotParavirtualOs = new(
         "VDL3005", Error, "Guest OS not paravirtualized",

@@ -137,7 +137,7 @@ internal sealed class PlanRules : IRuleFamily
         else if (Math.Ceiling(plan.HorizonSeconds / plan.BucketSeconds) > MaximumBuckets)
         {
             context.Report(CompilerDiagnostics.PlanBuckets, plan.Where("bucket"),
-                [plan.Name, $"{Math.Ceiling(plan.HorizonSeconds / plan.BucketSeconds):0} buckets", $"at most {MaximumBuckets:N0} are allowed (docs/limits.md); lengthen `bucket` or shorten `horizon`"]);
+                [plan.Name, $"{Math.Ceiling(plan.HorizonSeconds / plan.BucketSeconds):N0} buckets", $"at most {MaximumBuckets:N0} are allowed (docs/limits.md); lengthen `bucket` or shorten `horizon`"]);
         }
     }
 }

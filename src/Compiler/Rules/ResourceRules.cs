@@ -197,7 +197,7 @@ internal sealed class ResourceRules : IRuleFamily
             ? $"active memory {Amounts.Bytes(outcome.ActiveBytes)} and {Amounts.Bytes(unballooned)} of idle memory that nothing balloons"
             : $"active memory {Amounts.Bytes(outcome.ActiveBytes)}";
         context.Report(CompilerDiagnostics.ActiveMemorySwaps, host.Declaration,
-            [host.Display, Amounts.Bytes(outcome.SwappedBytes), what, outcome.SharedBytes > 0 ? $", less {Amounts.Bytes(outcome.SharedBytes)} of page sharing" : string.Empty,
+            [host.Display, Amounts.Bytes(outcome.SwappedBytes), what, outcome.SharedBytes > 0 ? $", less {Amounts.Bytes(outcome.SharedBytes)} of page sharing," : string.Empty,
                 Amounts.Bytes(host.Costs.ReservedMemoryBytes + outcome.GuestOverheadBytes), Amounts.Bytes(host.MemoryBytes)],
             new RelatedLocation(host.Where("memory"), $"the memory of `{host.Name}`"));
     }

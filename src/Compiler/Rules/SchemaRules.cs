@@ -298,7 +298,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         var given = new HashSet<string>(StringComparer.Ordinal);
         var unknown = false;
         var names = parameters.Select(p => p.Name).ToList();
-        for (var i = 0; i < call.Arguments.Length; i++)
+        for (var i = 0; i < call.Arguments.Count; i++)
         {
             var argument = call.Arguments[i];
             ProfileParameter? parameter;

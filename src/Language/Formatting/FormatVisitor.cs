@@ -157,32 +157,33 @@ internal sealed class FormatVisitor(FormatWriter writer)
                 VisitExpression(unary.Operand, Placement.NoSpace);
                 break;
             case ListExpressionSyntax list:
-                VisitSequence(list.OpenBracket, [.. list.Elements], list.Separators, list.CloseBracket, placement);
+                VisitSequence(list.OpenBracket, list.Elements, list.CloseBracket, placement);
                 break;
             case CallExpressionSyntax call:
                 writer.Write(call.Name, placement);
-                VisitSequence(call.OpenParen, [.. call.Arguments], call.Separators, call.CloseParen, Placement.NoSpace);
+                VisitSequence(call.OpenParen, call.Arguments, call.CloseParen, Placement.NoSpace);
                 break;
             case MissingExpressionSyntax:
                 break;
         }
     }
 
-    private void VisitSequence(SyntaxToken open, ImmutableArray<SyntaxNode> items, ImmutableArray<SyntaxToken> separators, SyntaxToken close, Placement placement)
+    private void VisitSequence<TNode>(SyntaxToken open, SeparatedSyntaxList<TNode> items, SyntaxToken close, Placement placement)
+        where TNode : SyntaxNode
     {
         writer.Write(open, placement);
-        var multiline = IsMultiline(open, items, separators, close);
+        var multiline = IsMultiline(open, items, close);
         if (multiline)
         {
             writer.Indent++;
         }
 
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             var itemPlacement = multiline ? Placement.NewLine : i == 0 ? Placement.NoSpace : Placement.Space;
             VisitItem(items[i], itemPlacement);
-            SyntaxToken? separator = i < separators.Length ? separators[i] : null;
-            var last = i == items.Length - 1;
+            SyntaxToken? separator = i < items.SeparatorCount ? items.GetSeparator(i) : null;
+            var last = i == items.Count - 1;
             var text = multiline || !last ? "," : string.Empty;
             writer.Write(separator, text, Placement.NoSpace);
         }
@@ -221,9 +222,10 @@ internal sealed class FormatVisitor(FormatWriter writer)
     }
 
     /// <summary>A list or call keeps one item per line when the author broke the line after the opener or commented inside.</summary>
-    private static bool IsMultiline(SyntaxToken open, ImmutableArray<SyntaxNode> items, ImmutableArray<SyntaxToken> separators, SyntaxToken close)
+    private static bool IsMultiline<TNode>(SyntaxToken open, SeparatedSyntaxList<TNode> items, SyntaxToken close)
+        where TNode : SyntaxNode
     {
-        if (items.IsEmpty)
+        if (items.Count == 0)
         {
             return open.HasTrailingComments || close.HasLeadingComments;
         }
@@ -233,7 +235,7 @@ internal sealed class FormatVisitor(FormatWriter writer)
             return true;
         }
 
-        foreach (var separator in separators)
+        foreach (var separator in items.GetSeparators())
         {
             if (separator.HasLeadingComments || separator.HasTrailingComments)
             {
@@ -317,8 +319,8 @@ internal sealed class FormatVisitor(FormatWriter writer)
         {
             var multiline = node switch
             {
-                ListExpressionSyntax list => IsMultiline(list.OpenBracket, [.. list.Elements], list.Separators, list.CloseBracket),
-                CallExpressionSyntax call => IsMultiline(call.OpenParen, [.. call.Arguments], call.Separators, call.CloseParen),
+                ListExpressionSyntax list => IsMultiline(list.OpenBracket, list.Elements, list.CloseBracket),
+                CallExpressionSyntax call => IsMultiline(call.OpenParen, call.Arguments, call.CloseParen),
                 _ => false,
             };
             if (multiline)

@@ -25,7 +25,7 @@ internal static class InlayHintProvider
                 continue;
             }
 
-            for (var i = 0; i < call.Arguments.Length && i < parameters.Count; i++)
+            for (var i = 0; i < call.Arguments.Count && i < parameters.Count; i++)
             {
                 var argument = call.Arguments[i];
                 if (argument.Name is not null || argument.Value is MissingExpressionSyntax || argument.Value.Span.Length == 0)

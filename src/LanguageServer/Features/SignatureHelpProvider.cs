@@ -66,8 +66,8 @@ internal static class SignatureHelpProvider
 
     private static int ActiveParameter(CallExpressionSyntax call, int offset, IReadOnlyList<ProfileParameter> parameters)
     {
-        var index = call.Separators.Count(s => !s.IsMissing && s.Span.End <= offset);
-        if (index < call.Arguments.Length && call.Arguments[index].Name is { IsMissing: false } name)
+        var index = call.Arguments.CountSeparatorsBefore(offset);
+        if (index < call.Arguments.Count && call.Arguments[index].Name is { IsMissing: false } name)
         {
             var named = parameters.Select(p => p.Name).ToList().IndexOf(name.Text);
             if (named >= 0)

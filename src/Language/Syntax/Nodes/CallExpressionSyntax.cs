@@ -1,22 +1,18 @@
-using System.Collections.Immutable;
-
 namespace VirtLang.Language.Syntax;
 
 /// <summary><c>diurnal(peak = 70%, base = 10%)</c>, <c>trace("load.csv")</c></summary>
 public sealed class CallExpressionSyntax(
     SyntaxToken name,
     SyntaxToken openParen,
-    ImmutableArray<ArgumentSyntax> arguments,
-    ImmutableArray<SyntaxToken> separators,
+    SeparatedSyntaxList<ArgumentSyntax> arguments,
     SyntaxToken closeParen) : ExpressionSyntax
 {
     public SyntaxToken Name { get; } = name;
 
     public SyntaxToken OpenParen { get; } = openParen;
 
-    public ImmutableArray<ArgumentSyntax> Arguments { get; } = arguments;
-
-    public ImmutableArray<SyntaxToken> Separators { get; } = separators;
+    /// <summary>The arguments and the commas between them (a trailing one included).</summary>
+    public SeparatedSyntaxList<ArgumentSyntax> Arguments { get; } = arguments;
 
     public SyntaxToken CloseParen { get; } = closeParen;
 
@@ -26,13 +22,9 @@ public sealed class CallExpressionSyntax(
     {
         yield return Name;
         yield return OpenParen;
-        for (var i = 0; i < Arguments.Length; i++)
+        foreach (var element in Arguments.GetWithSeparators())
         {
-            yield return Arguments[i];
-            if (i < Separators.Length)
-            {
-                yield return Separators[i];
-            }
+            yield return element;
         }
 
         yield return CloseParen;

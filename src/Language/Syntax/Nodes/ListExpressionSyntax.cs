@@ -1,13 +1,10 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
-
 namespace VirtLang.Language.Syntax;
 
 /// <summary>
 /// <c>[a, b, c]</c> (a trailing comma is allowed). Its brackets are indices into the tree's store, as in
 /// <see cref="BlockSyntax"/>. Most lists are names or literals and commas only (<c>[vtx, ept]</c>,
 /// <c>["nvme"]</c>): their tokens then alternate in the store between the brackets, and the element nodes and
-/// both arrays are made on first access, once, like a one-token attribute value.
+/// the separators' array are made on first access, once, like a one-token attribute value.
 /// </summary>
 public sealed class ListExpressionSyntax : ExpressionSyntax
 {
@@ -18,15 +15,11 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
     private ExpressionSyntax[]? _elements;
     private SyntaxToken[]? _separators;
 
-    public ListExpressionSyntax(
-        SyntaxToken openBracket,
-        ImmutableArray<ExpressionSyntax> elements,
-        ImmutableArray<SyntaxToken> separators,
-        SyntaxToken closeBracket)
+    public ListExpressionSyntax(SyntaxToken openBracket, SeparatedSyntaxList<ExpressionSyntax> elements, SyntaxToken closeBracket)
         : this(openBracket, closeBracket)
     {
-        _elements = ImmutableCollectionsMarshal.AsArray(elements) ?? [];
-        _separators = ImmutableCollectionsMarshal.AsArray(separators) ?? [];
+        _elements = elements.NodeArray;
+        _separators = elements.SeparatorArray;
     }
 
     /// <summary>A list whose elements are one name or literal each, with their commas (written or missing) between them in the store.</summary>
@@ -39,12 +32,9 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
 
     public SyntaxToken OpenBracket => new(_store, _openBracket);
 
-    public ImmutableArray<ExpressionSyntax> Elements =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_elements ?? CreateElements());
-
-    /// <summary>The commas; element i is followed by separator i when there is one.</summary>
-    public ImmutableArray<SyntaxToken> Separators =>
-        ImmutableCollectionsMarshal.AsImmutableArray(_separators ?? CreateSeparators());
+    /// <summary>The elements and the commas between them (a trailing one included).</summary>
+    public SeparatedSyntaxList<ExpressionSyntax> Elements =>
+        SeparatedSyntaxList<ExpressionSyntax>.OfArrays(_elements ?? CreateElements(), _separators ?? CreateSeparators());
 
     public SyntaxToken CloseBracket => new(_store, _closeBracket);
 
@@ -53,15 +43,9 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
     public override IEnumerable<SyntaxElement> ChildElements()
     {
         yield return OpenBracket;
-        var elements = Elements;
-        var separators = Separators;
-        for (var i = 0; i < elements.Length; i++)
+        foreach (var element in Elements.GetWithSeparators())
         {
-            yield return elements[i];
-            if (i < separators.Length)
-            {
-                yield return separators[i];
-            }
+            yield return element;
         }
 
         yield return CloseBracket;
