@@ -203,8 +203,9 @@ internal sealed class HostState : IEventTarget
 
     /// <summary>
     /// Draws this step's demand of every instance on the host, up or down: <c>cpu × profile(t) × scale(t) × noise</c>.
-    /// The run calls it for every host before any host shares its CPU, so that load shift can move a down instance's
-    /// demand to its siblings on other hosts; the draws come from this host's own stream, in the same order as ever.
+    /// When load shift may move demand, the run calls it for every host before any host shares its CPU, so that a down
+    /// instance's demand can go to its siblings on other hosts; else the host calls it at its own step. Either way the
+    /// draws come from this host's own stream, in the same order as ever.
     /// </summary>
     public void SampleDemand(long now)
     {
@@ -227,7 +228,10 @@ internal sealed class HostState : IEventTarget
     private void Sample()
     {
         var now = _run.Kernel.Now;
-        _run.BeginStep(now);
+        if (!_run.BeginStep(now))
+        {
+            SampleDemand(now);
+        }
         if (_memoryDirty)
         {
             RecomputeMemory();
