@@ -259,7 +259,8 @@ internal sealed class SimulationRun
         }
 
         _stepBegunAt = now;
-        _demandDrawnForAll = Options.LoadShift && (DownInstances > 0 || SiteFailover is not null);
+        var shift = Options.LoadShift && (DownInstances > 0 || SiteFailover is not null);
+        _demandDrawnForAll = shift || Options.DrawDemandFirst;
         if (!_demandDrawnForAll)
         {
             return false;
@@ -270,9 +271,12 @@ internal sealed class SimulationRun
             host.SampleDemand(now);
         }
 
-        foreach (var application in Applications)
+        if (shift)
         {
-            LoadShift.Distribute(application, StepHours);
+            foreach (var application in Applications)
+            {
+                LoadShift.Distribute(application, StepHours);
+            }
         }
 
         return true;
