@@ -69,8 +69,22 @@ public static partial class RunScale
         return ModelGenerator.Generate(Math.Max(1, lines / perHost), 10);
     }
 
-    /// <summary>One day instead of the generator's week: the run measures the tool at scale, not a long simulation.</summary>
-    private static string OneDay(string model) => model.Replace("duration = 7d", "duration = 1d", StringComparison.Ordinal);
+    /// <summary>
+    /// One day instead of the generator's week: the run measures the tool at scale, not a long simulation. Throws when
+    /// the generator no longer writes the week's line, so that a change there cannot make the bench run a week unnoticed.
+    /// </summary>
+    private static string OneDay(string model)
+    {
+        const string Week = "duration = 7d";
+        var at = model.IndexOf(Week, StringComparison.Ordinal);
+        if (at < 0 || model.IndexOf(Week, at + Week.Length, StringComparison.Ordinal) >= 0)
+        {
+            throw new InvalidOperationException(
+                $"run-scale: the generated model should have exactly one `{Week}` line (its scenario's), which run-scale shortens to one day; ModelGenerator changed, update RunScale.OneDay");
+        }
+
+        return string.Concat(model.AsSpan(0, at), "duration = 1d", model.AsSpan(at + Week.Length));
+    }
 
     private static int HostCount(string model) => HostLine().Count(model);
 

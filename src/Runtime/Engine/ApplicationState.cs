@@ -9,7 +9,21 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
 
     public int Index { get; } = index;
 
-    public double Scale { get; set; } = 1;
+    // A profile that ignores the seed gives all of the application's instances one demand per step: computed once.
+    private readonly bool _demandShared = !spec.Profile.DependsOnSeed;
+    private long _sharedDemandAt = -1;
+    private double _sharedDemand;
+    private double _scale = 1;
+
+    public double Scale
+    {
+        get => _scale;
+        set
+        {
+            _scale = value;
+            _sharedDemandAt = -1;
+        }
+    }
 
     public int Instances { get; set; }
 
@@ -41,6 +55,26 @@ internal sealed class ApplicationState(ApplicationSpec spec, int index)
     public double SlowdownWeighted { get; set; }
 
     public double SlowdownWeight { get; set; }
+
+    /// <summary>
+    /// An instance's demand at <paramref name="now"/> before its noise: <c>cpu × profile(t) × scale</c>, in that order
+    /// (the same bits whether or not it was computed for a sibling first).
+    /// </summary>
+    public double DemandBeforeNoise(long now, ulong seed)
+    {
+        if (!_demandShared)
+        {
+            return Spec.Cpu * Spec.Profile.Level(now, seed) * _scale;
+        }
+
+        if (_sharedDemandAt != now)
+        {
+            _sharedDemand = Spec.Cpu * Spec.Profile.Level(now, seed) * _scale;
+            _sharedDemandAt = now;
+        }
+
+        return _sharedDemand;
+    }
 
     public void InstanceDown(long now)
     {

@@ -107,12 +107,8 @@ internal sealed class GuestState
     }
 
     // Scratch for the step of its host.
-    public double Want { get; set; }
-
     /// <summary>This step's <see cref="CodeCacheSlowdown"/>: it multiplies both the guest's host CPU and its slowdown.</summary>
     public double WarmUp { get; set; } = 1;
-
-    public double Allotted { get; set; }
 
     public double DemandSum { get; set; }
 

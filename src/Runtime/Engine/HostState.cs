@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
+using VirtLang.Runtime.Scenarios;
 
 namespace VirtLang.Runtime.Engine;
 
@@ -13,9 +15,15 @@ internal sealed class HostState : IEventTarget
 {
     public const int HistogramBins = 1000;
     private const int StepEvent = 0;
-    private static readonly double NoiseScale = Scenarios.ScenarioSpec.NoiseScale;
+    private static readonly double NoiseScale = ScenarioSpec.NoiseScale;
 
     private readonly SimulationRun _run;
+
+    // The run's settings the step reads, copied here once: the step runs hosts × steps times.
+    private readonly double _noise;
+    private readonly double _hours;
+    private readonly bool _queueingOn;
+    private readonly FaultTimings _timings;
     private readonly double[] _guestFactor = new double[3];
     private readonly double _coreSpeed;
     private readonly QueueingCurve _queueing;
@@ -36,6 +44,10 @@ internal sealed class HostState : IEventTarget
     public HostState(SimulationRun run, HostSpec spec, int index)
     {
         _run = run;
+        _noise = run.Scenario.Noise;
+        _hours = run.StepHours;
+        _queueingOn = run.Options.Queueing;
+        _timings = run.Options.Timings;
         Spec = spec;
         Index = index;
         Cost = VirtualizationCostModel.For(spec.Hypervisor);
@@ -185,20 +197,25 @@ internal sealed class HostState : IEventTarget
         return instance.HasKernelEntries ? factor + KernelEntryCosts.CpuPerCore(instance.KernelEntriesPerCore) : factor;
     }
 
+    /// <summary>Gives <paramref name="instance"/> its costs on this host (<see cref="InstanceState.PriceOn"/>): once, and again after each move here.</summary>
+    private void Price(InstanceState instance) =>
+        instance.PriceOn(this, GuestFactor(instance), IoPath.CpuPerCore(instance.OperationsPerCore), IoPath.Delay(instance.OperationsPerCore));
+
     /// <summary>
     /// Draws this step's demand of every instance on the host, up or down: <c>cpu × profile(t) × scale(t) × noise</c>.
-    /// The run calls it for every host before any host shares its CPU, so that load shift can move a down instance's
-    /// demand to its siblings on other hosts; the draws come from this host's own stream, in the same order as ever.
+    /// When load shift may move demand, the run calls it for every host before any host shares its CPU, so that a down
+    /// instance's demand can go to its siblings on other hosts; else the host calls it at its own step. Either way the
+    /// draws come from this host's own stream, in the same order as ever.
     /// </summary>
     public void SampleDemand(long now)
     {
-        foreach (var guest in Guests)
+        var random = Random;
+        foreach (var guest in CollectionsMarshal.AsSpan(Guests))
         {
             foreach (var instance in guest.Instances)
             {
-                var app = instance.Application;
-                var noise = 1 + ((Random.NextDouble() + Random.NextDouble() - 1) * NoiseScale * _run.Scenario.Noise);
-                var demand = app.Spec.Cpu * app.Spec.Profile.Level(now, instance.Seed) * app.Scale * noise;
+                var noise = 1 + ((random.NextDouble() + random.NextDouble() - 1) * NoiseScale * _noise);
+                var demand = instance.Application.DemandBeforeNoise(now, instance.Seed) * noise;
                 demand = demand > 0 ? demand : 0;
                 instance.Demand = demand;
 
@@ -211,14 +228,18 @@ internal sealed class HostState : IEventTarget
     private void Sample()
     {
         var now = _run.Kernel.Now;
-        _run.BeginStep(now);
+        if (!_run.BeginStep(now))
+        {
+            SampleDemand(now);
+        }
         if (_memoryDirty)
         {
             RecomputeMemory();
         }
 
-        var guests = Guests;
-        var n = guests.Count;
+        // Nothing adds or removes a guest during the step.
+        var guests = CollectionsMarshal.AsSpan(Guests);
+        var n = guests.Length;
         if (_want.Length < n)
         {
             _want = new double[n];
@@ -230,10 +251,11 @@ internal sealed class HostState : IEventTarget
 
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
         var hostUp = IsUp;
-        var path = IoPath;
         var upWeight = 0.0;
         var busy = 0;
-        IoRates load = default;
+
+        // I/O rates summed field by field, in the order IoRates' operators add them.
+        double loadDiskOps = 0, loadDiskBytes = 0, loadNetworkBits = 0;
         var driverDomain = -1;
         var driverDomainModelled = false;
         for (var g = 0; g < n; g++)
@@ -242,26 +264,34 @@ internal sealed class HostState : IEventTarget
             var sum = 0.0;
             var work = 0.0;
             var ioWork = 0.0;
-            IoRates io = default;
+            double diskOps = 0, diskBytes = 0, networkBits = 0;
             foreach (var instance in guest.Instances)
             {
+                if (instance.PricedOn != this)
+                {
+                    Price(instance);
+                }
+
                 // What the instance serves this step: its own demand, and its share of its down siblings' (load shift).
                 var demand = instance.Load;
                 sum += demand;
-                work += demand * GuestFactor(instance);
+                work += demand * instance.CpuFactor;
                 if (instance.OperationsPerCore > 0 && demand > 0)
                 {
-                    io += instance.IoPerCore * demand;
-                    ioWork += demand * path.CpuPerCore(instance.OperationsPerCore);
+                    var perCore = instance.IoPerCore;
+                    diskOps += perCore.DiskOpsPerSecond * demand;
+                    diskBytes += perCore.DiskBytesPerSecond * demand;
+                    networkBits += perCore.NetworkBitsPerSecond * demand;
+                    ioWork += demand * instance.LayerCpuPerCore;
                 }
             }
 
             // A cold binary-translation cache is real work: the VMM translates guest code again, so the guest asks
             // the host for that much more CPU (and contends for it), besides running slower.
-            guest.WarmUp = guest.CodeCacheSlowdown(now, _run.Options.Timings);
+            guest.WarmUp = guest.CodeCacheSlowdown(now, _timings);
             guest.DemandSum = sum;
             guest.HostWork = work * guest.WarmUp;
-            guest.Io = io;
+            guest.Io = new IoRates(diskOps, diskBytes, networkBits);
 
             // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
             guest.IoWork = guest.Privileged ? 0 : ioWork;
@@ -269,7 +299,9 @@ internal sealed class HostState : IEventTarget
             if (guest.IsUp && hostUp)
             {
                 upWeight += guest.Weight;
-                load += io;
+                loadDiskOps += diskOps;
+                loadDiskBytes += diskBytes;
+                loadNetworkBits += networkBits;
                 if (sum > 0)
                 {
                     busy++;
@@ -284,13 +316,13 @@ internal sealed class HostState : IEventTarget
 
         // 2. Devices: a device asked for more than it can do serves every request in proportion, so a guest that uses
         // it progresses at most that fast (and asks for no more CPU than that progress needs).
-        var diskUtilization = Math.Max(Ratio(load.DiskOpsPerSecond, _diskOpsCapacity), Ratio(load.DiskBytesPerSecond, _diskBytesCapacity));
-        var networkUtilization = Ratio(load.NetworkBitsPerSecond + MigrationBitsPerSecond, _networkBitsCapacity);
+        var diskUtilization = Math.Max(Ratio(loadDiskOps, _diskOpsCapacity), Ratio(loadDiskBytes, _diskBytesCapacity));
+        var networkUtilization = Ratio(loadNetworkBits + MigrationBitsPerSecond, _networkBitsCapacity);
         var diskServed = diskUtilization > 1 ? 1 / diskUtilization : 1;
         // Migrations go at the pace their links were given (MigrationLinks leaves the guests at least the rest of a NIC):
         // the guests share what the migrations leave.
         var guestNetwork = _networkBitsCapacity - MigrationBitsPerSecond;
-        var networkServed = networkUtilization > 1 && load.NetworkBitsPerSecond > guestNetwork ? Math.Max(0, guestNetwork) / load.NetworkBitsPerSecond : 1;
+        var networkServed = networkUtilization > 1 && loadNetworkBits > guestNetwork ? Math.Max(0, guestNetwork) / loadNetworkBits : 1;
         var layerAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
@@ -405,7 +437,7 @@ internal sealed class HostState : IEventTarget
 
         // 5. Delivered work and slowdown: the guest's own factor, the I/O path's delay, what it was not given, swapping,
         // and the queueing behind the rest of a busy host.
-        var hours = _run.StepHours;
+        var hours = _hours;
         for (var g = 0; g < n; g++)
         {
             var guest = guests[g];
@@ -423,7 +455,7 @@ internal sealed class HostState : IEventTarget
             // A guest queues for cores behind the rest of the host, not behind itself: a job alone on a host runs at
             // its own pace, and the busier its neighbours, the longer it waits.
             var queueing = 1.0;
-            if (up && guest.DemandSum > 0 && _run.Options.Queueing)
+            if (up && guest.DemandSum > 0 && _queueingOn)
             {
                 var own = allotted + (onDriverDomain ? 0 : guest.IoWork * fraction);
                 queueing = _queueing.Factor((used - own) / CapacityCores);
@@ -445,7 +477,7 @@ internal sealed class HostState : IEventTarget
                 if (demand > 0 && fraction > 0)
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
-                    var alone = GuestFactor(instance) + path.Delay(instance.OperationsPerCore);
+                    var alone = instance.Alone;
                     app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.WarmUp * demand;
                     app.SlowdownWeight += demand;
                 }

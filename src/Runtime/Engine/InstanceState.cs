@@ -53,4 +53,28 @@ internal sealed class InstanceState
 
     /// <summary>The guest it runs in; set once, when the guest is built around its instances.</summary>
     public GuestState Guest { get; set; } = null!;
+
+    /// <summary>The host whose costs <see cref="CpuFactor"/>, <see cref="LayerCpuPerCore"/> and <see cref="Alone"/> hold; null before its first step.</summary>
+    public HostState? PricedOn { get; private set; }
+
+    /// <summary>Its guest's own host CPU per core of its work on <see cref="PricedOn"/>: its class's figure plus its kernel entries'.</summary>
+    public double CpuFactor { get; private set; }
+
+    /// <summary>The layer's I/O work per core of its work on <see cref="PricedOn"/>.</summary>
+    public double LayerCpuPerCore { get; private set; }
+
+    /// <summary>How much slower a unit of its work runs on <see cref="PricedOn"/> with nothing else in the way: <see cref="CpuFactor"/> plus the I/O path's delay.</summary>
+    public double Alone { get; private set; }
+
+    /// <summary>
+    /// Sets its costs on <paramref name="host"/>, which stay the same for as long as it is there: a host's technique
+    /// and I/O path never change during a run, so they are computed again only when its guest has moved.
+    /// </summary>
+    public void PriceOn(HostState host, double cpuFactor, double layerCpuPerCore, double delay)
+    {
+        PricedOn = host;
+        CpuFactor = cpuFactor;
+        LayerCpuPerCore = layerCpuPerCore;
+        Alone = cpuFactor + delay;
+    }
 }

@@ -20,6 +20,12 @@ internal static class LoadShift
             return;
         }
 
+        // Every instance up, as at most steps: nothing moves (the pass below would change no load), so it is not made.
+        if (application.UpInstances == application.PlacedInstances.Count)
+        {
+            return;
+        }
+
         var shifted = 0.0;
         var up = 0;
         foreach (var instance in application.PlacedInstances)

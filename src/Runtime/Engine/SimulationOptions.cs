@@ -34,6 +34,12 @@ public sealed record SimulationOptions
     /// <summary>Keep each host's utilization at every step (for charts and the CSV series); off saves hosts × steps floats.</summary>
     public bool RecordSeries { get; init; } = true;
 
+    /// <summary>
+    /// Draw every host's demand at the start of every step, as load shift needs, even in a step where nothing can move
+    /// (when the run lets each host draw its own at its step): the tests' reference, whose results must be the same bits.
+    /// </summary>
+    internal bool DrawDemandFirst { get; init; }
+
     /// <summary>Told the simulated time reached, about a hundred times a run (a progress bar); it cannot change the results.</summary>
     public Action<long>? Progress { get; init; }
 }

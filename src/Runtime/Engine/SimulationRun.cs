@@ -121,7 +121,11 @@ internal sealed class SimulationRun
 
     private readonly Dictionary<double, QueueingCurve> _queueingCurves = [];
 
-    private long _demandDrawnAt = -1;
+    private long _stepBegunAt = -1;
+    private bool _demandDrawnForAll;
+
+    /// <summary>Instances down now, on their own or with their guest: while there are none, load shift has nothing to move.</summary>
+    public int DownInstances { get; private set; }
 
     /// <summary>The queueing curve of a host of <paramref name="capacityCores"/>: one table per host size in the run, not per host.</summary>
     public QueueingCurve QueueingCurve(double capacityCores)
@@ -147,6 +151,7 @@ internal sealed class SimulationRun
                 if (instance.DownReasons == 0)
                 {
                     instance.Application.InstanceDown(Kernel.Now);
+                    DownInstances++;
                 }
 
                 SiteFailover?.Touch(instance.Application);
@@ -163,6 +168,7 @@ internal sealed class SimulationRun
                 if (instance.DownReasons == 0)
                 {
                     instance.Application.InstanceUp(Kernel.Now);
+                    DownInstances--;
                 }
 
                 SiteFailover?.Touch(instance.Application);
@@ -176,6 +182,7 @@ internal sealed class SimulationRun
         if (instance.DownReasons++ == 0 && instance.Guest.IsUp)
         {
             instance.Application.InstanceDown(Kernel.Now);
+            DownInstances++;
         }
     }
 
@@ -184,6 +191,7 @@ internal sealed class SimulationRun
         if (--instance.DownReasons == 0 && instance.Guest.IsUp)
         {
             instance.Application.InstanceUp(Kernel.Now);
+            DownInstances--;
         }
     }
 
@@ -235,29 +243,43 @@ internal sealed class SimulationRun
     }
 
     /// <summary>
-    /// Starts a step once, at the first host's sample: draws every instance's demand on every host, then lets load
-    /// shift move down instances' demand to their applications' up instances, before any host shares its CPU.
+    /// Starts a step once, at the first host's sample. When load shift may move demand this step (an instance is down,
+    /// or the topology has sites), draws every instance's demand on every host, then lets load shift move down
+    /// instances' demand to their applications' up instances, before any host shares its CPU.
     /// </summary>
-    public void BeginStep(long now)
+    /// <returns>
+    /// Whether every host's demand was drawn. When not, nothing moves this step and each host draws its own at its
+    /// sample: from its own stream in the same order, so the same numbers, while its guests are still in the cache.
+    /// </returns>
+    public bool BeginStep(long now)
     {
-        if (now == _demandDrawnAt)
+        if (now == _stepBegunAt)
         {
-            return;
+            return _demandDrawnForAll;
         }
 
-        _demandDrawnAt = now;
+        _stepBegunAt = now;
+        var shift = Options.LoadShift && (DownInstances > 0 || SiteFailover is not null);
+        _demandDrawnForAll = shift || Options.DrawDemandFirst;
+        if (!_demandDrawnForAll)
+        {
+            return false;
+        }
+
         foreach (var host in Hosts)
         {
             host.SampleDemand(now);
         }
 
-        if (Options.LoadShift)
+        if (shift)
         {
             foreach (var application in Applications)
             {
                 LoadShift.Distribute(application, StepHours);
             }
         }
+
+        return true;
     }
 
     private InstanceState[] Instances(IReadOnlyList<ApplicationSpec> apps, ref ulong number)

@@ -11,5 +11,7 @@ public sealed class ConstantProfile(double level) : WorkloadProfile
 
     public override double Mean => Value;
 
+    internal override bool DependsOnSeed => false;
+
     public override double Level(long tick, ulong seed) => Value;
 }

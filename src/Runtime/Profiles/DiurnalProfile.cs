@@ -18,6 +18,8 @@ public sealed class DiurnalProfile(double peak, double baseLevel, long peakAtTic
 
     public override double Mean => (PeakLevel + BaseLevel) / 2;
 
+    internal override bool DependsOnSeed => false;
+
     public override double Level(long tick, ulong seed) => Wave(tick, PeakLevel, BaseLevel, PeakAt);
 
     internal static double Wave(long tick, double peak, double baseLevel, long peakAt)

@@ -53,6 +53,8 @@ public sealed class TraceProfile : WorkloadProfile
 
     public override double Mean { get; }
 
+    internal override bool DependsOnSeed => false;
+
     public int Count => _times.Length;
 
     /// <summary>

@@ -21,6 +21,8 @@ public sealed class WeeklyProfile(double weekday, double weekend, double? baseLe
 
     public override double Mean => ((5 * (Weekday + BaseLevel) / 2) + (2 * Weekend)) / 7;
 
+    internal override bool DependsOnSeed => false;
+
     public override double Level(long tick, ulong seed)
     {
         var day = (tick / SimTime.TicksPerDay) % 7;

@@ -15,4 +15,11 @@ public abstract class WorkloadProfile
 
     /// <summary>The long-run mean level: what the checker's utilization estimate uses.</summary>
     public abstract double Mean { get; }
+
+    /// <summary>
+    /// Whether <see cref="Level"/> reads the instance's seed. One that does not gives every instance of an application
+    /// the same level at a tick, so the simulator computes it once per step for all of them; a profile from outside
+    /// this assembly is assumed to read it.
+    /// </summary>
+    internal virtual bool DependsOnSeed => true;
 }
