@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Results;
 
@@ -73,12 +74,18 @@ internal static class ResultSummary
     {
         var all = rows.Prepend(header).ToList();
         var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        // Once per column, not per cell: per cell it read every row again, rows² work for a long event log.
+        var numeric = header.Select((_, i) => IsNumber(all, i)).ToArray();
+        // One write for the table: the console's writer is synchronized and flushes every line.
+        var table = new StringBuilder();
         foreach (var row in all)
         {
             // Text columns align left, numbers right; the last column is not padded.
-            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : IsNumber(all, i) ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
-            output.WriteLine(TerminalText.Sanitize(string.Join("  ", cells).TrimEnd()));
+            var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : numeric[i] ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]));
+            table.Append(TerminalText.Sanitize(string.Join("  ", cells).TrimEnd())).Append(output.NewLine);
         }
+
+        output.Write(table.ToString());
     }
 
     private static bool IsNumber(List<string[]> rows, int column) =>
