@@ -75,7 +75,7 @@ internal static class AdmissionReserves
             }
 
             var failing = clusters
-                .Select(c => (Cluster: c, Warning: check.Diagnostics.FirstOrDefault(d => d.Code is "VDL4007" or "VDL4008" && d.Message.Contains($"cluster `{c.Name}`", StringComparison.Ordinal))))
+                .Select(c => (Cluster: c, Warning: check.Diagnostics.FirstOrDefault(d => WarnsOf(d, c))))
                 .Where(f => f.Warning is not null)
                 .ToList();
             if (failing.Count == 0)
@@ -98,6 +98,14 @@ internal static class AdmissionReserves
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a diagnostic of the placed model is the checker's HA warning (VDL4007, VDL4008) about this cluster: both
+    /// take the cluster's name as their first argument, so the descriptor and the argument say it, not the wording.
+    /// </summary>
+    private static bool WarnsOf(Diagnostic diagnostic, ClusterSymbol cluster) =>
+        (diagnostic.Descriptor == CompilerDiagnostics.HaCannotRestartLargestHost || diagnostic.Descriptor == CompilerDiagnostics.HaReserveNotFree)
+        && diagnostic.Arguments.Count > 0 && Equals(diagnostic.Arguments[0], cluster.Name);
 
     /// <summary>The cluster's hosts written in the model (their copies counted), which keep their place in it.</summary>
     private static long Written(ClusterSymbol cluster) => cluster.Hosts.Distinct().Where(h => ReferenceEquals(h.Cluster, cluster)).Sum(h => h.Copies);
@@ -146,7 +154,7 @@ internal static class AdmissionReserves
                 return null;
             }
 
-            hosts.Insert(hosts.IndexOf(placed[0]) + 1, new PlacedHost($"{pool.Name}-{used + 1}", pool, []));
+            hosts.Insert(hosts.IndexOf(placed[0]) + 1, new PlacedHost(PlacedModelWriter.HostName(pool, used + 1), pool, []));
         }
 
         if (hosts.Count == result.Hosts.Count)

@@ -151,6 +151,9 @@ public static class PlacedModelWriter
         return (open, open, $" hosts = [{joined}] ");
     }
 
+    /// <summary>A placed machine: its pool's name and its number in the pool, from 1 (POOL-1..N).</summary>
+    public static string HostName(PoolSymbol pool, int ordinal) => $"{pool.Name}-{ordinal}";
+
     /// <summary>The guest of an instance: the application's name and the replica's number.</summary>
     public static string GuestName(PlacedInstance instance) => $"{instance.App.Name}-{instance.Replica}";
 

@@ -154,7 +154,7 @@ public static class Planner
                 }
 
                 loads.Add((load, pools[p]));
-                hosts.Add(new PlacedHost($"{pools[p].Name}-{k + 1}", pools[p].Pool, instances));
+                hosts.Add(new PlacedHost(PlacedModelWriter.HostName(pools[p].Pool, k + 1), pools[p].Pool, instances));
             }
         }
 
