@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,11 +38,17 @@ public static class ModelHost
 
     /// <exception cref="GeneratedCodeException">The generated code did not compile, or threw while building the model.</exception>
     /// <exception cref="TraceFormatException">A trace file the model reads cannot be read any more (it changed since the check).</exception>
-    public static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory = null)
+    /// <param name="headStart">What was started before the check (<see cref="ModelHeadStart"/>): its model when it loaded this very key from the cache.</param>
+    public static GeneratedModel Load(ModelCompilation compilation, string? cacheDirectory = null, ModelHeadStart? headStart = null)
     {
         ArgumentNullException.ThrowIfNull(compilation);
-        var key = Key(compilation);
+        var key = ModelKey.Of(compilation);
         var cache = new ModelCache(cacheDirectory ?? DefaultCacheDirectory);
+        if (headStart?.Take(key, cache.Folder) is { } early)
+        {
+            return early;
+        }
+
         if (cache.TryLoad(key) is { } cached && TryBuild(cached, key, fromCache: true) is { } fromCache)
         {
             return fromCache;
@@ -60,7 +65,7 @@ public static class ModelHost
     public static byte[] CompileAssembly(ModelCompilation compilation)
     {
         ArgumentNullException.ThrowIfNull(compilation);
-        return Compile(CSharpEmitter.Emit(compilation.SemanticModel), Key(compilation));
+        return Compile(CSharpEmitter.Emit(compilation.SemanticModel), ModelKey.Of(compilation));
     }
 
     /// <summary>
@@ -68,7 +73,7 @@ public static class ModelHost
     /// the model class, or compiled for another key. The key is checked after loading and before any of its code
     /// runs, so an entry whose seal was rewritten to name another model still never runs (docs/limits.md).
     /// </summary>
-    private static GeneratedModel? TryBuild(byte[] image, string key, bool fromCache)
+    internal static GeneratedModel? TryBuild(byte[] image, string key, bool fromCache)
     {
         var context = new AssemblyLoadContext("vdl-model-" + key[..12], isCollectible: true);
         try
@@ -139,7 +144,7 @@ public static class ModelHost
         _ => null,
     };
 
-    private static byte[] Compile(string code, string key)
+    internal static byte[] Compile(string code, string key)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(code, options, path: "Model.g.cs", encoding: Encoding.UTF8);
@@ -163,29 +168,5 @@ public static class ModelHost
         }
 
         return pe.ToArray();
-    }
-
-    /// <summary>
-    /// The cache key: the model's files (paths and text), and the exact compiler and runtime builds that turn them into
-    /// an assembly. Computed without generating anything, so that a cached run never loads Roslyn.
-    /// </summary>
-    private static string Key(ModelCompilation compilation)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string text)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
-        }
-
-        Add(typeof(Topology).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
-        Add(typeof(CSharpEmitter).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
-        foreach (var file in compilation.Files)
-        {
-            Add(file.Path);
-            Add(file.Tree.Text.Text);
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 }
