@@ -19,14 +19,34 @@ namespace VirtLang.Compiler.Hosting;
 /// </summary>
 public static class ModelHost
 {
+    /// <summary>
+    /// What the generated code is compiled against: the runtime's assembly and the platform's assemblies it references,
+    /// transitively (with the core library its facades forward to). The generated code names only the runtime's types
+    /// and what their members expose, so nothing else can be needed; every platform assembly (about 170) made Roslyn
+    /// read and bind each one's metadata for every compile.
+    /// </summary>
     private static readonly Lazy<MetadataReference[]> References = new(() =>
-    [
-        .. ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+    {
+        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p)),
-        MetadataReference.CreateFromFile(typeof(Topology).Assembly.Location),
-    ]);
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal); // the list may name an assembly twice
+        var needed = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<AssemblyName>([typeof(object).Assembly.GetName(), .. typeof(Topology).Assembly.GetReferencedAssemblies()]);
+        while (pending.TryDequeue(out var name))
+        {
+            if (name.Name is { } simple && platform.ContainsKey(simple) && needed.Add(simple))
+            {
+                foreach (var reference in Assembly.Load(name).GetReferencedAssemblies())
+                {
+                    pending.Enqueue(reference);
+                }
+            }
+        }
+
+        return [.. needed.Select(n => MetadataReference.CreateFromFile(platform[n])), MetadataReference.CreateFromFile(typeof(Topology).Assembly.Location)];
+    });
 
     public static string DefaultCacheDirectory =>
         Environment.GetEnvironmentVariable("VDL_CACHE_DIR") is { Length: > 0 } configured
