@@ -1,9 +1,9 @@
 namespace VirtLang.Cli.Tests;
 
 /// <summary>
-/// The real <c>vdl run</c>, whose cached model is built and simulated on a second thread while the model is checked
-/// (and whose cold run warms Roslyn up meanwhile): the results, the text and the exit code are the ones of a run that
-/// does everything in order, whatever the check then finds.
+/// The real <c>vdl run</c>, whose cached model is built on a second thread while the model is parsed and checked (and
+/// whose cold run warms Roslyn up meanwhile): the results, the text and the exit code are the ones of a run that does
+/// everything in order, whatever the check then finds.
 /// </summary>
 public sealed class RunHeadStartEndToEndTests : IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class RunHeadStartEndToEndTests : IDisposable
     [InlineData("availability.vdl", "--scenario", "fra-outage")]
     [InlineData("containers.vdl", "--scenario", "kernel-panic", "--seed", "7")]
     [InlineData("datacenter.vdl", "--seed", "18446744073709551615")]
-    public void AWarmRunSimulatedDuringTheCheckSaysAndWritesWhatTheColdRunDid(string example, params string[] options)
+    public void AWarmRunBuiltDuringTheCheckSaysAndWritesWhatTheColdRunDid(string example, params string[] options)
     {
         var model = Copy(example);
         var (cold, coldJson) = Run(model, options);
@@ -46,7 +46,7 @@ public sealed class RunHeadStartEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void ACachedModelWhoseCheckNowFailsIsNeitherLoadedNorItsSimulationShown()
+    public void ACachedModelWhoseCheckNowFailsIsNotRun()
     {
         // The key is the model's text: a broken vdlconfig.json beside it is an error the cached entry knows nothing of.
         var model = Copy("hosted.vdl");

@@ -88,9 +88,8 @@ internal static class RunCommand
         }
 
         // On a second thread while the model is parsed and checked (neither needs more than the files' text): the cached
-        // model built and its scenario simulated, or else Roslyn started. The check decides whether any of it is used.
-        var simulation = new SimulationHeadStart(scenarioName, seed);
-        var headStart = ModelHeadStart.Begin(sources, built: simulation.Start);
+        // model built, or else Roslyn started. The check decides whether any of it is used.
+        var headStart = ModelHeadStart.Begin(sources);
         var trees = sources.Select(Language.Syntax.SyntaxTree.Parse).ToList();
         headStart.Parsed(trees);
         var compilation = ModelCompilation.Create(trees);
@@ -132,11 +131,28 @@ internal static class RunCommand
         people.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated C# {(lowered.FromCache ? "loaded from the cache" : "compiled")} in {watch.Elapsed.TotalSeconds:0.00} s."));
 
-        if (ChooseScenario(lowered.Scenarios, scenarioName, seed) is not { } scenario)
+        ScenarioSpec scenario;
+        if (scenarioName is not null)
         {
-            var known = lowered.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", lowered.Scenarios.Select(s => s.Name));
-            context.Error.WriteLine(TerminalText.Sanitize($"vdl: error: no scenario `{scenarioName}`: {known}"));
-            return ExitCodes.UsageOrIo;
+            var found = lowered.Scenarios.FirstOrDefault(s => s.Name == scenarioName);
+            if (found is null)
+            {
+                var known = lowered.Scenarios.Count == 0 ? "the model has none" : "the model has " + string.Join(", ", lowered.Scenarios.Select(s => s.Name));
+                context.Error.WriteLine(TerminalText.Sanitize($"vdl: error: no scenario `{scenarioName}`: {known}"));
+                return ExitCodes.UsageOrIo;
+            }
+
+            scenario = found;
+        }
+        else
+        {
+            // Without a scenario the model still has a day to live through: the baseline.
+            scenario = ScenarioSpec.FirstOrBaseline(lowered.Scenarios);
+        }
+
+        if (seed is { } s)
+        {
+            scenario = scenario with { Seed = s };
         }
 
         SimulationResult result;
@@ -144,8 +160,7 @@ internal static class RunCommand
         {
             try
             {
-                result = simulation.TryTake(lowered, scenario, progress.Report)
-                    ?? Simulator.Run(lowered.Topology, scenario, new SimulationOptions { Progress = progress.Report });
+                result = Simulator.Run(lowered.Topology, scenario, new SimulationOptions { Progress = progress.Report });
             }
             catch (SimulationSetupException e)
             {
@@ -203,16 +218,6 @@ internal static class RunCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// The scenario a run simulates: the one named (null when the model has none of that name), else the model's first,
-    /// else the baseline (without a scenario the model still has a day to live through); with the seed given, if any.
-    /// </summary>
-    internal static ScenarioSpec? ChooseScenario(IReadOnlyList<ScenarioSpec> scenarios, string? name, ulong? seed)
-    {
-        var scenario = name is null ? ScenarioSpec.FirstOrBaseline(scenarios) : scenarios.FirstOrDefault(s => s.Name == name);
-        return scenario is not null && seed is { } given ? scenario with { Seed = given } : scenario;
     }
 
     /// <summary>

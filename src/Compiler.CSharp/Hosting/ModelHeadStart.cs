@@ -8,14 +8,14 @@ namespace VirtLang.Compiler.Hosting;
 /// other and the cache key needs only the files' text. When the files named import nothing they are the whole model,
 /// so their key is the model's: a cache entry for it is loaded and built while the check runs (warm); without one, and
 /// once the parse shows no import, Roslyn is started (loaded, jitted, its references read) by compiling a tiny model,
-/// so that the real compile finds it ready (cold). <see cref="ModelHost.Load"/> takes the built model only for the key the checked model has; anything else
-/// (a model with imports, with errors, or another key) is left to the ordinary path, and nothing started here ever
-/// changes a result: the entry is the one <see cref="ModelHost.Load"/> would load, verified and key-checked the
-/// same way, and a warm-up's failure is ignored (the real compile reports its own).
+/// so that the real compile finds it ready (cold). <see cref="ModelHost.Load"/> takes the built model only for the key
+/// the checked model has; anything else (a model with imports, with errors, or another key) is left to the ordinary
+/// path, and nothing started here ever changes a result: the entry is the one <see cref="ModelHost.Load"/> would load,
+/// verified and key-checked the same way, and a warm-up's failure is ignored (the real compile reports its own).
 /// </summary>
 public sealed class ModelHeadStart
 {
-    /// <summary>A key no model has (not 64 hex digits of a SHA-256 of anything): the warm-up's assembly is never cached.</summary>
+    /// <summary>The warm-up's key: its assembly is compiled in memory and dropped, never stored in the cache.</summary>
     internal const string WarmUpKey = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>Shaped as the generated code is (a UTF-8 data literal, a scenario with events), so the same paths of Roslyn run.</summary>
@@ -50,16 +50,12 @@ public sealed class ModelHeadStart
         _cacheFolder = cacheFolder;
     }
 
-    /// <summary>
-    /// Starts on the files named, as read. <paramref name="built"/> is called on the head start's thread with a model
-    /// built from the cache, before <see cref="ModelHost.Load"/> can return it: it must be quick (it may start work of its
-    /// own), and it is given a model that may turn out not to be the checked one. Tell the parse with <see cref="Parsed"/>.
-    /// </summary>
-    public static ModelHeadStart Begin(IReadOnlyCollection<SourceText> roots, string? cacheDirectory = null, Action<GeneratedModel>? built = null) =>
-        Begin(roots, cacheDirectory, WarmUpRoslyn, built);
+    /// <summary>Starts on the files named, as read; tell it their parse with <see cref="Parsed"/>.</summary>
+    public static ModelHeadStart Begin(IReadOnlyCollection<SourceText> roots, string? cacheDirectory = null) =>
+        Begin(roots, cacheDirectory, WarmUpRoslyn);
 
     /// <summary>With the warm-up given (tests make one that fails).</summary>
-    internal static ModelHeadStart Begin(IReadOnlyCollection<SourceText> roots, string? cacheDirectory, Action warmUp, Action<GeneratedModel>? built = null)
+    internal static ModelHeadStart Begin(IReadOnlyCollection<SourceText> roots, string? cacheDirectory, Action warmUp)
     {
         ArgumentNullException.ThrowIfNull(roots);
 
@@ -67,7 +63,7 @@ public sealed class ModelHeadStart
         // or the same file named twice, this key is not the check's, and what was started is simply not taken.
         var key = ModelKey.Of(roots.Select(r => (r.Path, r.Text)).OrderBy(f => f.Path, StringComparer.Ordinal));
         var headStart = new ModelHeadStart(key, cacheDirectory ?? ModelHost.DefaultCacheDirectory);
-        new Thread(() => headStart.LoadOrWarmUp(warmUp, built)) { IsBackground = true, Name = "vdl head start" }.Start();
+        new Thread(() => headStart.LoadOrWarmUp(warmUp)) { IsBackground = true, Name = "vdl head start" }.Start();
         return headStart;
     }
 
@@ -84,7 +80,7 @@ public sealed class ModelHeadStart
     internal GeneratedModel? Take(string key, string cacheFolder) =>
         key == _key && cacheFolder == _cacheFolder ? _cached.Task.GetAwaiter().GetResult() : null;
 
-    private void LoadOrWarmUp(Action warmUp, Action<GeneratedModel>? built)
+    private void LoadOrWarmUp(Action warmUp)
     {
         GeneratedModel? model;
         try
@@ -100,11 +96,6 @@ public sealed class ModelHeadStart
 
         if (model is not null)
         {
-            if (built is not null)
-            {
-                Ignore(() => built(model));
-            }
-
             _cached.SetResult(model);
             return;
         }
