@@ -201,7 +201,7 @@ internal readonly struct BlockView
 
     /// <summary>Where an attribute's value is written (in the block or its base), else the block's name.</summary>
     public Location Where(string name) =>
-        Find(name) is var (file, attribute) ? new Location(file.Tree.Text, attribute.Value.Span) : NameLocation;
+        Find(name) is var (file, attribute) ? new Location(file.Tree.Text, attribute.ValueView.Span) : NameLocation;
 
     /// <summary>Where the attribute's name is written, else the block's name.</summary>
     public Location WhereName(string name) =>
