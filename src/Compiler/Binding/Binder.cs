@@ -21,17 +21,12 @@ internal sealed class Binder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
     private readonly TraceFiles _traces;
-    private readonly Dictionary<string, ModelSymbol> _symbols;
     private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references = new();
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
         _table = table;
         _diagnostics = diagnostics;
-
-        // A symbol for at most every declaration: sized once rather than regrown (each regrowth of a table of a
-        // hundred thousand copies it into a new array on the large-object heap).
-        _symbols = new(table.Count, StringComparer.Ordinal);
         _traces = new TraceFiles(diagnostics);
         Files = files;
     }
@@ -134,7 +129,7 @@ internal sealed class Binder
             site.Hosts = [.. Sorted(hosts).Where(h => ReferenceEquals(h.Site, site))];
         }
 
-        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table)
+        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _references, _table)
         {
             Sites = Sorted(sites),
             Pools = Sorted(pools),
@@ -142,12 +137,19 @@ internal sealed class Binder
         };
     }
 
+    /// <summary>
+    /// Binds <paramref name="symbol"/> to its declaration in the table. The table is the one table of names: a second,
+    /// name to bound symbol, was a copy of it (two large-object arrays of a hundred thousand entries per check).
+    /// </summary>
     private T Add<T>(T symbol)
         where T : ModelSymbol
     {
-        _symbols[symbol.Name] = symbol;
+        _table.Declared(symbol.Name)!.Bound = symbol;
         return symbol;
     }
+
+    /// <summary>The symbol bound so far for the declared name <paramref name="name"/> (no copies).</summary>
+    private ModelSymbol? Bound(ReadOnlySpan<char> name) => _table.Declared(name)?.Bound;
 
     /// <summary>The block and its bases, nearest first (built once per declaration). A base of the wrong kind or a missing one ends the chain (reported by the schema rules).</summary>
     private BlockView View(ModelFile file, BlockSyntax block)
@@ -273,7 +275,7 @@ internal sealed class Binder
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
         {
-            host.Hardware = _symbols.GetValueOrDefault(baseName.Text) as HardwareSymbol;
+            host.Hardware = Bound(baseName.TextAsSpan) as HardwareSymbol;
         }
 
         ReadMachine(host, view, view);
@@ -391,8 +393,8 @@ internal sealed class Binder
     {
         var plan = new PlanSymbol(name, view)
         {
-            Applications = view.Find("apps") is null ? [.. apps] : [.. References(view, "apps").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>()],
-            Pools = view.Find("pools") is null ? [.. pools] : [.. References(view, "pools").Select(n => _symbols.GetValueOrDefault(n)).OfType<PoolSymbol>()],
+            Applications = view.Find("apps") is null ? [.. apps] : [.. References(view, "apps").Select(n => Bound(n)).OfType<ApplicationSymbol>()],
+            Pools = view.Find("pools") is null ? [.. pools] : [.. References(view, "pools").Select(n => Bound(n)).OfType<PoolSymbol>()],
             Spare = Whole(view, "spare") ?? 0,
             Objective = ValueReader.Word(view.Find("objective")?.Attribute.ValueView) ?? "hosts",
         };
@@ -420,7 +422,7 @@ internal sealed class Binder
         var hosts = new List<HostSymbol>();
         foreach (var hostName in References(view, "hosts"))
         {
-            if (_symbols.GetValueOrDefault(hostName) is HostSymbol host)
+            if (Bound(hostName) is HostSymbol host)
             {
                 hosts.Add(host);
                 host.Cluster ??= cluster; // a host in two clusters takes the first's policy
@@ -598,7 +600,6 @@ internal sealed class Binder
         }
 
         // Looked up by the text itself: a model names its applications a hundred thousand times.
-        var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         var inherited = !view.IsOwn(found);
         _runs.Clear();
         for (var i = 0; i < list.ElementCount; i++)
@@ -606,7 +607,7 @@ internal sealed class Binder
             if (list.ElementView(i).Identifier is { IsMissing: false } token)
             {
                 Record(file, token, inherited);
-                if (lookup.TryGetValue(token.TextAsSpan, out var symbol) && symbol is ApplicationSymbol app)
+                if (Bound(token.TextAsSpan) is ApplicationSymbol app)
                 {
                     _runs.Add(app);
                 }
@@ -644,7 +645,7 @@ internal sealed class Binder
         }
 
         Record(file, identifier, !view.IsOwn(found));
-        return _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.TextAsSpan, out var symbol) ? symbol as T : null;
+        return Bound(identifier.TextAsSpan) as T;
     }
 
     // Whether a reference was read from a base's block: that block is read through every view that inherits it, so
@@ -730,7 +731,7 @@ internal sealed class Binder
                 continue; // not NAME-k with k written as count writes it (no leading zeros: `web-01` is nobody's copy)
             }
 
-            if (_symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, dash), out var template)
+            if (Bound(name.AsSpan(0, dash)) is { } template
                 && template is not PoolSymbol && template.View.SetsOwn("count") && template.Copies >= k)
             {
                 var count = template.View.Find("count");

@@ -147,4 +147,7 @@ internal sealed class Symbol(string name, string kind, long count, ModelFile fil
     public ModelFile File { get; } = file;
 
     public BlockSyntax Block { get; } = block;
+
+    /// <summary>The symbol the binder made of this declaration (null until bound, and for what it does not bind).</summary>
+    public Symbols.ModelSymbol? Bound { get; set; }
 }
