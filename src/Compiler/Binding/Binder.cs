@@ -539,19 +539,38 @@ internal sealed class Binder
         return features;
     }
 
-    private IReadOnlyList<DeviceSymbol> Devices(BlockView view, string kind) =>
-    [
-        .. view.Named(kind).Select(d => new DeviceSymbol(
-            kind,
-            d.Block.Name!.Value.Text,
-            _values.Text(d.Find("driver")?.Attribute.ValueView),
-            _values.Number(d.Find("capacity")?.Attribute.ValueView, Dimension.Memory) ?? 0,
-            _values.Number(d.Find(kind == "disk" ? "throughput" : "speed")?.Attribute.ValueView, Dimension.Bandwidth) ?? 0,
-            d.NameLocation)
+    // The devices last read of each kind, with the view they were read through: the next host that declares none of
+    // its own and reads the same bases has the same devices (immutable records), so the list is shared, not remade.
+    private readonly Dictionary<string, (BlockView View, IReadOnlyList<DeviceSymbol> Devices)> _lastDevices = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<DeviceSymbol> Devices(BlockView view, string kind)
+    {
+        if (_lastDevices.TryGetValue(kind, out var last) && view.NamesSameAs(last.View, kind))
         {
-            Iops = Math.Max(0, _values.Number(d.Find("iops")?.Attribute.ValueView, Dimension.None) ?? 0),
-        }),
-    ];
+            return last.Devices;
+        }
+
+        // A loop, not Select over a lambda: that lambda captured the binder and the kind, a closure for every host.
+        var named = view.Named(kind);
+        var devices = new DeviceSymbol[named.Count];
+        for (var i = 0; i < devices.Length; i++)
+        {
+            var d = named[i];
+            devices[i] = new DeviceSymbol(
+                kind,
+                d.Block.Name!.Value.Text,
+                _values.Text(d.Find("driver")?.Attribute.ValueView),
+                _values.Number(d.Find("capacity")?.Attribute.ValueView, Dimension.Memory) ?? 0,
+                _values.Number(d.Find(kind == "disk" ? "throughput" : "speed")?.Attribute.ValueView, Dimension.Bandwidth) ?? 0,
+                d.NameLocation)
+            {
+                Iops = Math.Max(0, _values.Number(d.Find("iops")?.Attribute.ValueView, Dimension.None) ?? 0),
+            };
+        }
+
+        _lastDevices[kind] = (view, devices);
+        return devices;
+    }
 
     private static double? NonNegative(double? value) => value is { } v ? Math.Max(0, v) : null;
 
