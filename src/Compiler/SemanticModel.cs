@@ -12,7 +12,6 @@ namespace VirtLang.Compiler;
 /// </summary>
 public sealed class SemanticModel
 {
-    private readonly Dictionary<string, ModelSymbol> _byName;
     private readonly SymbolTable _table;
     private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references;
     private Dictionary<string, List<(int Start, int End, string Name)>>? _namesByFile;
@@ -29,7 +28,6 @@ public sealed class SemanticModel
         IReadOnlyList<HostSymbol> hosts,
         IReadOnlyList<ClusterSymbol> clusters,
         IReadOnlyList<ScenarioSymbol> scenarios,
-        Dictionary<string, ModelSymbol> byName,
         ChunkedList<(ModelFile File, SyntaxToken Token)> references,
         SymbolTable table)
     {
@@ -40,7 +38,6 @@ public sealed class SemanticModel
         Clusters = clusters;
         Scenarios = scenarios;
         Guests = AllGuests(hosts);
-        _byName = byName;
         _table = table;
 
         _references = references;
@@ -75,12 +72,8 @@ public sealed class SemanticModel
     /// <summary>As <see cref="Resolve(string)"/>, straight from text.</summary>
     public ModelSymbol? Resolve(ReadOnlySpan<char> name)
     {
-        if (_byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var symbol))
-        {
-            return symbol;
-        }
-
-        return _table.Find(name) is { } template ? _byName.GetValueOrDefault(template.Name) : null;
+        // The table holds each declaration's bound symbol (there is no second table of names).
+        return _table.Find(name)?.Bound;
     }
 
     /// <summary>The symbol declared or referenced at <paramref name="offset"/> of the file at <paramref name="path"/> (as the model names it).</summary>
@@ -231,9 +224,12 @@ public sealed class SemanticModel
             Index(file, token.Span.Start, token.Span.End, token.Text);
         }
 
-        foreach (var symbol in _byName.Values)
+        foreach (var declaration in _table.All)
         {
-            Index(symbol.File, symbol.Declaration.Span.Start, symbol.Declaration.Span.End, symbol.Name);
+            if (declaration.Bound is { } symbol)
+            {
+                Index(symbol.File, symbol.Declaration.Span.Start, symbol.Declaration.Span.End, symbol.Name);
+            }
         }
 
         foreach (var list in index.Values)

@@ -21,17 +21,12 @@ internal sealed class Binder
     private readonly List<Diagnostic> _diagnostics;
     private readonly ValueReader _values = new();
     private readonly TraceFiles _traces;
-    private readonly Dictionary<string, ModelSymbol> _symbols;
     private readonly ChunkedList<(ModelFile File, SyntaxToken Token)> _references = new();
 
     public Binder(IReadOnlyList<ModelFile> files, SymbolTable table, List<Diagnostic> diagnostics)
     {
         _table = table;
         _diagnostics = diagnostics;
-
-        // A symbol for at most every declaration: sized once rather than regrown (each regrowth of a table of a
-        // hundred thousand copies it into a new array on the large-object heap).
-        _symbols = new(table.Count, StringComparer.Ordinal);
         _traces = new TraceFiles(diagnostics);
         Files = files;
     }
@@ -134,7 +129,7 @@ internal sealed class Binder
             site.Hosts = [.. Sorted(hosts).Where(h => ReferenceEquals(h.Site, site))];
         }
 
-        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _symbols, _references, _table)
+        return new SemanticModel(Sorted(oses), Sorted(hardware), Sorted(apps), Sorted(hosts), Sorted(clusters), Sorted(scenarios), _references, _table)
         {
             Sites = Sorted(sites),
             Pools = Sorted(pools),
@@ -142,12 +137,19 @@ internal sealed class Binder
         };
     }
 
+    /// <summary>
+    /// Binds <paramref name="symbol"/> to its declaration in the table. The table is the one table of names: a second,
+    /// name to bound symbol, was a copy of it (two large-object arrays of a hundred thousand entries per check).
+    /// </summary>
     private T Add<T>(T symbol)
         where T : ModelSymbol
     {
-        _symbols[symbol.Name] = symbol;
+        _table.Declared(symbol.Name)!.Bound = symbol;
         return symbol;
     }
+
+    /// <summary>The symbol bound so far for the declared name <paramref name="name"/> (no copies).</summary>
+    private ModelSymbol? Bound(ReadOnlySpan<char> name) => _table.Declared(name)?.Bound;
 
     /// <summary>The block and its bases, nearest first (built once per declaration). A base of the wrong kind or a missing one ends the chain (reported by the schema rules).</summary>
     private BlockView View(ModelFile file, BlockSyntax block)
@@ -201,11 +203,11 @@ internal sealed class Binder
 
     private OsSymbol BindOs(string name, BlockView view) => new(name, view)
     {
-        Family = ValueReader.Word(view.Find("family")?.Attribute.Value),
-        Version = _values.Text(view.Find("version")?.Attribute.Value),
-        Kernel = _values.Text(view.Find("kernel")?.Attribute.Value),
-        Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.Value) ?? false,
-        Drivers = Texts(view.Find("drivers")?.Attribute.Value),
+        Family = ValueReader.Word(view.Find("family")?.Attribute.ValueView),
+        Version = _values.Text(view.Find("version")?.Attribute.ValueView),
+        Kernel = _values.Text(view.Find("kernel")?.Attribute.ValueView),
+        Paravirt = ValueReader.Bool(view.Find("paravirt")?.Attribute.ValueView) ?? false,
+        Drivers = Texts(view.Find("drivers")?.Attribute.ValueView),
         Failures = Failures(view.Child("failures")),
     };
 
@@ -216,27 +218,28 @@ internal sealed class Binder
         var app = new ApplicationSymbol(name, view)
         {
             CertifiedOs = References(requires, "os"),
-            CertifiedPatch = ValueReader.Constraint(requires.Find("patch")?.Attribute.Value),
-            CertifiedVersion = ValueReader.Constraint(requires.Find("version")?.Attribute.Value),
-            CertifiedKernel = ValueReader.Constraint(requires.Find("kernel")?.Attribute.Value),
+            CertifiedPatch = ValueReader.Constraint(requires.Find("patch")?.Attribute.ValueView),
+            CertifiedVersion = ValueReader.Constraint(requires.Find("version")?.Attribute.ValueView),
+            CertifiedKernel = ValueReader.Constraint(requires.Find("kernel")?.Attribute.ValueView),
             Conflicts = References(view, "conflicts"),
-            Isolation = ValueReader.Word(view.Find("isolation")?.Attribute.Value) ?? "process",
-            Zone = ValueReader.Word(view.Find("zone")?.Attribute.Value),
+            Isolation = ValueReader.Word(view.Find("isolation")?.Attribute.ValueView) ?? "process",
+            Zone = ValueReader.Word(view.Find("zone")?.Attribute.ValueView),
             Replicas = Whole(view, "replicas") ?? 1,
-            Spread = ValueReader.Word(view.Find("spread")?.Attribute.Value),
-            RecoveryTimeSeconds = Math.Max(0, _values.Number(view.Find("rto")?.Attribute.Value, Dimension.Time) ?? 0),
-            Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.Value, Dimension.None) ?? 0),
-            MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0),
-            Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.Value) ?? "light", out var io) ? io : IoClass.Light,
-            Iops = NonNegative(_values.Number(demand.Find("iops")?.Attribute.Value, Dimension.None)),
-            DiskBytesPerSecond = NonNegative(_values.Number(demand.Find("throughput")?.Attribute.Value, Dimension.Bandwidth) / 8),
-            NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.Value, Dimension.Bandwidth)),
-            DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.Value, Dimension.Bandwidth)),
+            Spread = ValueReader.Word(view.Find("spread")?.Attribute.ValueView),
+            RecoveryTimeSeconds = Math.Max(0, _values.Number(view.Find("rto")?.Attribute.ValueView, Dimension.Time) ?? 0),
+            Cpu = Math.Max(0, _values.Number(demand.Find("cpu")?.Attribute.ValueView, Dimension.None) ?? 0),
+            MemoryBytes = Math.Max(0, _values.Number(demand.Find("memory")?.Attribute.ValueView, Dimension.Memory) ?? 0),
+            Io = ModelNames.TryParseIoClass(ValueReader.Word(demand.Find("io")?.Attribute.ValueView) ?? "light", out var io) ? io : IoClass.Light,
+            Iops = NonNegative(_values.Number(demand.Find("iops")?.Attribute.ValueView, Dimension.None)),
+            DiskBytesPerSecond = NonNegative(_values.Number(demand.Find("throughput")?.Attribute.ValueView, Dimension.Bandwidth) / 8),
+            NetworkBitsPerSecond = NonNegative(_values.Number(demand.Find("network")?.Attribute.ValueView, Dimension.Bandwidth)),
+            DirtyBitsPerSecond = NonNegative(_values.Number(demand.Find("dirty_rate")?.Attribute.ValueView, Dimension.Bandwidth)),
             KernelEntries = new KernelEntryRates(Rate(demand, "syscalls"), Rate(demand, "page_faults"), Rate(demand, "forks")),
             Failures = Failures(view.Child("failures")),
         };
         var profileAttribute = demand.Find("profile");
-        var profileExpression = profileAttribute?.Attribute.Value;
+        // A call is a node; a one-token value (a wrong type, reported) reads as none.
+        var profileExpression = profileAttribute?.Attribute.ValueView.Node;
         app.Profile = (profileExpression as CallExpressionSyntax)?.Name.Text;
         if (profileExpression is CallExpressionSyntax { Name.Text: "trace" } trace && trace.Arguments.Count > 0
             && _values.Text(trace.Arguments[0].Value) is { } relative)
@@ -272,7 +275,7 @@ internal sealed class Binder
         });
         if (view.Block.BaseClause is { BaseName: { IsMissing: false } baseName })
         {
-            host.Hardware = _symbols.GetValueOrDefault(baseName.Text) as HardwareSymbol;
+            host.Hardware = Bound(baseName.TextAsSpan) as HardwareSymbol;
         }
 
         ReadMachine(host, view, view);
@@ -292,7 +295,7 @@ internal sealed class Binder
             var guestView = View(view.File, block);
             var found = _guestAttributes;
             guestView.FindEach(GuestAttributes.Slots, found);
-            ExpressionSyntax? Value(GuestAttribute attribute) => found[(int)attribute]?.Attribute.Value;
+            ValueView? Value(GuestAttribute attribute) => found[(int)attribute]?.Attribute.ValueView;
             guests.Add(Add(new GuestSymbol(declared.Name, guestView, host)
             {
                 Copies = Whole(Value(GuestAttribute.Count)) ?? 1,
@@ -331,30 +334,30 @@ internal sealed class Binder
         host.Sockets = Whole(cpu, "sockets") ?? 1;
         host.Cores = Whole(cpu, "cores") ?? 1;
         host.Threads = Whole(cpu, "threads") ?? 1;
-        host.ClockHz = _values.Number(cpu.Find("clock")?.Attribute.Value, Dimension.Frequency) ?? 0;
-        host.SmtYield = _values.Number(cpu.Find("smt_yield")?.Attribute.Value, Dimension.Ratio) is { } yield ? Math.Clamp(yield, 0, 1) : null;
-        host.Features = Features(cpu.Find("features")?.Attribute.Value);
-        host.MemoryBytes = _values.Number(view.Find("memory")?.Attribute.Value, Dimension.Memory) ?? 0;
+        host.ClockHz = _values.Number(cpu.Find("clock")?.Attribute.ValueView, Dimension.Frequency) ?? 0;
+        host.SmtYield = _values.Number(cpu.Find("smt_yield")?.Attribute.ValueView, Dimension.Ratio) is { } yield ? Math.Clamp(yield, 0, 1) : null;
+        host.Features = Features(cpu.Find("features")?.Attribute.ValueView);
+        host.MemoryBytes = _values.Number(view.Find("memory")?.Attribute.ValueView, Dimension.Memory) ?? 0;
         host.Disks = Devices(view, "disk");
         host.Nics = Devices(view, "nic");
-        host.IdleWatts = _values.Number(power.Find("idle")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.IdleWatts;
-        host.MaxWatts = _values.Number(power.Find("max")?.Attribute.Value, Dimension.Power) ?? PowerSpec.Default.MaxWatts;
+        host.IdleWatts = _values.Number(power.Find("idle")?.Attribute.ValueView, Dimension.Power) ?? PowerSpec.Default.IdleWatts;
+        host.MaxWatts = _values.Number(power.Find("max")?.Attribute.ValueView, Dimension.Power) ?? PowerSpec.Default.MaxWatts;
         host.Os = Reference<OsSymbol>(settings, "os");
-        var patch = settings.Find("patch")?.Attribute.Value;
+        var patch = settings.Find("patch")?.Attribute.ValueView;
         host.Patch = _values.Text(patch);
         host.PatchVersion = ValueReader.Version(patch);
         host.HasHypervisorBlock = !hypervisor.IsEmpty;
-        host.HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.Value);
-        host.PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.Value) ?? false;
-        host.Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.Value);
+        host.HypervisorDrivers = Texts(hypervisor.Find("drivers")?.Attribute.ValueView);
+        host.PageSharing = ValueReader.Bool(hypervisor.Find("page_sharing")?.Attribute.ValueView) ?? false;
+        host.Ballooning = ValueReader.Bool(hypervisor.Find("ballooning")?.Attribute.ValueView);
         host.Failures = Failures(machine.Child("failures"));
         host.HypervisorFailures = Failures(hypervisor.Child("failures"));
-        if (ValueReader.Word(hypervisor.Find("kind")?.Attribute.Value) is { } kind && ModelNames.TryParseHypervisorKind(kind, out var parsed))
+        if (ValueReader.Word(hypervisor.Find("kind")?.Attribute.ValueView) is { } kind && ModelNames.TryParseHypervisorKind(kind, out var parsed))
         {
             host.HypervisorKind = parsed;
         }
 
-        var acceleration = ValueReader.Word(hypervisor.Find("acceleration")?.Attribute.Value);
+        var acceleration = ValueReader.Word(hypervisor.Find("acceleration")?.Attribute.ValueView);
         host.AccelerationWritten = acceleration is not null;
         host.Acceleration = acceleration is not null && ModelNames.TryParseAcceleration(acceleration, out var a)
             ? a
@@ -363,11 +366,11 @@ internal sealed class Binder
         var overhead = hypervisor.Child("overhead");
         if (!overhead.IsEmpty)
         {
-            var perGuest = _values.Number(overhead.Find("memory_per_guest")?.Attribute.Value, Dimension.Memory);
+            var perGuest = _values.Number(overhead.Find("memory_per_guest")?.Attribute.ValueView, Dimension.Memory);
             host.Overrides = new CostOverrides
             {
-                Cpu = _values.Number(overhead.Find("cpu")?.Attribute.Value, Dimension.None),
-                Io = _values.Number(overhead.Find("io")?.Attribute.Value, Dimension.None),
+                Cpu = _values.Number(overhead.Find("cpu")?.Attribute.ValueView, Dimension.None),
+                Io = _values.Number(overhead.Find("io")?.Attribute.ValueView, Dimension.None),
                 MemoryPerGuestBytes = perGuest is { } b ? (long)b : null,
             };
         }
@@ -390,14 +393,14 @@ internal sealed class Binder
     {
         var plan = new PlanSymbol(name, view)
         {
-            Applications = view.Find("apps") is null ? [.. apps] : [.. References(view, "apps").Select(n => _symbols.GetValueOrDefault(n)).OfType<ApplicationSymbol>()],
-            Pools = view.Find("pools") is null ? [.. pools] : [.. References(view, "pools").Select(n => _symbols.GetValueOrDefault(n)).OfType<PoolSymbol>()],
+            Applications = view.Find("apps") is null ? [.. apps] : [.. References(view, "apps").Select(n => Bound(n)).OfType<ApplicationSymbol>()],
+            Pools = view.Find("pools") is null ? [.. pools] : [.. References(view, "pools").Select(n => Bound(n)).OfType<PoolSymbol>()],
             Spare = Whole(view, "spare") ?? 0,
-            Objective = ValueReader.Word(view.Find("objective")?.Attribute.Value) ?? "hosts",
+            Objective = ValueReader.Word(view.Find("objective")?.Attribute.ValueView) ?? "hosts",
         };
-        plan.Target = _values.Number(view.Find("target")?.Attribute.Value, Dimension.Ratio) ?? PlanSymbol.DefaultTarget;
-        plan.HorizonSeconds = _values.Number(view.Find("horizon")?.Attribute.Value, Dimension.Time) ?? PlanSymbol.DefaultHorizonSeconds;
-        plan.BucketSeconds = _values.Number(view.Find("bucket")?.Attribute.Value, Dimension.Time) ?? PlanSymbol.DefaultBucketSeconds;
+        plan.Target = _values.Number(view.Find("target")?.Attribute.ValueView, Dimension.Ratio) ?? PlanSymbol.DefaultTarget;
+        plan.HorizonSeconds = _values.Number(view.Find("horizon")?.Attribute.ValueView, Dimension.Time) ?? PlanSymbol.DefaultHorizonSeconds;
+        plan.BucketSeconds = _values.Number(view.Find("bucket")?.Attribute.ValueView, Dimension.Time) ?? PlanSymbol.DefaultBucketSeconds;
         return plan;
     }
 
@@ -406,12 +409,12 @@ internal sealed class Binder
         var policy = view.Child("policy");
         var cluster = new ClusterSymbol(name, view)
         {
-            CpuOvercommit = _values.Number(policy.Find("cpu_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultCpuOvercommit,
-            MemoryOvercommit = _values.Number(policy.Find("memory_overcommit")?.Attribute.Value, Dimension.None) ?? ClusterSpec.DefaultMemoryOvercommit,
-            Ha = ValueReader.Bool(policy.Find("ha")?.Attribute.Value) ?? false,
-            AdmissionReserve = _values.Number(policy.Find("admission_reserve")?.Attribute.Value, Dimension.Ratio),
+            CpuOvercommit = _values.Number(policy.Find("cpu_overcommit")?.Attribute.ValueView, Dimension.None) ?? ClusterSpec.DefaultCpuOvercommit,
+            MemoryOvercommit = _values.Number(policy.Find("memory_overcommit")?.Attribute.ValueView, Dimension.None) ?? ClusterSpec.DefaultMemoryOvercommit,
+            Ha = ValueReader.Bool(policy.Find("ha")?.Attribute.ValueView) ?? false,
+            AdmissionReserve = _values.Number(policy.Find("admission_reserve")?.Attribute.ValueView, Dimension.Ratio),
         };
-        if (_values.Number(policy.Find("restart_delay")?.Attribute.Value, Dimension.Time) is { } delay)
+        if (_values.Number(policy.Find("restart_delay")?.Attribute.ValueView, Dimension.Time) is { } delay)
         {
             cluster.RestartDelaySeconds = delay;
         }
@@ -419,7 +422,7 @@ internal sealed class Binder
         var hosts = new List<HostSymbol>();
         foreach (var hostName in References(view, "hosts"))
         {
-            if (_symbols.GetValueOrDefault(hostName) is HostSymbol host)
+            if (Bound(hostName) is HostSymbol host)
             {
                 hosts.Add(host);
                 host.Cluster ??= cluster; // a host in two clusters takes the first's policy
@@ -432,15 +435,15 @@ internal sealed class Binder
 
     private SiteSymbol BindSite(string name, BlockView view) => new(name, view)
     {
-        Location = _values.Text(view.Find("location")?.Attribute.Value),
+        Location = _values.Text(view.Find("location")?.Attribute.ValueView),
     };
 
     private ScenarioSymbol BindScenario(string name, BlockView view) => new(name, view)
     {
-        Duration = _values.Number(view.Find("duration")?.Attribute.Value, Dimension.Time),
-        Step = _values.Number(view.Find("step")?.Attribute.Value, Dimension.Time) ?? 60,
+        Duration = _values.Number(view.Find("duration")?.Attribute.ValueView, Dimension.Time),
+        Step = _values.Number(view.Find("step")?.Attribute.ValueView, Dimension.Time) ?? 60,
         Seed = (ulong)Math.Max(0, Whole(view, "seed") ?? 42),
-        RandomFailures = ValueReader.Bool(view.Find("random_failures")?.Attribute.Value) ?? true,
+        RandomFailures = ValueReader.Bool(view.Find("random_failures")?.Attribute.ValueView) ?? true,
     };
 
     /// <summary>
@@ -455,18 +458,18 @@ internal sealed class Binder
             return null;
         }
 
-        var mtbf = _values.Number(block.Find("mtbf")?.Attribute.Value, Dimension.Time);
-        var mttr = _values.Number(block.Find("mttr")?.Attribute.Value, Dimension.Time);
-        var shape = _values.Number(block.Find("shape")?.Attribute.Value, Dimension.None);
-        var sigma = _values.Number(block.Find("sigma")?.Attribute.Value, Dimension.None);
-        var repairSigma = _values.Number(block.Find("repair_sigma")?.Attribute.Value, Dimension.None);
-        var distribution = ValueReader.Word(block.Find("distribution")?.Attribute.Value) switch
+        var mtbf = _values.Number(block.Find("mtbf")?.Attribute.ValueView, Dimension.Time);
+        var mttr = _values.Number(block.Find("mttr")?.Attribute.ValueView, Dimension.Time);
+        var shape = _values.Number(block.Find("shape")?.Attribute.ValueView, Dimension.None);
+        var sigma = _values.Number(block.Find("sigma")?.Attribute.ValueView, Dimension.None);
+        var repairSigma = _values.Number(block.Find("repair_sigma")?.Attribute.ValueView, Dimension.None);
+        var distribution = ValueReader.Word(block.Find("distribution")?.Attribute.ValueView) switch
         {
             "weibull" => FailureDistribution.Weibull,
             "lognormal" => FailureDistribution.Lognormal,
             _ => FailureDistribution.Exponential,
         };
-        var repair = ValueReader.Word(block.Find("repair")?.Attribute.Value) switch
+        var repair = ValueReader.Word(block.Find("repair")?.Attribute.ValueView) switch
         {
             "fixed" => RepairDistribution.Fixed,
             "lognormal" => RepairDistribution.Lognormal,
@@ -493,27 +496,26 @@ internal sealed class Binder
         return spec.Problem() is null ? spec : null;
     }
 
-    private long? Whole(BlockView view, string attribute) => Whole(view.Find(attribute)?.Attribute.Value);
+    private long? Whole(BlockView view, string attribute) => Whole(view.Find(attribute)?.Attribute.ValueView);
 
-    private long? Whole(ExpressionSyntax? value) =>
+    private long? Whole(ValueView? value) =>
         _values.Number(value, Dimension.None) is { } n && n == Math.Floor(n) && n >= 0 && n <= long.MaxValue / 2 ? (long)n : null;
 
     // The attributes of the guest being bound, by GuestAttribute: one array for every guest.
     private readonly (ModelFile File, AttributeSyntax Attribute)?[] _guestAttributes = new (ModelFile, AttributeSyntax)?[GuestAttributes.Names.Length];
 
-    private IReadOnlyList<string> Texts(ExpressionSyntax? list)
+    private IReadOnlyList<string> Texts(ValueView? value)
     {
         // A loop, not Select over a lambda: that lambda captured the binder, a closure for every list read.
-        var elements = ValueReader.List(list);
-        if (elements.Count == 0)
+        if (ValueReader.List(value) is not { ElementCount: > 0 } list)
         {
             return [];
         }
 
-        var texts = new List<string>(elements.Count);
-        foreach (var element in elements)
+        var texts = new List<string>(list.ElementCount);
+        for (var i = 0; i < list.ElementCount; i++)
         {
-            if (_values.Text(element) is { } text)
+            if (_values.Text(list.ElementView(i)) is { } text)
             {
                 texts.Add(text);
             }
@@ -522,12 +524,13 @@ internal sealed class Binder
         return texts;
     }
 
-    private static CpuFeatures Features(ExpressionSyntax? list)
+    private static CpuFeatures Features(ValueView? value)
     {
         var features = CpuFeatures.None;
-        foreach (var element in ValueReader.List(list))
+        var list = ValueReader.List(value);
+        for (var i = 0; i < (list?.ElementCount ?? 0); i++)
         {
-            if (ValueReader.Word(element) is { } word && ModelNames.TryParseCpuFeature(word, out var feature))
+            if (ValueReader.Word(list!.ElementView(i)) is { } word && ModelNames.TryParseCpuFeature(word, out var feature))
             {
                 features |= feature;
             }
@@ -536,38 +539,57 @@ internal sealed class Binder
         return features;
     }
 
-    private IReadOnlyList<DeviceSymbol> Devices(BlockView view, string kind) =>
-    [
-        .. view.Named(kind).Select(d => new DeviceSymbol(
-            kind,
-            d.Block.Name!.Value.Text,
-            _values.Text(d.Find("driver")?.Attribute.Value),
-            _values.Number(d.Find("capacity")?.Attribute.Value, Dimension.Memory) ?? 0,
-            _values.Number(d.Find(kind == "disk" ? "throughput" : "speed")?.Attribute.Value, Dimension.Bandwidth) ?? 0,
-            d.NameLocation)
+    // The devices last read of each kind, with the view they were read through: the next host that declares none of
+    // its own and reads the same bases has the same devices (immutable records), so the list is shared, not remade.
+    private readonly Dictionary<string, (BlockView View, IReadOnlyList<DeviceSymbol> Devices)> _lastDevices = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<DeviceSymbol> Devices(BlockView view, string kind)
+    {
+        if (_lastDevices.TryGetValue(kind, out var last) && view.NamesSameAs(last.View, kind))
         {
-            Iops = Math.Max(0, _values.Number(d.Find("iops")?.Attribute.Value, Dimension.None) ?? 0),
-        }),
-    ];
+            return last.Devices;
+        }
+
+        // A loop, not Select over a lambda: that lambda captured the binder and the kind, a closure for every host.
+        var named = view.Named(kind);
+        var devices = new DeviceSymbol[named.Count];
+        for (var i = 0; i < devices.Length; i++)
+        {
+            var d = named[i];
+            devices[i] = new DeviceSymbol(
+                kind,
+                d.Block.Name!.Value.Text,
+                _values.Text(d.Find("driver")?.Attribute.ValueView),
+                _values.Number(d.Find("capacity")?.Attribute.ValueView, Dimension.Memory) ?? 0,
+                _values.Number(d.Find(kind == "disk" ? "throughput" : "speed")?.Attribute.ValueView, Dimension.Bandwidth) ?? 0,
+                d.NameLocation)
+            {
+                Iops = Math.Max(0, _values.Number(d.Find("iops")?.Attribute.ValueView, Dimension.None) ?? 0),
+            };
+        }
+
+        _lastDevices[kind] = (view, devices);
+        return devices;
+    }
 
     private static double? NonNegative(double? value) => value is { } v ? Math.Max(0, v) : null;
 
     /// <summary>A per-second rate of a <c>demand</c> block: zero when not written (the checker reports a negative one).</summary>
     private double Rate(BlockView demand, string attribute) =>
-        Math.Max(0, _values.Number(demand.Find(attribute)?.Attribute.Value, Dimension.None) ?? 0);
+        Math.Max(0, _values.Number(demand.Find(attribute)?.Attribute.ValueView, Dimension.None) ?? 0);
 
     /// <summary>The names of a list-of-references attribute, recorded as references.</summary>
     private IReadOnlyList<string> References(BlockView view, string attribute)
     {
-        if (view.Find(attribute) is not var (file, found) || found.Value is not ListExpressionSyntax list)
+        if (view.Find(attribute) is not var (file, found) || found.ValueView.Node is not ListExpressionSyntax list)
         {
             return [];
         }
 
-        var names = new List<string>(list.Elements.Count);
-        foreach (var element in list.Elements)
+        var names = new List<string>(list.ElementCount);
+        for (var i = 0; i < list.ElementCount; i++)
         {
-            if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
+            if (list.ElementView(i).Identifier is { IsMissing: false } token)
             {
                 Record(file, token, !view.IsOwn(found));
                 names.Add(token.Text);
@@ -591,21 +613,20 @@ internal sealed class Binder
     /// <summary>As <see cref="Applications(BlockView)"/>, with the view's `runs` already found.</summary>
     private ApplicationSymbol[] Applications(BlockView view, (ModelFile File, AttributeSyntax Attribute)? runs)
     {
-        if (runs is not var (file, found) || found.Value is not ListExpressionSyntax list)
+        if (runs is not var (file, found) || found.ValueView.Node is not ListExpressionSyntax list)
         {
             return [];
         }
 
         // Looked up by the text itself: a model names its applications a hundred thousand times.
-        var lookup = _symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         var inherited = !view.IsOwn(found);
         _runs.Clear();
-        foreach (var element in list.Elements)
+        for (var i = 0; i < list.ElementCount; i++)
         {
-            if (element is IdentifierExpressionSyntax { Identifier: { IsMissing: false } token })
+            if (list.ElementView(i).Identifier is { IsMissing: false } token)
             {
                 Record(file, token, inherited);
-                if (lookup.TryGetValue(token.TextAsSpan, out var symbol) && symbol is ApplicationSymbol app)
+                if (Bound(token.TextAsSpan) is ApplicationSymbol app)
                 {
                     _runs.Add(app);
                 }
@@ -637,13 +658,13 @@ internal sealed class Binder
     private T? Reference<T>(BlockView view, (ModelFile File, AttributeSyntax Attribute)? attribute)
         where T : ModelSymbol
     {
-        if (attribute is not var (file, found) || found.Value is not IdentifierExpressionSyntax { Identifier.IsMissing: false } identifier)
+        if (attribute is not var (file, found) || found.ValueView.Identifier is not { IsMissing: false } identifier)
         {
             return null;
         }
 
-        Record(file, identifier.Identifier, !view.IsOwn(found));
-        return _symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(identifier.Identifier.TextAsSpan, out var symbol) ? symbol as T : null;
+        Record(file, identifier, !view.IsOwn(found));
+        return Bound(identifier.TextAsSpan) as T;
     }
 
     // Whether a reference was read from a base's block: that block is read through every view that inherits it, so
@@ -729,11 +750,11 @@ internal sealed class Binder
                 continue; // not NAME-k with k written as count writes it (no leading zeros: `web-01` is nobody's copy)
             }
 
-            if (_symbols.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name.AsSpan(0, dash), out var template)
+            if (Bound(name.AsSpan(0, dash)) is { } template
                 && template is not PoolSymbol && template.View.SetsOwn("count") && template.Copies >= k)
             {
                 var count = template.View.Find("count");
-                var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.Value.Span) : template.Declaration;
+                var at = count is var (countFile, countAttribute) ? new Location(countFile.Tree.Text, countAttribute.ValueView.Span) : template.Declaration;
                 var declaredAt = new Location(file.Tree.Text, block.Name!.Value.Span);
                 _diagnostics.Add(new Diagnostic(CompilerDiagnostics.CopyNameTaken, at,
                     [template.Copies, template.Display, name],

@@ -158,6 +158,43 @@ internal readonly struct BlockView
         return first is null ? Missing(this) : new BlockView(firstFile!, first, bases, inherited, empty: false);
     }
 
+    /// <summary>
+    /// Whether <see cref="Named"/> of <paramref name="kind"/> is the same for this view as for <paramref name="other"/>:
+    /// neither block itself declares one, and both read the same bases. Most hosts of a large model take their disks
+    /// and NICs from the one hardware model they share.
+    /// </summary>
+    public bool NamesSameAs(BlockView other, string kind)
+    {
+        if (IsEmpty || other.IsEmpty || _bases is null || other._bases is null || _bases.Length != other._bases.Length
+            || DeclaresNamed(_block!, kind) || DeclaresNamed(other._block!, kind))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _bases.Length; i++)
+        {
+            if (!ReferenceEquals(_bases[i].File, other._bases[i].File) || !ReferenceEquals(_bases[i].Block, other._bases[i].Block))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool DeclaresNamed(BlockSyntax block, string kind)
+    {
+        foreach (var member in block.Members)
+        {
+            if (member is BlockSyntax { Name: { IsMissing: false } } child && child.KindToken.TextEquals(kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The named nested blocks of <paramref name="kind"/>, merged by name (the nearest wins), in order of first appearance from the base up.</summary>
     public IReadOnlyList<BlockView> Named(string kind)
     {
@@ -201,7 +238,7 @@ internal readonly struct BlockView
 
     /// <summary>Where an attribute's value is written (in the block or its base), else the block's name.</summary>
     public Location Where(string name) =>
-        Find(name) is var (file, attribute) ? new Location(file.Tree.Text, attribute.Value.Span) : NameLocation;
+        Find(name) is var (file, attribute) ? new Location(file.Tree.Text, attribute.ValueView.Span) : NameLocation;
 
     /// <summary>Where the attribute's name is written, else the block's name.</summary>
     public Location WhereName(string name) =>

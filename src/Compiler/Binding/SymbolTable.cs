@@ -120,8 +120,8 @@ internal sealed class SymbolTable
             }
         }
 
-        return count?.Value is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.NumberLiteral } literal
-            && long.TryParse(literal.Literal.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        return count?.ValueView.Literal is { Kind: SyntaxKind.NumberLiteral } literal
+            && long.TryParse(literal.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
             : 0; // no `count`: no copies, so NAME-1 names nothing
     }
@@ -147,4 +147,7 @@ internal sealed class Symbol(string name, string kind, long count, ModelFile fil
     public ModelFile File { get; } = file;
 
     public BlockSyntax Block { get; } = block;
+
+    /// <summary>The symbol the binder made of this declaration (null until bound, and for what it does not bind).</summary>
+    public Symbols.ModelSymbol? Bound { get; set; }
 }

@@ -65,8 +65,8 @@ internal sealed class FailureRules : IRuleFamily
             }
         }
 
-        var distribution = ValueReader.Word(block.Find("distribution")?.Attribute.Value) ?? "exponential";
-        var repair = ValueReader.Word(block.Find("repair")?.Attribute.Value) ?? "exponential";
+        var distribution = ValueReader.Word(block.Find("distribution")?.Attribute.ValueView) ?? "exponential";
+        var repair = ValueReader.Word(block.Find("repair")?.Attribute.ValueView) ?? "exponential";
         var needs = new List<string>();
         if (distribution == "weibull" && block.Find("shape") is null)
         {

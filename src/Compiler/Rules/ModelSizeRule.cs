@@ -52,7 +52,7 @@ internal static class ModelSizeRule
         }
 
         var count = crossing.View.Find("count");
-        var at = count is var (file, attribute) ? new Location(file.Tree.Text, attribute.Value.Span) : crossing.Declaration;
+        var at = count is var (file, attribute) ? new Location(file.Tree.Text, attribute.ValueView.Span) : crossing.Declaration;
         var name = $"{crossing.Kind} `{crossing.Name}`";
         var what = count is null ? name : $"`count = {crossing.Copies.ToString(CultureInfo.InvariantCulture)}` on {name}";
         var advice = crossingCopies > 1

@@ -131,8 +131,8 @@ internal sealed class PlatformRules : IRuleFamily
         var own = block.Blocks.FirstOrDefault(b => b.KindName == "hypervisor");
         if (own is not null)
         {
-            return own.Attributes.FirstOrDefault(a => a.Name.TextEquals("kind")) is { Value.Span.Length: > 0 } written
-                ? DiagnosticFix.Replace($"Make the hypervisor of `{host.Name}` `{kind}`", new Location(text, written.Value.Span), kind)
+            return own.Attributes.FirstOrDefault(a => a.Name.TextEquals("kind")) is { ValueView.Span.Length: > 0 } written
+                ? DiagnosticFix.Replace($"Make the hypervisor of `{host.Name}` `{kind}`", new Location(text, written.ValueView.Span), kind)
                 : null;
         }
 

@@ -22,11 +22,11 @@ internal sealed class RuleContext(SemanticModel model, List<Diagnostic> diagnost
     /// <summary>Where <paramref name="app"/> is named in a place's <c>runs</c> list, else the place's declaration.</summary>
     public static Location RunsEntry(ModelSymbol place, ApplicationSymbol app)
     {
-        if (place.View.Find("runs") is var (file, attribute) && attribute.Value is ListExpressionSyntax list)
+        if (place.View.Find("runs") is var (file, attribute) && attribute.ValueView.Node is ListExpressionSyntax list)
         {
-            foreach (var element in list.Elements)
+            for (var i = 0; i < list.ElementCount; i++)
             {
-                if (element is IdentifierExpressionSyntax identifier && identifier.Name == app.Name)
+                if (list.ElementView(i).Identifier is { } identifier && identifier.TextEquals(app.Name))
                 {
                     return new Location(file.Tree.Text, identifier.Span);
                 }

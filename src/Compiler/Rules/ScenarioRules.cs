@@ -200,13 +200,13 @@ internal sealed class ScenarioRules : IRuleFamily
     /// <summary>A scenario's own or inherited `duration` or `step`, checked on its own; null when not set or not readable.</summary>
     private Written? Attribute(RuleContext context, ScenarioSymbol scenario, string name)
     {
-        if (scenario.View.Find(name) is not var (file, attribute) || _values.Number(attribute.Value, Dimension.Time) is not { } seconds || seconds < 0)
+        if (scenario.View.Find(name) is not var (file, attribute) || _values.Number(attribute.ValueView, Dimension.Time) is not { } seconds || seconds < 0)
         {
             return null;
         }
 
-        var location = new Location(file.Tree.Text, attribute.Value.Span);
-        var text = file.Tree.Text.ToString(attribute.Value.Span);
+        var location = new Location(file.Tree.Text, attribute.ValueView.Span);
+        var text = file.Tree.Text.ToString(attribute.ValueView.Span);
         if (!Fits(seconds))
         {
             context.Report(CompilerDiagnostics.TimeTooLarge, location, [$"{name} = {text}", Limit]);

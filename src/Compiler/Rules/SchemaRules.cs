@@ -83,7 +83,7 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 continue;
             }
 
-            CheckValue(file, attribute.Value, attributeSchema.Type, attributeSchema.Name);
+            CheckValue(file, attribute.ValueView, attributeSchema.Type, attributeSchema.Name);
         }
 
         // With a base, the base may provide what is required: the binder checks the effective values.
@@ -242,37 +242,38 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         CheckValue(file, expression, time, "at");
     }
 
-    private void CheckValue(ModelFile file, ExpressionSyntax expression, Schema.ValueType type, string attribute)
+    // Through the value's view: a one-token value is checked on its token, so the check makes no node for it.
+    private void CheckValue(ModelFile file, ValueView value, Schema.ValueType type, string attribute)
     {
-        if (expression is MissingExpressionSyntax || IsMalformedNumber(expression))
+        if (value.Node is MissingExpressionSyntax || IsMalformedNumber(value))
         {
             return; // a syntax error, already reported by the front-end
         }
 
         switch (type)
         {
-            case ListType list when expression is ListExpressionSyntax elements:
-                foreach (var element in elements.Elements)
+            case ListType list when value.Node is ListExpressionSyntax elements:
+                for (var i = 0; i < elements.ElementCount; i++)
                 {
-                    CheckValue(file, element, list.Element, attribute);
+                    CheckValue(file, elements.ElementView(i), list.Element, attribute);
                 }
 
                 return;
-            case EnumType words when expression is IdentifierExpressionSyntax word:
-                if (!Contains(words.Words, word.Identifier))
+            case EnumType words when value.Identifier is { } word:
+                if (!Contains(words.Words, word))
                 {
-                    ReportWithFix(CompilerDiagnostics.UnknownWord, file, word.Identifier.Span, word.Name, words.Words,
-                        [word.Name, attribute, DidYouMean(word.Name, words.Words), string.Join(", ", words.Words)]);
+                    ReportWithFix(CompilerDiagnostics.UnknownWord, file, word.Span, word.Text, words.Words,
+                        [word.Text, attribute, DidYouMean(word.Text, words.Words), string.Join(", ", words.Words)]);
                 }
 
                 return;
-            case ReferenceType reference when expression is IdentifierExpressionSyntax name:
-                CheckReference(file, name.Identifier, reference.Kinds, attribute);
+            case ReferenceType reference when value.Identifier is { } name:
+                CheckReference(file, name, reference.Kinds, attribute);
                 return;
-            case WordType when expression is IdentifierExpressionSyntax:
-            case StringType when expression is LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral }:
+            case WordType when value.Identifier is not null:
+            case StringType when value.Literal is { Kind: SyntaxKind.StringLiteral }:
                 return;
-            case CallType calls when expression is CallExpressionSyntax call:
+            case CallType calls when value.Node is CallExpressionSyntax call:
                 if (!calls.Functions.Contains(call.Name.Text))
                 {
                     ReportWithFix(CompilerDiagnostics.UnknownWord, file, call.Name.Span, call.Name.Text, calls.Functions,
@@ -284,12 +285,12 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
                 }
 
                 return;
-            case NumberType or QuantityType when Numeric(expression) is { } numeric:
-                CheckNumber(file, expression, type, attribute, numeric);
+            case NumberType or QuantityType when Numeric(value) is { } numeric:
+                CheckNumber(file, value, type, attribute, numeric);
                 return;
         }
 
-        Report(CompilerDiagnostics.WrongType, file, expression.Span, attribute, type.Description, Describe(expression));
+        Report(CompilerDiagnostics.WrongType, file, value.Span, attribute, type.Description, Describe(value));
     }
 
     /// <summary>VDL1018: each argument names a parameter of the profile (or stands in its position), once, with the right dimension; the required ones are there.</summary>
@@ -353,9 +354,9 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private static string Example(string function, IReadOnlyList<ProfileParameter> parameters) =>
         $"`{function}({string.Join(", ", parameters.Where(p => p.Required).Select(p => $"{p.Name} = {(p.Dimension == Dimension.Ratio ? "50%" : p.Dimension == Dimension.Time ? "6h" : "\"load.csv\"")}"))})`";
 
-    private void CheckNumber(ModelFile file, ExpressionSyntax expression, Schema.ValueType type, string attribute, Number numeric)
+    private void CheckNumber(ModelFile file, ValueView value, Schema.ValueType type, string attribute, Number numeric)
     {
-        var value = numeric.Value;
+        var quantity = numeric.Value;
         var (dimension, minimum, whole, maximum) = type switch
         {
             QuantityType q => (q.Dimension, q.Minimum, false, q.Maximum),
@@ -363,23 +364,23 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
             _ => (Dimension.None, (double?)null, false, (double?)null),
         };
 
-        if (value.Dimension != dimension)
+        if (quantity.Dimension != dimension)
         {
-            Report(CompilerDiagnostics.WrongType, file, expression.Span, attribute, type.Description, Describe(expression));
+            Report(CompilerDiagnostics.WrongType, file, value.Span, attribute, type.Description, Describe(value));
             return;
         }
 
-        if (minimum is { } min && value.Value < min)
+        if (minimum is { } min && quantity.Value < min)
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at least {QuantityText.Format(min, dimension)}");
+            Report(CompilerDiagnostics.OutOfRange, file, value.Span, attribute, numeric.Text, $"it must be at least {QuantityText.Format(min, dimension)}");
         }
-        else if (maximum is { } max && value.Value > max)
+        else if (maximum is { } max && quantity.Value > max)
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, $"it must be at most {QuantityText.Format(max, dimension)}");
+            Report(CompilerDiagnostics.OutOfRange, file, value.Span, attribute, numeric.Text, $"it must be at most {QuantityText.Format(max, dimension)}");
         }
-        else if (whole && value.Value != Math.Floor(value.Value))
+        else if (whole && quantity.Value != Math.Floor(quantity.Value))
         {
-            Report(CompilerDiagnostics.OutOfRange, file, expression.Span, attribute, numeric.Text, "it must be a whole number");
+            Report(CompilerDiagnostics.OutOfRange, file, value.Span, attribute, numeric.Text, "it must be a whole number");
         }
     }
 
@@ -390,9 +391,9 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     }
 
     /// <summary>The value of a (possibly negated) number or quantity literal, when it is well formed.</summary>
-    private Number? Numeric(ExpressionSyntax expression)
+    private Number? Numeric(ValueView value)
     {
-        if (NumericLiteral.Of(expression) is not var (token, negative))
+        if (NumericLiteral.Of(value) is not var (token, negative))
         {
             return null;
         }
@@ -402,9 +403,8 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
         return parsed.Success ? new Number(parsed.Value with { Value = sign * parsed.Value.Value }, token, sign < 0) : null;
     }
 
-    private bool IsMalformedNumber(ExpressionSyntax expression) =>
-        expression is LiteralExpressionSyntax { Literal: { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal }
-        && !literal.QuantityValue.Success;
+    private bool IsMalformedNumber(ValueView value) =>
+        value.Literal is { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } literal && !literal.QuantityValue.Success;
 
     /// <param name="usedBy">The attribute or action that holds the reference (quoted in messages), or "base" with <paramref name="baseOf"/>.</param>
     private void CheckReference(ModelFile file, SyntaxToken name, IReadOnlyList<string> kinds, string usedBy, BlockSyntax? baseOf = null)
@@ -434,13 +434,13 @@ internal sealed class SchemaRules(SymbolTable symbols, List<Diagnostic> diagnost
     private List<string> Declared(IReadOnlyList<string> kinds) =>
         [.. symbols.All.Where(s => kinds.Contains(s.Kind)).Select(s => s.Name).Order(StringComparer.Ordinal)];
 
-    private string Describe(ExpressionSyntax expression) => expression switch
+    private string Describe(ValueView value) => value switch
     {
-        LiteralExpressionSyntax { Literal.Kind: SyntaxKind.StringLiteral } l => $"a string ({l.Literal.Text})",
-        IdentifierExpressionSyntax i => $"a name (`{i.Name}`)",
-        ListExpressionSyntax => "a list",
-        CallExpressionSyntax c => $"a call of `{c.Name.Text}`",
-        _ when Numeric(expression) is { } n => n.Value.Dimension == Dimension.None
+        { Literal: { Kind: SyntaxKind.StringLiteral } l } => $"a string ({l.Text})",
+        { Identifier: { } i } => $"a name (`{i.Text}`)",
+        { Node: ListExpressionSyntax } => "a list",
+        { Node: CallExpressionSyntax c } => $"a call of `{c.Name.Text}`",
+        _ when Numeric(value) is { } n => n.Value.Dimension == Dimension.None
             ? $"a number ({n.Text})"
             : $"a {n.Value.Dimension.ToString().ToLowerInvariant()} quantity ({n.Text})",
         _ => "this value",

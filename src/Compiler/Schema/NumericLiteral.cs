@@ -5,14 +5,11 @@ namespace VirtLang.Compiler.Schema;
 /// <summary>The number or quantity literal of an expression, possibly negated (<c>-4GiB</c>): what the checker and the binder read numbers from.</summary>
 internal static class NumericLiteral
 {
-    public static (SyntaxToken Token, bool Negative)? Of(ExpressionSyntax? expression)
+    public static (SyntaxToken Token, bool Negative)? Of(ValueView value)
     {
-        var (literal, negative) = expression switch
-        {
-            LiteralExpressionSyntax l => (l.Literal, false),
-            UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } => (l.Literal, true),
-            _ => (default(SyntaxToken?), false),
-        };
-        return literal is { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } token ? (token, negative) : null;
+        var (literal, negative) = value.Literal is { } token
+            ? (token, false)
+            : value.Node is UnaryExpressionSyntax { Operand: LiteralExpressionSyntax l } ? (l.Literal, true) : (default(SyntaxToken?), false);
+        return literal is { Kind: SyntaxKind.NumberLiteral or SyntaxKind.QuantityLiteral } numeric ? (numeric, negative) : null;
     }
 }

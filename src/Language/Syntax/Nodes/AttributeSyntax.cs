@@ -41,6 +41,12 @@ public sealed class AttributeSyntax : MemberSyntax
 
     public ExpressionSyntax Value => _value ?? CreateValue();
 
+    /// <summary>The value without making its node: a one-token value is read from its token.</summary>
+    public ValueView ValueView => _value is { } value ? ValueView.Of(value) : new ValueView(new SyntaxToken(_store, _name + 2));
+
+    /// <summary>Whether the value's node exists (made by the parser, or by a reader of <see cref="Value"/>): for tests.</summary>
+    internal bool HasValueNode => _value is not null;
+
     public override SyntaxKind Kind => SyntaxKind.Attribute;
 
     public override IEnumerable<SyntaxElement> ChildElements()

@@ -36,6 +36,25 @@ public sealed class ListExpressionSyntax : ExpressionSyntax
     public SeparatedSyntaxList<ExpressionSyntax> Elements =>
         SeparatedSyntaxList<ExpressionSyntax>.OfArrays(_elements ?? CreateElements(), _separators ?? CreateSeparators());
 
+    /// <summary>How many elements there are, without making their nodes.</summary>
+    public int ElementCount => _elements?.Length ?? (TokensInside + 1) / 2;
+
+    /// <summary>The element at <paramref name="index"/> without making its node (see <see cref="ValueView"/>).</summary>
+    public ValueView ElementView(int index)
+    {
+        if (_elements is { } elements)
+        {
+            return ValueView.Of(elements[index]);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ElementCount);
+        return new ValueView(new SyntaxToken(_store, _openBracket + 1 + (2 * index)));
+    }
+
+    /// <summary>Whether the elements' nodes exist (made by the parser, or by a reader of <see cref="Elements"/>): for tests.</summary>
+    internal bool HasElementNodes => _elements is not null;
+
     public SyntaxToken CloseBracket => new(_store, _closeBracket);
 
     public override SyntaxKind Kind => SyntaxKind.ListExpression;
