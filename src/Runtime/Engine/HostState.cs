@@ -30,11 +30,19 @@ internal sealed class HostState : IEventTarget
     private readonly double _diskOpsCapacity;
     private readonly double _diskBytesCapacity;
     private readonly double _networkBitsCapacity;
+    private readonly double _idleWatts;
+    private readonly double _wattsRange;
+    private readonly double _schedulingLossPerBusyGuest;
+    private readonly bool _ioOnDriverDomain;
+
+    // The step's view of the guests and instances, in step order (GuestStep, InstanceStep), and its arrays for the
+    // CPU's share: rebuilt from the objects only when something the step copies has changed.
+    private GuestStep[] _guestSteps = [];
+    private InstanceStep[] _instanceSteps = [];
     private double[] _want = [];
     private double[] _weight = [];
     private double[] _allotted = [];
-    private double[] _deviceShare = [];
-    private double[] _fraction = [];
+    private bool _stepDataDirty = true;
     private int _step;
     private bool _memoryDirty = true;
     private long _memoryUsed;
@@ -67,10 +75,13 @@ internal sealed class HostState : IEventTarget
         _diskOpsCapacity = spec.Disks.All(d => d.Iops > 0) ? spec.Disks.Sum(d => d.Iops) : 0;
         _diskBytesCapacity = spec.Disks.All(d => d.BytesPerSecond > 0) ? spec.Disks.Sum(d => d.BytesPerSecond) : 0;
         _networkBitsCapacity = spec.Nics.All(n => n.BitsPerSecond > 0) ? spec.Nics.Sum(n => n.BitsPerSecond) : 0;
+        _idleWatts = spec.Power.IdleWatts;
+        _wattsRange = spec.Power.MaxWatts - spec.Power.IdleWatts;
+        _schedulingLossPerBusyGuest = Cost.SchedulingLossPerBusyGuest;
+        _ioOnDriverDomain = IoPath.Worker == IoWorker.DriverDomain;
 
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
-        Histogram = new int[HistogramBins + 1];
     }
 
     public HostSpec Spec { get; }
@@ -112,7 +123,7 @@ internal sealed class HostState : IEventTarget
 
     public double MaxUtilization { get; private set; }
 
-    public int[] Histogram { get; }
+    public int[] Histogram { get; private set; } = [];
 
     public float[] Series { get; private set; } = [];
 
@@ -155,16 +166,29 @@ internal sealed class HostState : IEventTarget
     public int DeviceSaturatedSteps { get; private set; }
 
     /// <summary>
-    /// Allocates the series and schedules the first step. Called once every host, guest and instance exists, so
-    /// that the objects the step walks lie together in memory and the cold series arrays come after them.
+    /// Allocates what the step walks every time (<see cref="GuestStep"/>, <see cref="InstanceStep"/>, the CPU's
+    /// share). Called for every host, in step order, before any host's <see cref="Start"/>: so each host's hot data
+    /// lies in one piece, the hosts' one after another, and the cold series and histograms after all of them.
     /// </summary>
+    public void AllocateStepData() => EnsureStepData(Guests.Count, Guests.Sum(g => g.Instances.Length));
+
+    /// <summary>Allocates the series and the histogram and schedules the first step. Called once every host, guest and instance exists.</summary>
     public void Start()
     {
         Series = _run.Options.RecordSeries ? new float[_run.Steps] : [];
+        Histogram = new int[HistogramBins + 1];
         _run.Kernel.Schedule(0, this, StepEvent, SimulationRun.StepPriority);
     }
 
-    public void MemoryChanged() => _memoryDirty = true;
+    /// <summary>Its guests changed (one left or arrived): their memory, and what the step copies of them.</summary>
+    public void MemoryChanged()
+    {
+        _memoryDirty = true;
+        _stepDataDirty = true;
+    }
+
+    /// <summary>Something the step copies of a guest or an instance here changed (up or down, a cold code cache).</summary>
+    public void StepDataChanged() => _stepDataDirty = true;
 
     /// <summary>Brings the guests' resident memory up to date now (an event before the first step needs it).</summary>
     public void RefreshMemory()
@@ -204,8 +228,8 @@ internal sealed class HostState : IEventTarget
     /// <summary>
     /// Draws this step's demand of every instance on the host, up or down: <c>cpu × profile(t) × scale(t) × noise</c>.
     /// When load shift may move demand, the run calls it for every host before any host shares its CPU, so that a down
-    /// instance's demand can go to its siblings on other hosts; else the host calls it at its own step. Either way the
-    /// draws come from this host's own stream, in the same order as ever.
+    /// instance's demand can go to its siblings on other hosts; else the host's step draws the same numbers itself, in
+    /// its first pass (<see cref="Sample"/>). Either way the draws come from this host's own stream, in the same order.
     /// </summary>
     public void SampleDemand(long now)
     {
@@ -225,31 +249,100 @@ internal sealed class HostState : IEventTarget
         }
     }
 
+    private void EnsureStepData(int guests, int instances)
+    {
+        if (_guestSteps.Length < guests)
+        {
+            _guestSteps = new GuestStep[guests];
+            _want = new double[guests];
+            _weight = new double[guests];
+            _allotted = new double[guests];
+        }
+
+        if (_instanceSteps.Length < instances)
+        {
+            _instanceSteps = new InstanceStep[instances];
+        }
+    }
+
+    /// <summary>Copies what the step reads of its guests and instances into <see cref="_guestSteps"/> and <see cref="_instanceSteps"/>, pricing any instance new here.</summary>
+    private void RebuildStepData()
+    {
+        _stepDataDirty = false;
+        var guests = CollectionsMarshal.AsSpan(Guests);
+        var count = 0;
+        foreach (var guest in guests)
+        {
+            count += guest.Instances.Length;
+        }
+
+        EnsureStepData(guests.Length, count);
+        var next = 0;
+        for (var g = 0; g < guests.Length; g++)
+        {
+            var guest = guests[g];
+            ref var step = ref _guestSteps[g];
+            step.FirstInstance = next;
+            step.InstanceCount = guest.Instances.Length;
+            step.Up = guest.IsUp;
+            step.VirtualMachine = guest.Kind == GuestKind.VirtualMachine;
+            step.Capped = !guest.Burst && guest.Kind == GuestKind.Container;
+            step.Privileged = guest.Privileged;
+            step.WarmsUp = guest.Kind == GuestKind.VirtualMachine && Mode == AccelerationMode.BinaryTranslation;
+            step.Weight = guest.Weight;
+            step.CapCores = guest.CpuCap * _coreSpeed;
+            step.SwapSlowdown = guest.SwapSlowdown;
+            step.CodeCacheColdSince = guest.CodeCacheColdSince;
+            _weight[g] = guest.Weight;
+            foreach (var instance in guest.Instances)
+            {
+                if (instance.PricedOn != this)
+                {
+                    Price(instance);
+                }
+
+                ref var i = ref _instanceSteps[next++];
+                i.Instance = instance;
+                i.Application = instance.Application;
+                i.Seed = instance.Seed;
+                i.Up = instance.DownReasons == 0;
+                i.CpuFactor = instance.CpuFactor;
+                i.LayerCpuPerCore = instance.LayerCpuPerCore;
+                i.Alone = instance.Alone;
+                i.OperationsPerCore = instance.OperationsPerCore;
+                i.DiskOpsPerCore = instance.IoPerCore.DiskOpsPerSecond;
+                i.DiskBytesPerCore = instance.IoPerCore.DiskBytesPerSecond;
+                i.NetworkBitsPerCore = instance.IoPerCore.NetworkBitsPerSecond;
+            }
+        }
+
+        // Nothing kept alive past its stay here.
+        _instanceSteps.AsSpan(next).Clear();
+    }
+
     private void Sample()
     {
         var now = _run.Kernel.Now;
-        if (!_run.BeginStep(now))
-        {
-            SampleDemand(now);
-        }
+        var drawnForAll = _run.BeginStep(now);
         if (_memoryDirty)
         {
             RecomputeMemory();
         }
 
-        // Nothing adds or removes a guest during the step.
-        var guests = CollectionsMarshal.AsSpan(Guests);
-        var n = guests.Length;
-        if (_want.Length < n)
+        if (_stepDataDirty)
         {
-            _want = new double[n];
-            _weight = new double[n];
-            _allotted = new double[n];
-            _deviceShare = new double[n];
-            _fraction = new double[n];
+            RebuildStepData();
         }
 
+        // Nothing adds or removes a guest during the step.
+        var n = Guests.Count;
+        var guests = _guestSteps.AsSpan(0, n);
+        var instances = _instanceSteps;
+
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
+        // Unless the run drew every host's demand first (load shift), each instance's is drawn here, from this host's
+        // stream in the same order as SampleDemand draws it.
+        var random = Random;
         var hostUp = IsUp;
         var upWeight = 0.0;
         var busy = 0;
@@ -260,16 +353,29 @@ internal sealed class HostState : IEventTarget
         var driverDomainModelled = false;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
             var sum = 0.0;
             var work = 0.0;
             var ioWork = 0.0;
             double diskOps = 0, diskBytes = 0, networkBits = 0;
-            foreach (var instance in guest.Instances)
+            var last = guest.FirstInstance + guest.InstanceCount;
+            for (var k = guest.FirstInstance; k < last; k++)
             {
-                if (instance.PricedOn != this)
+                ref var instance = ref instances[k];
+                if (drawnForAll)
                 {
-                    Price(instance);
+                    instance.Demand = instance.Instance.Demand;
+                    instance.Load = instance.Instance.Load;
+                }
+                else
+                {
+                    var noise = 1 + ((random.NextDouble() + random.NextDouble() - 1) * NoiseScale * _noise);
+                    var drawn = instance.Application.DemandBeforeNoise(now, instance.Seed) * noise;
+                    drawn = drawn > 0 ? drawn : 0;
+                    instance.Demand = drawn;
+
+                    // An instance that failed on its own serves nothing, though its guest runs.
+                    instance.Load = instance.Up ? drawn : 0;
                 }
 
                 // What the instance serves this step: its own demand, and its share of its down siblings' (load shift).
@@ -278,25 +384,26 @@ internal sealed class HostState : IEventTarget
                 work += demand * instance.CpuFactor;
                 if (instance.OperationsPerCore > 0 && demand > 0)
                 {
-                    var perCore = instance.IoPerCore;
-                    diskOps += perCore.DiskOpsPerSecond * demand;
-                    diskBytes += perCore.DiskBytesPerSecond * demand;
-                    networkBits += perCore.NetworkBitsPerSecond * demand;
+                    diskOps += instance.DiskOpsPerCore * demand;
+                    diskBytes += instance.DiskBytesPerCore * demand;
+                    networkBits += instance.NetworkBitsPerCore * demand;
                     ioWork += demand * instance.LayerCpuPerCore;
                 }
             }
 
             // A cold binary-translation cache is real work: the VMM translates guest code again, so the guest asks
             // the host for that much more CPU (and contends for it), besides running slower.
-            guest.WarmUp = guest.CodeCacheSlowdown(now, _timings);
+            guest.WarmUp = guest.WarmsUp ? GuestState.CodeCacheSlowdown(guest.CodeCacheColdSince, now, _timings) : 1;
             guest.DemandSum = sum;
             guest.HostWork = work * guest.WarmUp;
-            guest.Io = new IoRates(diskOps, diskBytes, networkBits);
+            guest.DiskOps = diskOps;
+            guest.DiskBytes = diskBytes;
+            guest.NetworkBits = networkBits;
 
             // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
             guest.IoWork = guest.Privileged ? 0 : ioWork;
             driverDomainModelled |= guest.Privileged;
-            if (guest.IsUp && hostUp)
+            if (guest.Up && hostUp)
             {
                 upWeight += guest.Weight;
                 loadDiskOps += diskOps;
@@ -326,20 +433,20 @@ internal sealed class HostState : IEventTarget
         var layerAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
             var share = 1.0;
-            if (guest.Io.DiskOpsPerSecond > 0 || guest.Io.DiskBytesPerSecond > 0)
+            if (guest.DiskOps > 0 || guest.DiskBytes > 0)
             {
                 share = diskServed;
             }
 
-            if (guest.Io.NetworkBitsPerSecond > 0)
+            if (guest.NetworkBits > 0)
             {
                 share = Math.Min(share, networkServed);
             }
 
-            _deviceShare[g] = share;
-            if (guest.IsUp && hostUp)
+            guest.DeviceShare = share;
+            if (guest.Up && hostUp)
             {
                 layerAsked += guest.IoWork * share;
             }
@@ -349,7 +456,7 @@ internal sealed class HostState : IEventTarget
         // a hypervisor or a hosted VMM's process serves it ahead of the guests' vCPUs. With the driver domain down,
         // no guest's I/O is served.
         var capacity = CapacityCores;
-        var onDriverDomain = IoPath.Worker == IoWorker.DriverDomain && driverDomainModelled;
+        var onDriverDomain = _ioOnDriverDomain && driverDomainModelled;
         var ioServed = 1.0;
         var layerTakenFirst = 0.0;
         if (onDriverDomain)
@@ -363,14 +470,13 @@ internal sealed class HostState : IEventTarget
             capacity -= layerTakenFirst;
         }
 
-        capacity *= 1 - Math.Min(1, Cost.SchedulingLossPerBusyGuest * busy);
+        capacity *= 1 - Math.Min(1, _schedulingLossPerBusyGuest * busy);
         var driverDomainAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
-            _weight[g] = guest.Weight;
+            ref var guest = ref guests[g];
             var extra = onDriverDomain && g == driverDomain ? layerAsked : 0;
-            if (!guest.IsUp || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
+            if (!guest.Up || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
             {
                 _want[g] = 0;
                 continue;
@@ -378,9 +484,9 @@ internal sealed class HostState : IEventTarget
 
             // A VM's vCPUs, or a container's limit, each run at most one core: its cap in reference cores is that
             // many cores at the host's speed. A container without burst gets at most its share of the host.
-            var asked = (guest.HostWork * _deviceShare[g]) + extra;
-            var want = Math.Min(asked, guest.CpuCap * _coreSpeed);
-            if (!guest.Burst && guest.Kind == GuestKind.Container)
+            var asked = (guest.HostWork * guest.DeviceShare) + extra;
+            var want = Math.Min(asked, guest.CapCores);
+            if (guest.Capped)
             {
                 want = Math.Min(want, capacity * guest.Weight / upWeight);
             }
@@ -407,9 +513,9 @@ internal sealed class HostState : IEventTarget
         var used = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
             used += _allotted[g];
-            var up = guest.IsUp && hostUp;
+            var up = guest.Up && hostUp;
             var fraction = up && guest.HostWork > 0 ? Math.Min(1, _allotted[g] / guest.HostWork) : (up ? 1 : 0);
             if (onDriverDomain && g == driverDomain)
             {
@@ -425,7 +531,7 @@ internal sealed class HostState : IEventTarget
                 }
             }
 
-            _fraction[g] = fraction;
+            guest.Fraction = fraction;
         }
 
         if (!onDriverDomain)
@@ -440,11 +546,11 @@ internal sealed class HostState : IEventTarget
         var hours = _hours;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
             var allotted = _allotted[g];
-            var up = guest.IsUp && hostUp;
-            var fraction = _fraction[g];
-            if (guest.Kind == GuestKind.VirtualMachine && up && guest.HostWork > 0 && guest.DemandSum > 0)
+            var up = guest.Up && hostUp;
+            var fraction = guest.Fraction;
+            if (guest.VirtualMachine && up && guest.HostWork > 0 && guest.DemandSum > 0)
             {
                 var perCore = guest.HostWork / guest.DemandSum;
                 var asked = Math.Min(_want[g], guest.HostWork);
@@ -461,8 +567,10 @@ internal sealed class HostState : IEventTarget
                 queueing = _queueing.Factor((used - own) / CapacityCores);
             }
 
-            foreach (var instance in guest.Instances)
+            var last = guest.FirstInstance + guest.InstanceCount;
+            for (var k = guest.FirstInstance; k < last; k++)
             {
+                ref var instance = ref instances[k];
                 var app = instance.Application;
 
                 // Demand is counted where it arises; what is delivered, where it is served (the instance's load).
@@ -494,7 +602,7 @@ internal sealed class HostState : IEventTarget
 
         if (hostUp)
         {
-            EnergyKilowattHours += Spec.Power.WattsAt(utilization) * hours / 1000;
+            EnergyKilowattHours += (_idleWatts + (_wattsRange * utilization)) * hours / 1000;
             MemoryUsedSum += _memoryUsed;
             IoCoreHours += layerUsed * hours;
             DiskUtilizationSum += Math.Min(1, diskUtilization);
@@ -516,6 +624,9 @@ internal sealed class HostState : IEventTarget
     private void RecomputeMemory()
     {
         _memoryDirty = false;
+
+        // It sets the guests' swap slowdown, which the step copies.
+        _stepDataDirty = true;
         var guests = Guests;
         var n = guests.Count;
         if (_memory.Length < n)
