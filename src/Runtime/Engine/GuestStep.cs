@@ -3,17 +3,15 @@ using System.Runtime.InteropServices;
 namespace VirtLang.Runtime.Engine;
 
 /// <summary>
-/// What a host's step reads of one of its guests, and writes for it, kept in the host's own array in step order
+/// What a host's step reads of one of its guests, kept in the host's own array in step order
 /// (<see cref="HostState"/>): the step walks a few contiguous kilobytes per host instead of chasing every guest's and
 /// instance's object, which at hundreds of hosts do not stay in the cache from one step to the next. The settings are
-/// copied from the <see cref="GuestState"/> when the host's guests change (see <see cref="HostState.StepDataChanged"/>);
-/// the rest is the step's scratch.
+/// copied from the <see cref="GuestState"/> when the host's guests change (see <see cref="HostState.StepDataChanged"/>).
+/// What the step works out for it is in the run's <see cref="StepScratch"/>.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
 internal struct GuestStep
 {
-    // Settings, copied from the guest.
-
     /// <summary>Its first instance in the host's <see cref="InstanceStep"/> array, and how many it has.</summary>
     public int FirstInstance;
 
@@ -40,23 +38,4 @@ internal struct GuestStep
     public double SwapSlowdown;
 
     public long CodeCacheColdSince;
-
-    // The step's scratch.
-    public double WarmUp;
-
-    public double DemandSum;
-
-    public double HostWork;
-
-    public double IoWork;
-
-    public double DiskOps;
-
-    public double DiskBytes;
-
-    public double NetworkBits;
-
-    public double DeviceShare;
-
-    public double Fraction;
 }

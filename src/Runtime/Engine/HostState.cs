@@ -34,14 +34,14 @@ internal sealed class HostState : IEventTarget
     private readonly double _wattsRange;
     private readonly double _schedulingLossPerBusyGuest;
     private readonly bool _ioOnDriverDomain;
+    private readonly bool _copyEveryStep;
 
-    // The step's view of the guests and instances, in step order (GuestStep, InstanceStep), and its arrays for the
-    // CPU's share: rebuilt from the objects only when something the step copies has changed.
+    // The step's view of the guests and instances, in step order (GuestStep, InstanceStep), and the guests' weights
+    // for the CPU's share: copied from the objects again only when something copied has changed.
     private GuestStep[] _guestSteps = [];
     private InstanceStep[] _instanceSteps = [];
-    private double[] _want = [];
     private double[] _weight = [];
-    private double[] _allotted = [];
+    private int _instanceCount;
     private bool _stepDataDirty = true;
     private int _step;
     private bool _memoryDirty = true;
@@ -79,6 +79,7 @@ internal sealed class HostState : IEventTarget
         _wattsRange = spec.Power.MaxWatts - spec.Power.IdleWatts;
         _schedulingLossPerBusyGuest = Cost.SchedulingLossPerBusyGuest;
         _ioOnDriverDomain = IoPath.Worker == IoWorker.DriverDomain;
+        _copyEveryStep = run.Options.CopyStepDataEveryStep;
 
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
@@ -166,8 +167,8 @@ internal sealed class HostState : IEventTarget
     public int DeviceSaturatedSteps { get; private set; }
 
     /// <summary>
-    /// Allocates what the step walks every time (<see cref="GuestStep"/>, <see cref="InstanceStep"/>, the CPU's
-    /// share). Called for every host, in step order, before any host's <see cref="Start"/>: so each host's hot data
+    /// Allocates what the step walks every time (<see cref="GuestStep"/>, <see cref="InstanceStep"/>, the guests'
+    /// weights). Called for every host, in step order, before any host's <see cref="Start"/>: so each host's hot data
     /// lies in one piece, the hosts' one after another, and the cold series and histograms after all of them.
     /// </summary>
     public void AllocateStepData() => EnsureStepData(Guests.Count, Guests.Sum(g => g.Instances.Length));
@@ -189,6 +190,13 @@ internal sealed class HostState : IEventTarget
 
     /// <summary>Something the step copies of a guest or an instance here changed (up or down, a cold code cache).</summary>
     public void StepDataChanged() => _stepDataDirty = true;
+
+    /// <summary>For the tests: whether the step's copies are up to date, and the copies.</summary>
+    internal bool StepDataCurrent => !_stepDataDirty;
+
+    internal ReadOnlySpan<GuestStep> GuestSteps => _guestSteps.AsSpan(0, Guests.Count);
+
+    internal ReadOnlySpan<InstanceStep> InstanceSteps => _instanceSteps.AsSpan(0, _instanceCount);
 
     /// <summary>Brings the guests' resident memory up to date now (an event before the first step needs it).</summary>
     public void RefreshMemory()
@@ -254,9 +262,7 @@ internal sealed class HostState : IEventTarget
         if (_guestSteps.Length < guests)
         {
             _guestSteps = new GuestStep[guests];
-            _want = new double[guests];
             _weight = new double[guests];
-            _allotted = new double[guests];
         }
 
         if (_instanceSteps.Length < instances)
@@ -277,6 +283,7 @@ internal sealed class HostState : IEventTarget
         }
 
         EnsureStepData(guests.Length, count);
+        _instanceCount = count;
         var next = 0;
         for (var g = 0; g < guests.Length; g++)
         {
@@ -302,7 +309,6 @@ internal sealed class HostState : IEventTarget
                 }
 
                 ref var i = ref _instanceSteps[next++];
-                i.Instance = instance;
                 i.Application = instance.Application;
                 i.Seed = instance.Seed;
                 i.Up = instance.DownReasons == 0;
@@ -329,7 +335,7 @@ internal sealed class HostState : IEventTarget
             RecomputeMemory();
         }
 
-        if (_stepDataDirty)
+        if (_stepDataDirty || _copyEveryStep)
         {
             RebuildStepData();
         }
@@ -338,6 +344,26 @@ internal sealed class HostState : IEventTarget
         var n = Guests.Count;
         var guests = _guestSteps.AsSpan(0, n);
         var instances = _instanceSteps;
+        var stepScratch = _run.StepScratch;
+        stepScratch.Ensure(n, _instanceCount);
+        var guestScratch = stepScratch.Guests.AsSpan(0, n);
+        var wants = stepScratch.Want;
+        var allotments = stepScratch.Allotted;
+        var demands = stepScratch.Demand;
+        var loads = stepScratch.Load;
+        if (drawnForAll)
+        {
+            var k = 0;
+            foreach (var guest in CollectionsMarshal.AsSpan(Guests))
+            {
+                foreach (var instance in guest.Instances)
+                {
+                    demands[k] = instance.Demand;
+                    loads[k] = instance.Load;
+                    k++;
+                }
+            }
+        }
 
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
         // Unless the run drew every host's demand first (load shift), each instance's is drawn here, from this host's
@@ -354,6 +380,7 @@ internal sealed class HostState : IEventTarget
         for (var g = 0; g < n; g++)
         {
             ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var sum = 0.0;
             var work = 0.0;
             var ioWork = 0.0;
@@ -362,24 +389,19 @@ internal sealed class HostState : IEventTarget
             for (var k = guest.FirstInstance; k < last; k++)
             {
                 ref var instance = ref instances[k];
-                if (drawnForAll)
-                {
-                    instance.Demand = instance.Instance.Demand;
-                    instance.Load = instance.Instance.Load;
-                }
-                else
+                if (!drawnForAll)
                 {
                     var noise = 1 + ((random.NextDouble() + random.NextDouble() - 1) * NoiseScale * _noise);
                     var drawn = instance.Application.DemandBeforeNoise(now, instance.Seed) * noise;
                     drawn = drawn > 0 ? drawn : 0;
-                    instance.Demand = drawn;
+                    demands[k] = drawn;
 
                     // An instance that failed on its own serves nothing, though its guest runs.
-                    instance.Load = instance.Up ? drawn : 0;
+                    loads[k] = instance.Up ? drawn : 0;
                 }
 
                 // What the instance serves this step: its own demand, and its share of its down siblings' (load shift).
-                var demand = instance.Load;
+                var demand = loads[k];
                 sum += demand;
                 work += demand * instance.CpuFactor;
                 if (instance.OperationsPerCore > 0 && demand > 0)
@@ -393,15 +415,15 @@ internal sealed class HostState : IEventTarget
 
             // A cold binary-translation cache is real work: the VMM translates guest code again, so the guest asks
             // the host for that much more CPU (and contends for it), besides running slower.
-            guest.WarmUp = guest.WarmsUp ? GuestState.CodeCacheSlowdown(guest.CodeCacheColdSince, now, _timings) : 1;
-            guest.DemandSum = sum;
-            guest.HostWork = work * guest.WarmUp;
-            guest.DiskOps = diskOps;
-            guest.DiskBytes = diskBytes;
-            guest.NetworkBits = networkBits;
+            scratch.WarmUp = guest.WarmsUp ? GuestState.CodeCacheSlowdown(guest.CodeCacheColdSince, now, _timings) : 1;
+            scratch.DemandSum = sum;
+            scratch.HostWork = work * scratch.WarmUp;
+            scratch.DiskOps = diskOps;
+            scratch.DiskBytes = diskBytes;
+            scratch.NetworkBits = networkBits;
 
             // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
-            guest.IoWork = guest.Privileged ? 0 : ioWork;
+            scratch.IoWork = guest.Privileged ? 0 : ioWork;
             driverDomainModelled |= guest.Privileged;
             if (guest.Up && hostUp)
             {
@@ -434,21 +456,22 @@ internal sealed class HostState : IEventTarget
         for (var g = 0; g < n; g++)
         {
             ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var share = 1.0;
-            if (guest.DiskOps > 0 || guest.DiskBytes > 0)
+            if (scratch.DiskOps > 0 || scratch.DiskBytes > 0)
             {
                 share = diskServed;
             }
 
-            if (guest.NetworkBits > 0)
+            if (scratch.NetworkBits > 0)
             {
                 share = Math.Min(share, networkServed);
             }
 
-            guest.DeviceShare = share;
+            scratch.DeviceShare = share;
             if (guest.Up && hostUp)
             {
-                layerAsked += guest.IoWork * share;
+                layerAsked += scratch.IoWork * share;
             }
         }
 
@@ -475,16 +498,17 @@ internal sealed class HostState : IEventTarget
         for (var g = 0; g < n; g++)
         {
             ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var extra = onDriverDomain && g == driverDomain ? layerAsked : 0;
-            if (!guest.Up || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
+            if (!guest.Up || !hostUp || (scratch.DemandSum <= 0 && extra <= 0))
             {
-                _want[g] = 0;
+                wants[g] = 0;
                 continue;
             }
 
             // A VM's vCPUs, or a container's limit, each run at most one core: its cap in reference cores is that
             // many cores at the host's speed. A container without burst gets at most its share of the host.
-            var asked = (guest.HostWork * guest.DeviceShare) + extra;
+            var asked = (scratch.HostWork * scratch.DeviceShare) + extra;
             var want = Math.Min(asked, guest.CapCores);
             if (guest.Capped)
             {
@@ -496,17 +520,17 @@ internal sealed class HostState : IEventTarget
                 driverDomainAsked = asked;
             }
 
-            _want[g] = want;
+            wants[g] = want;
         }
 
-        CpuAllocator.Share(_want.AsSpan(0, n), _weight.AsSpan(0, n), capacity, _allotted.AsSpan(0, n));
+        CpuAllocator.Share(wants.AsSpan(0, n), _weight.AsSpan(0, n), capacity, allotments.AsSpan(0, n));
 
         // 4. What each guest got: the fraction of its work delivered, bounded by its devices and by the I/O path. The
         // driver domain's back-ends get the same share of what it asked for as its own work.
         var layerUsed = 0.0;
         if (onDriverDomain && driverDomainAsked > 0)
         {
-            ioServed = _allotted[driverDomain] / driverDomainAsked;
+            ioServed = allotments[driverDomain] / driverDomainAsked;
             layerUsed = layerAsked * ioServed;
         }
 
@@ -514,24 +538,25 @@ internal sealed class HostState : IEventTarget
         for (var g = 0; g < n; g++)
         {
             ref var guest = ref guests[g];
-            used += _allotted[g];
+            ref var scratch = ref guestScratch[g];
+            used += allotments[g];
             var up = guest.Up && hostUp;
-            var fraction = up && guest.HostWork > 0 ? Math.Min(1, _allotted[g] / guest.HostWork) : (up ? 1 : 0);
+            var fraction = up && scratch.HostWork > 0 ? Math.Min(1, allotments[g] / scratch.HostWork) : (up ? 1 : 0);
             if (onDriverDomain && g == driverDomain)
             {
                 fraction = Math.Min(fraction, ioServed);
             }
 
-            if (up && guest.IoWork > 0)
+            if (up && scratch.IoWork > 0)
             {
                 fraction = Math.Min(fraction, ioServed);
                 if (!onDriverDomain)
                 {
-                    layerUsed += guest.IoWork * fraction;
+                    layerUsed += scratch.IoWork * fraction;
                 }
             }
 
-            guest.Fraction = fraction;
+            scratch.Fraction = fraction;
         }
 
         if (!onDriverDomain)
@@ -547,13 +572,14 @@ internal sealed class HostState : IEventTarget
         for (var g = 0; g < n; g++)
         {
             ref var guest = ref guests[g];
-            var allotted = _allotted[g];
+            ref var scratch = ref guestScratch[g];
+            var allotted = allotments[g];
             var up = guest.Up && hostUp;
-            var fraction = guest.Fraction;
-            if (guest.VirtualMachine && up && guest.HostWork > 0 && guest.DemandSum > 0)
+            var fraction = scratch.Fraction;
+            if (guest.VirtualMachine && up && scratch.HostWork > 0 && scratch.DemandSum > 0)
             {
-                var perCore = guest.HostWork / guest.DemandSum;
-                var asked = Math.Min(_want[g], guest.HostWork);
+                var perCore = scratch.HostWork / scratch.DemandSum;
+                var asked = Math.Min(wants[g], scratch.HostWork);
                 StealCoreHours += Math.Max(0, asked - Math.Min(allotted, asked)) / perCore * hours;
                 VmWantCoreHours += asked / perCore * hours;
             }
@@ -561,9 +587,9 @@ internal sealed class HostState : IEventTarget
             // A guest queues for cores behind the rest of the host, not behind itself: a job alone on a host runs at
             // its own pace, and the busier its neighbours, the longer it waits.
             var queueing = 1.0;
-            if (up && guest.DemandSum > 0 && _queueingOn)
+            if (up && scratch.DemandSum > 0 && _queueingOn)
             {
-                var own = allotted + (onDriverDomain ? 0 : guest.IoWork * fraction);
+                var own = allotted + (onDriverDomain ? 0 : scratch.IoWork * fraction);
                 queueing = _queueing.Factor((used - own) / CapacityCores);
             }
 
@@ -574,8 +600,8 @@ internal sealed class HostState : IEventTarget
                 var app = instance.Application;
 
                 // Demand is counted where it arises; what is delivered, where it is served (the instance's load).
-                app.Demand += instance.Demand * hours;
-                var demand = instance.Load;
+                app.Demand += demands[k] * hours;
+                var demand = loads[k];
                 if (!up)
                 {
                     continue;
@@ -586,7 +612,7 @@ internal sealed class HostState : IEventTarget
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
                     var alone = instance.Alone;
-                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.WarmUp * demand;
+                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * scratch.WarmUp * demand;
                     app.SlowdownWeight += demand;
                 }
             }

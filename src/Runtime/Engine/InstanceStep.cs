@@ -5,13 +5,11 @@ namespace VirtLang.Runtime.Engine;
 /// <summary>
 /// What a host's step reads of one instance on it and draws for it, in the host's own array in step order (guest by
 /// guest, as <see cref="GuestStep.FirstInstance"/> says): its application, seed and costs on the host, copied from
-/// the <see cref="InstanceState"/> when the host's guests change, and this step's demand.
+/// the <see cref="InstanceState"/> when the host's guests change. Its demand this step is in the run's <see cref="StepScratch"/>.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
 internal struct InstanceStep
 {
-    public InstanceState Instance;
-
     public ApplicationState Application;
 
     public ulong Seed;
@@ -34,9 +32,4 @@ internal struct InstanceStep
     public double DiskBytesPerCore;
 
     public double NetworkBitsPerCore;
-
-    /// <summary>This step's demand, and the part it serves (<see cref="InstanceState.Demand"/>, <see cref="InstanceState.Load"/>).</summary>
-    public double Demand;
-
-    public double Load;
 }

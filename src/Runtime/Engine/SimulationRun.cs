@@ -108,6 +108,9 @@ internal sealed class SimulationRun
 
     public int Steps { get; }
 
+    /// <summary>The hosts' step's scratch, shared: one host steps at a time.</summary>
+    public StepScratch StepScratch { get; } = new();
+
     public double StepHours { get; }
 
     public List<HostState> Hosts { get; } = [];
