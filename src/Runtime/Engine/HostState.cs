@@ -351,7 +351,13 @@ internal sealed class HostState : IEventTarget
         var allotments = stepScratch.Allotted;
         var demands = stepScratch.Demand;
         var loads = stepScratch.Load;
-        if (drawnForAll)
+        var draws = stepScratch.Draws;
+        if (!drawnForAll)
+        {
+            // Every draw of the step at once, in the order SampleDemand takes them: two per instance, guest by guest.
+            Random.FillPairSums(draws.AsSpan(0, _instanceCount));
+        }
+        else
         {
             var k = 0;
             foreach (var guest in CollectionsMarshal.AsSpan(Guests))
@@ -368,7 +374,6 @@ internal sealed class HostState : IEventTarget
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
         // Unless the run drew every host's demand first (load shift), each instance's is drawn here, from this host's
         // stream in the same order as SampleDemand draws it.
-        var random = Random;
         var hostUp = IsUp;
         var upWeight = 0.0;
         var busy = 0;
@@ -391,7 +396,7 @@ internal sealed class HostState : IEventTarget
                 ref var instance = ref instances[k];
                 if (!drawnForAll)
                 {
-                    var noise = 1 + ((random.NextDouble() + random.NextDouble() - 1) * NoiseScale * _noise);
+                    var noise = 1 + ((draws[k] - 1) * NoiseScale * _noise);
                     var drawn = instance.Application.DemandBeforeNoise(now, instance.Seed) * noise;
                     drawn = drawn > 0 ? drawn : 0;
                     demands[k] = drawn;

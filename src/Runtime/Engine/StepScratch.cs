@@ -18,6 +18,9 @@ internal sealed class StepScratch
 
     public double[] Load { get; private set; } = [];
 
+    /// <summary>Each instance's two uniform draws for its noise, summed (<see cref="Kernel.RandomStream.FillPairSums"/>).</summary>
+    public double[] Draws { get; private set; } = [];
+
     /// <summary>Room for a host of <paramref name="guests"/> guests and <paramref name="instances"/> instances.</summary>
     public void Ensure(int guests, int instances)
     {
@@ -32,6 +35,7 @@ internal sealed class StepScratch
         {
             Demand = new double[instances];
             Load = new double[instances];
+            Draws = new double[instances];
         }
     }
 }
