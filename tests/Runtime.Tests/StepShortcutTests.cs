@@ -17,7 +17,7 @@ namespace VirtLang.Runtime.Tests;
 /// scaling: each host drawing its own demand at its step against every host's drawn first; one demand per step for an
 /// application whose profile ignores the seed; the count of down instances load shift reads; an instance's costs kept
 /// from the host it was priced on; the host's copies of its guests and instances for its step (GuestStep, InstanceStep),
-/// made again only after a change.
+/// made again only after a change; utilizations written to histograms and series a batch at a time.
 /// </summary>
 public sealed class StepShortcutTests
 {
@@ -94,6 +94,18 @@ public sealed class StepShortcutTests
         var kept = Simulator.Run(topology, scenario, new SimulationOptions { LoadShift = loadShift, DrawDemandFirst = drawFirst });
         var copied = Simulator.Run(topology, scenario, new SimulationOptions { LoadShift = loadShift, DrawDemandFirst = drawFirst, CopyStepDataEveryStep = true });
         return JsonSerializer.Serialize(kept, Exact) == JsonSerializer.Serialize(copied, Exact);
+    }
+
+    /// <summary>Histograms and series written a batch of steps at a time, over runs of any number of steps, hold what writing each step gives.</summary>
+    [Property(MaxTest = 40)]
+    public bool Utilizations_written_in_batches_give_the_bits_of_writing_every_step(int seed, byte shorter)
+    {
+        var (topology, scenario) = RandomModel((ulong)seed);
+        scenario = scenario with { Duration = scenario.Duration - (shorter % 16 * scenario.Step) };
+        var batched = Simulator.Run(topology, scenario);
+        var each = Simulator.Run(topology, scenario, new SimulationOptions { WriteUtilizationsEveryStep = true });
+        return JsonSerializer.Serialize(batched, Exact) == JsonSerializer.Serialize(each, Exact)
+            && batched.Hosts.All(h => h.Series.Count == batched.Steps);
     }
 
     /// <summary>

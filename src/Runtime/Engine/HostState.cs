@@ -35,6 +35,7 @@ internal sealed class HostState : IEventTarget
     private readonly double _schedulingLossPerBusyGuest;
     private readonly bool _ioOnDriverDomain;
     private readonly bool _copyEveryStep;
+    private readonly int _utilizationBatch;
 
     // The step's view of the guests and instances, in step order (GuestStep, InstanceStep), and the guests' weights
     // for the CPU's share: copied from the objects again only when something copied has changed.
@@ -44,6 +45,8 @@ internal sealed class HostState : IEventTarget
     private int _instanceCount;
     private bool _stepDataDirty = true;
     private int _step;
+    private UtilizationBuffer _utilizations;
+    private int _buffered;
     private bool _memoryDirty = true;
     private long _memoryUsed;
     private GuestMemory[] _memory = [];
@@ -80,6 +83,7 @@ internal sealed class HostState : IEventTarget
         _schedulingLossPerBusyGuest = Cost.SchedulingLossPerBusyGuest;
         _ioOnDriverDomain = IoPath.Worker == IoWorker.DriverDomain;
         _copyEveryStep = run.Options.CopyStepDataEveryStep;
+        _utilizationBatch = run.Options.WriteUtilizationsEveryStep ? 1 : UtilizationBuffer.Length;
 
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
@@ -124,8 +128,10 @@ internal sealed class HostState : IEventTarget
 
     public double MaxUtilization { get; private set; }
 
+    /// <summary>Steps by utilization, in bins of 1/<see cref="HistogramBins"/>: complete after the last step (the steps write theirs a batch at a time).</summary>
     public int[] Histogram { get; private set; } = [];
 
+    /// <summary>Each step's utilization, when the run records it: complete after the last step, as <see cref="Histogram"/>.</summary>
     public float[] Series { get; private set; } = [];
 
     public double StealCoreHours { get; private set; }
@@ -625,10 +631,10 @@ internal sealed class HostState : IEventTarget
 
         UtilizationSum += utilization;
         MaxUtilization = Math.Max(MaxUtilization, utilization);
-        Histogram[(int)(utilization * HistogramBins)]++;
-        if (Series.Length > 0)
+        _utilizations[_buffered++] = utilization;
+        if (_buffered == _utilizationBatch || _step == _run.Steps - 1)
         {
-            Series[_step] = (float)utilization;
+            WriteUtilizations();
         }
 
         if (hostUp)
@@ -648,6 +654,23 @@ internal sealed class HostState : IEventTarget
 
         _run.Fingerprint.Add(now, SimulationRun.StepFingerprintKind, Index);
         _run.Fingerprint.Add((long)Math.Round(utilization * 1e9));
+    }
+
+    /// <summary>The buffered steps' utilizations into the histogram and the series; the last step writes the rest.</summary>
+    private void WriteUtilizations()
+    {
+        var first = _step + 1 - _buffered;
+        for (var i = 0; i < _buffered; i++)
+        {
+            var utilization = _utilizations[i];
+            Histogram[(int)(utilization * HistogramBins)]++;
+            if (Series.Length > 0)
+            {
+                Series[first + i] = (float)utilization;
+            }
+        }
+
+        _buffered = 0;
     }
 
     private static double Ratio(double asked, double capacity) => capacity > 0 ? asked / capacity : 0;
