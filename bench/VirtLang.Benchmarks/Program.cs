@@ -57,6 +57,9 @@ switch (suite)
     case "simulate-scale":
         return SimulationScale.Run(rest);
 
+    case "simulate-estate":
+        return SimulateEstate.Run(rest);
+
     case "lsp-latency":
         return LspLatency.Run(rest);
 
@@ -77,7 +80,7 @@ switch (suite)
         return 0;
 
     default:
-        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale [guests] (parse and check 10k..160k guests, or one size alone), machineshop [days] (our kernel vs a PriorityQueue baseline, and Sim# 3.4.2 when built with -p:SimSharpSource=DIR), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps), codegen-scale [guests...] (emit and compile the generated C#), run-scale [lines] [--rounds N] [--write FILE] (the built `vdl run` on a 50,000-line model, cold and warm), lsp-latency [edits] (the language server on a 5,000-line model: edit to diagnostics, completion, folding ranges), lsp-workspace [sites] (references from a catalog into closed files that import it, and workspace symbols), sweep [--quick] (replications per second of the datacenter example over 30 days on 1 thread and on every core, and the peak memory of 10,000 replications), sweep-orleans [--quick] (the same replications through Orleans on one machine: its overhead against local), import-scale [libvirt|inventory] [count] (vdl import of 10,000 domain XML files and of a 10,000-row inventory: time and peak memory), plan-scale [apps...] [--time-limit S] [--objective hosts|energy] (vdl plan on 100, 1,000 and 10,000 applications: hosts against the lower bound and first-fit-decreasing; energy against first-fit-decreasing's)");
+        Console.WriteLine("suites: parse (BenchmarkDotNet: VDL vs Roslyn), parse-memory [MB] (peak memory of one parse), check-scale [guests] (parse and check 10k..160k guests, or one size alone), machineshop [days] (our kernel vs a PriorityQueue baseline, and Sim# 3.4.2 when built with -p:SimSharpSource=DIR), kernel (BenchmarkDotNet: allocation per event), simulate-scale [--quick] (1,000 hosts x 7 days, and the growth with hosts and steps), codegen-scale [guests...] (emit and compile the generated C#), simulate-estate [lines] [--runs N] (the simulation alone of run-scale's model, in process: CPU time of the last half of the runs), run-scale [lines] [--rounds N] [--write FILE] (the built `vdl run` on a 50,000-line model, cold and warm), lsp-latency [edits] (the language server on a 5,000-line model: edit to diagnostics, completion, folding ranges), lsp-workspace [sites] (references from a catalog into closed files that import it, and workspace symbols), sweep [--quick] (replications per second of the datacenter example over 30 days on 1 thread and on every core, and the peak memory of 10,000 replications), sweep-orleans [--quick] (the same replications through Orleans on one machine: its overhead against local), import-scale [libvirt|inventory] [count] (vdl import of 10,000 domain XML files and of a 10,000-row inventory: time and peak memory), plan-scale [apps...] [--time-limit S] [--objective hosts|energy] (vdl plan on 100, 1,000 and 10,000 applications: hosts against the lower bound and first-fit-decreasing; energy against first-fit-decreasing's)");
 
         return suite == "help" ? 0 : 2;
 }

@@ -63,7 +63,7 @@ public static partial class RunScale
     }
 
     /// <summary>The generator's model with at least <paramref name="lines"/> lines (its hosts carry 10 guests each).</summary>
-    private static string ModelOfLines(int lines)
+    internal static string ModelOfLines(int lines)
     {
         var perHost = ModelGenerator.Generate(2, 10).Count(c => c == '\n') - ModelGenerator.Generate(1, 10).Count(c => c == '\n');
         return ModelGenerator.Generate(Math.Max(1, lines / perHost), 10);
@@ -73,7 +73,7 @@ public static partial class RunScale
     /// One day instead of the generator's week: the run measures the tool at scale, not a long simulation. Throws when
     /// the generator no longer writes the week's line, so that a change there cannot make the bench run a week unnoticed.
     /// </summary>
-    private static string OneDay(string model)
+    internal static string OneDay(string model)
     {
         const string Week = "duration = 7d";
         var at = model.IndexOf(Week, StringComparison.Ordinal);

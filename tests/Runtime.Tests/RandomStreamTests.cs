@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using VirtLang.Runtime.Kernel;
 
 namespace VirtLang.Runtime.Tests;
@@ -45,5 +46,16 @@ public sealed class RandomStreamTests
         var sd = Math.Sqrt(normal.Select(x => (x - mean) * (x - mean)).Average());
         Assert.InRange(mean, 9.98, 10.02);
         Assert.InRange(sd, 1.98, 2.02);
+    }
+
+    /// <summary>The step's batch of draws is the same numbers as pairs of single draws, and leaves the stream where they would.</summary>
+    [Property(MaxTest = 200)]
+    public bool FilledPairSumsAreThePairsOfSingleDrawsInOrder(ulong seed, ulong stream, byte count)
+    {
+        var batch = new RandomStream(seed, stream);
+        var single = new RandomStream(seed, stream);
+        var sums = new double[count];
+        batch.FillPairSums(sums);
+        return sums.All(sum => sum == single.NextDouble() + single.NextDouble()) && batch.NextUInt64() == single.NextUInt64();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FsCheck.Xunit;
+using VirtLang.Runtime.Costs;
 using VirtLang.Runtime.Engine;
 using VirtLang.Runtime.Kernel;
 using VirtLang.Runtime.Model;
@@ -15,7 +16,8 @@ namespace VirtLang.Runtime.Tests;
 /// The step's shortcuts (issue 18) against what they stand for, on random models with failures, HA, migrations and
 /// scaling: each host drawing its own demand at its step against every host's drawn first; one demand per step for an
 /// application whose profile ignores the seed; the count of down instances load shift reads; an instance's costs kept
-/// from the host it was priced on.
+/// from the host it was priced on; the host's copies of its guests and instances for its step (GuestStep, InstanceStep),
+/// made again only after a change; utilizations written to histograms and series a batch at a time.
 /// </summary>
 public sealed class StepShortcutTests
 {
@@ -85,6 +87,52 @@ public sealed class StepShortcutTests
         return true;
     }
 
+    [Property(MaxTest = 40)]
+    public bool Copying_the_step_data_after_changes_only_gives_the_bits_of_copying_it_every_step(int seed, bool loadShift, bool drawFirst)
+    {
+        var (topology, scenario) = RandomModel((ulong)seed);
+        var kept = Simulator.Run(topology, scenario, new SimulationOptions { LoadShift = loadShift, DrawDemandFirst = drawFirst });
+        var copied = Simulator.Run(topology, scenario, new SimulationOptions { LoadShift = loadShift, DrawDemandFirst = drawFirst, CopyStepDataEveryStep = true });
+        return JsonSerializer.Serialize(kept, Exact) == JsonSerializer.Serialize(copied, Exact);
+    }
+
+    /// <summary>Histograms and series written a batch of steps at a time, over runs of any number of steps, hold what writing each step gives.</summary>
+    [Property(MaxTest = 40)]
+    public bool Utilizations_written_in_batches_give_the_bits_of_writing_every_step(int seed, byte shorter)
+    {
+        var (topology, scenario) = RandomModel((ulong)seed);
+        scenario = scenario with { Duration = scenario.Duration - (shorter % 16 * scenario.Step) };
+        var batched = Simulator.Run(topology, scenario);
+        var each = Simulator.Run(topology, scenario, new SimulationOptions { WriteUtilizationsEveryStep = true });
+        return JsonSerializer.Serialize(batched, Exact) == JsonSerializer.Serialize(each, Exact)
+            && batched.Hosts.All(h => h.Series.Count == batched.Steps);
+    }
+
+    /// <summary>
+    /// Stepped slice by slice through failures, HA, migrations and restarts: whenever a host holds its copies as
+    /// current, they are its guests' and instances' state at that moment, in its guests' order.
+    /// </summary>
+    [Property(MaxTest = 25)]
+    public bool Current_step_copies_match_the_guests_and_instances_at_every_slice(int seed)
+    {
+        var (topology, scenario) = RandomModel((ulong)seed);
+        var run = Start(topology, scenario);
+        var compared = 0;
+        for (var until = scenario.Duration / 97; until <= scenario.Duration; until += scenario.Duration / 97)
+        {
+            run.Kernel.RunUntil(until);
+            var current = run.Hosts.Where(h => h.StepDataCurrent).ToList();
+            if (!current.All(CopiesMatch))
+            {
+                return false;
+            }
+
+            compared += current.Count;
+        }
+
+        return compared > 0;
+    }
+
     [Fact]
     public void An_instance_is_priced_again_on_the_host_it_migrates_to()
     {
@@ -141,10 +189,52 @@ public sealed class StepShortcutTests
         RandomFailures.Schedule(run);
         foreach (var host in run.Hosts)
         {
+            host.AllocateStepData();
+        }
+
+        foreach (var host in run.Hosts)
+        {
             host.Start();
         }
 
         return run;
+    }
+
+    private static bool CopiesMatch(HostState host)
+    {
+        var guests = host.GuestSteps;
+        var instances = host.InstanceSteps;
+        if (guests.Length != host.Guests.Count || instances.Length != host.Guests.Sum(g => g.Instances.Length))
+        {
+            return false;
+        }
+
+        var next = 0;
+        for (var g = 0; g < guests.Length; g++)
+        {
+            var guest = host.Guests[g];
+            var copy = guests[g];
+            if (copy.FirstInstance != next || copy.InstanceCount != guest.Instances.Length || copy.Up != guest.IsUp
+                || copy.CodeCacheColdSince != guest.CodeCacheColdSince || copy.SwapSlowdown != guest.SwapSlowdown
+                || copy.Weight != guest.Weight || copy.CapCores != guest.CpuCap * host.Spec.Cpu.CoreSpeed
+                || copy.WarmsUp != (guest.Kind == GuestKind.VirtualMachine && host.Mode == AccelerationMode.BinaryTranslation))
+            {
+                return false;
+            }
+
+            foreach (var instance in guest.Instances)
+            {
+                var i = instances[next++];
+                if (instance.PricedOn != host || i.Application != instance.Application || i.Seed != instance.Seed
+                    || i.Up != (instance.DownReasons == 0) || i.CpuFactor != instance.CpuFactor || i.Alone != instance.Alone
+                    || i.LayerCpuPerCore != instance.LayerCpuPerCore || i.DiskOpsPerCore != instance.IoPerCore.DiskOpsPerSecond)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -54,7 +54,15 @@ internal sealed class GuestState
     public InstanceState[] Instances { get; }
 
     /// <summary>Reasons it is down now (its host failed, it is restarting, it is being switched over...): up at zero.</summary>
-    public int DownReasons { get; set; }
+    public int DownReasons
+    {
+        get;
+        set
+        {
+            field = value;
+            Host.StepDataChanged();
+        }
+    }
 
     public bool IsUp => DownReasons == 0;
 
@@ -89,34 +97,32 @@ internal sealed class GuestState
     /// When its binary-translation code cache last started empty: a boot, restart, reboot or arrival by migration.
     /// <see cref="long.MinValue"/>, the start of every run: warm, because a run models a stack in steady state.
     /// </summary>
-    public long CodeCacheColdSince { get; set; } = long.MinValue;
+    public long CodeCacheColdSince
+    {
+        get;
+        set
+        {
+            field = value;
+            Host.StepDataChanged();
+        }
+    } = long.MinValue;
 
     /// <summary>
     /// How much slower a VM on a binary-translating host runs while its translation cache refills:
     /// 1 + A × exp(−t ÷ τ), t since <see cref="CodeCacheColdSince"/>; 1 for containers, processes and other modes.
     /// </summary>
-    public double CodeCacheSlowdown(long now, FaultTimings timings)
+    public double CodeCacheSlowdown(long now, FaultTimings timings) =>
+        Kind != GuestKind.VirtualMachine || Host.Mode != AccelerationMode.BinaryTranslation ? 1 : CodeCacheSlowdown(CodeCacheColdSince, now, timings);
+
+    /// <summary><see cref="CodeCacheSlowdown(long, FaultTimings)"/> of a VM on a binary-translating host whose cache went cold at <paramref name="coldSince"/>.</summary>
+    public static double CodeCacheSlowdown(long coldSince, long now, FaultTimings timings)
     {
-        if (CodeCacheColdSince == long.MinValue || Kind != GuestKind.VirtualMachine || Host.Mode != AccelerationMode.BinaryTranslation)
+        if (coldSince == long.MinValue)
         {
             return 1;
         }
 
-        var elapsed = (double)(now - CodeCacheColdSince);
+        var elapsed = (double)(now - coldSince);
         return 1 + (timings.CodeCacheWarmUpAmplitude * Math.Exp(-elapsed / timings.CodeCacheWarmUpTimeConstant));
     }
-
-    // Scratch for the step of its host.
-    /// <summary>This step's <see cref="CodeCacheSlowdown"/>: it multiplies both the guest's host CPU and its slowdown.</summary>
-    public double WarmUp { get; set; } = 1;
-
-    public double DemandSum { get; set; }
-
-    public double HostWork { get; set; }
-
-    /// <summary>The layer's I/O work for it this step (reference cores), charged to the host's I/O worker.</summary>
-    public double IoWork { get; set; }
-
-    /// <summary>Its I/O this step, on its host's devices.</summary>
-    public IoRates Io { get; set; }
 }

@@ -30,12 +30,23 @@ internal sealed class HostState : IEventTarget
     private readonly double _diskOpsCapacity;
     private readonly double _diskBytesCapacity;
     private readonly double _networkBitsCapacity;
-    private double[] _want = [];
+    private readonly double _idleWatts;
+    private readonly double _wattsRange;
+    private readonly double _schedulingLossPerBusyGuest;
+    private readonly bool _ioOnDriverDomain;
+    private readonly bool _copyEveryStep;
+    private readonly int _utilizationBatch;
+
+    // The step's view of the guests and instances, in step order (GuestStep, InstanceStep), and the guests' weights
+    // for the CPU's share: copied from the objects again only when something copied has changed.
+    private GuestStep[] _guestSteps = [];
+    private InstanceStep[] _instanceSteps = [];
     private double[] _weight = [];
-    private double[] _allotted = [];
-    private double[] _deviceShare = [];
-    private double[] _fraction = [];
+    private int _instanceCount;
+    private bool _stepDataDirty = true;
     private int _step;
+    private UtilizationBuffer _utilizations;
+    private int _buffered;
     private bool _memoryDirty = true;
     private long _memoryUsed;
     private GuestMemory[] _memory = [];
@@ -67,10 +78,15 @@ internal sealed class HostState : IEventTarget
         _diskOpsCapacity = spec.Disks.All(d => d.Iops > 0) ? spec.Disks.Sum(d => d.Iops) : 0;
         _diskBytesCapacity = spec.Disks.All(d => d.BytesPerSecond > 0) ? spec.Disks.Sum(d => d.BytesPerSecond) : 0;
         _networkBitsCapacity = spec.Nics.All(n => n.BitsPerSecond > 0) ? spec.Nics.Sum(n => n.BitsPerSecond) : 0;
+        _idleWatts = spec.Power.IdleWatts;
+        _wattsRange = spec.Power.MaxWatts - spec.Power.IdleWatts;
+        _schedulingLossPerBusyGuest = Cost.SchedulingLossPerBusyGuest;
+        _ioOnDriverDomain = IoPath.Worker == IoWorker.DriverDomain;
+        _copyEveryStep = run.Options.CopyStepDataEveryStep;
+        _utilizationBatch = run.Options.WriteUtilizationsEveryStep ? 1 : UtilizationBuffer.Length;
 
         Patch = spec.Patch;
         Random = new RandomStream(run.Scenario.Seed, (ulong)index);
-        Histogram = new int[HistogramBins + 1];
     }
 
     public HostSpec Spec { get; }
@@ -112,8 +128,10 @@ internal sealed class HostState : IEventTarget
 
     public double MaxUtilization { get; private set; }
 
-    public int[] Histogram { get; }
+    /// <summary>Steps by utilization, in bins of 1/<see cref="HistogramBins"/>: complete after the last step (the steps write theirs a batch at a time).</summary>
+    public int[] Histogram { get; private set; } = [];
 
+    /// <summary>Each step's utilization, when the run records it: complete after the last step, as <see cref="Histogram"/>.</summary>
     public float[] Series { get; private set; } = [];
 
     public double StealCoreHours { get; private set; }
@@ -155,16 +173,36 @@ internal sealed class HostState : IEventTarget
     public int DeviceSaturatedSteps { get; private set; }
 
     /// <summary>
-    /// Allocates the series and schedules the first step. Called once every host, guest and instance exists, so
-    /// that the objects the step walks lie together in memory and the cold series arrays come after them.
+    /// Allocates what the step walks every time (<see cref="GuestStep"/>, <see cref="InstanceStep"/>, the guests'
+    /// weights). Called for every host, in step order, before any host's <see cref="Start"/>: so each host's hot data
+    /// lies in one piece, the hosts' one after another, and the cold series and histograms after all of them.
     /// </summary>
+    public void AllocateStepData() => EnsureStepData(Guests.Count, Guests.Sum(g => g.Instances.Length));
+
+    /// <summary>Allocates the series and the histogram and schedules the first step. Called once every host, guest and instance exists.</summary>
     public void Start()
     {
         Series = _run.Options.RecordSeries ? new float[_run.Steps] : [];
+        Histogram = new int[HistogramBins + 1];
         _run.Kernel.Schedule(0, this, StepEvent, SimulationRun.StepPriority);
     }
 
-    public void MemoryChanged() => _memoryDirty = true;
+    /// <summary>Its guests changed (one left or arrived): their memory, and what the step copies of them.</summary>
+    public void MemoryChanged()
+    {
+        _memoryDirty = true;
+        _stepDataDirty = true;
+    }
+
+    /// <summary>Something the step copies of a guest or an instance here changed (up or down, a cold code cache).</summary>
+    public void StepDataChanged() => _stepDataDirty = true;
+
+    /// <summary>For the tests: whether the step's copies are up to date, and the copies.</summary>
+    internal bool StepDataCurrent => !_stepDataDirty;
+
+    internal ReadOnlySpan<GuestStep> GuestSteps => _guestSteps.AsSpan(0, Guests.Count);
+
+    internal ReadOnlySpan<InstanceStep> InstanceSteps => _instanceSteps.AsSpan(0, _instanceCount);
 
     /// <summary>Brings the guests' resident memory up to date now (an event before the first step needs it).</summary>
     public void RefreshMemory()
@@ -204,8 +242,8 @@ internal sealed class HostState : IEventTarget
     /// <summary>
     /// Draws this step's demand of every instance on the host, up or down: <c>cpu × profile(t) × scale(t) × noise</c>.
     /// When load shift may move demand, the run calls it for every host before any host shares its CPU, so that a down
-    /// instance's demand can go to its siblings on other hosts; else the host calls it at its own step. Either way the
-    /// draws come from this host's own stream, in the same order as ever.
+    /// instance's demand can go to its siblings on other hosts; else the host's step draws the same numbers itself, in
+    /// its first pass (<see cref="Sample"/>). Either way the draws come from this host's own stream, in the same order.
     /// </summary>
     public void SampleDemand(long now)
     {
@@ -225,31 +263,123 @@ internal sealed class HostState : IEventTarget
         }
     }
 
+    private void EnsureStepData(int guests, int instances)
+    {
+        if (_guestSteps.Length < guests)
+        {
+            _guestSteps = new GuestStep[guests];
+            _weight = new double[guests];
+        }
+
+        if (_instanceSteps.Length < instances)
+        {
+            _instanceSteps = new InstanceStep[instances];
+        }
+    }
+
+    /// <summary>Copies what the step reads of its guests and instances into <see cref="_guestSteps"/> and <see cref="_instanceSteps"/>, pricing any instance new here.</summary>
+    private void RebuildStepData()
+    {
+        _stepDataDirty = false;
+        var guests = CollectionsMarshal.AsSpan(Guests);
+        var count = 0;
+        foreach (var guest in guests)
+        {
+            count += guest.Instances.Length;
+        }
+
+        EnsureStepData(guests.Length, count);
+        _instanceCount = count;
+        var next = 0;
+        for (var g = 0; g < guests.Length; g++)
+        {
+            var guest = guests[g];
+            ref var step = ref _guestSteps[g];
+            step.FirstInstance = next;
+            step.InstanceCount = guest.Instances.Length;
+            step.Up = guest.IsUp;
+            step.VirtualMachine = guest.Kind == GuestKind.VirtualMachine;
+            step.Capped = !guest.Burst && guest.Kind == GuestKind.Container;
+            step.Privileged = guest.Privileged;
+            step.WarmsUp = guest.Kind == GuestKind.VirtualMachine && Mode == AccelerationMode.BinaryTranslation;
+            step.Weight = guest.Weight;
+            step.CapCores = guest.CpuCap * _coreSpeed;
+            step.SwapSlowdown = guest.SwapSlowdown;
+            step.CodeCacheColdSince = guest.CodeCacheColdSince;
+            _weight[g] = guest.Weight;
+            foreach (var instance in guest.Instances)
+            {
+                if (instance.PricedOn != this)
+                {
+                    Price(instance);
+                }
+
+                ref var i = ref _instanceSteps[next++];
+                i.Application = instance.Application;
+                i.Seed = instance.Seed;
+                i.Up = instance.DownReasons == 0;
+                i.CpuFactor = instance.CpuFactor;
+                i.LayerCpuPerCore = instance.LayerCpuPerCore;
+                i.Alone = instance.Alone;
+                i.OperationsPerCore = instance.OperationsPerCore;
+                i.DiskOpsPerCore = instance.IoPerCore.DiskOpsPerSecond;
+                i.DiskBytesPerCore = instance.IoPerCore.DiskBytesPerSecond;
+                i.NetworkBitsPerCore = instance.IoPerCore.NetworkBitsPerSecond;
+            }
+        }
+
+        // Nothing kept alive past its stay here.
+        _instanceSteps.AsSpan(next).Clear();
+    }
+
     private void Sample()
     {
         var now = _run.Kernel.Now;
-        if (!_run.BeginStep(now))
-        {
-            SampleDemand(now);
-        }
+        var drawnForAll = _run.BeginStep(now);
         if (_memoryDirty)
         {
             RecomputeMemory();
         }
 
-        // Nothing adds or removes a guest during the step.
-        var guests = CollectionsMarshal.AsSpan(Guests);
-        var n = guests.Length;
-        if (_want.Length < n)
+        if (_stepDataDirty || _copyEveryStep)
         {
-            _want = new double[n];
-            _weight = new double[n];
-            _allotted = new double[n];
-            _deviceShare = new double[n];
-            _fraction = new double[n];
+            RebuildStepData();
+        }
+
+        // Nothing adds or removes a guest during the step.
+        var n = Guests.Count;
+        var guests = _guestSteps.AsSpan(0, n);
+        var instances = _instanceSteps;
+        var stepScratch = _run.StepScratch;
+        stepScratch.Ensure(n, _instanceCount);
+        var guestScratch = stepScratch.Guests.AsSpan(0, n);
+        var wants = stepScratch.Want;
+        var allotments = stepScratch.Allotted;
+        var demands = stepScratch.Demand;
+        var loads = stepScratch.Load;
+        var draws = stepScratch.Draws;
+        if (!drawnForAll)
+        {
+            // Every draw of the step at once, in the order SampleDemand takes them: two per instance, guest by guest.
+            Random.FillPairSums(draws.AsSpan(0, _instanceCount));
+        }
+        else
+        {
+            var k = 0;
+            foreach (var guest in CollectionsMarshal.AsSpan(Guests))
+            {
+                foreach (var instance in guest.Instances)
+                {
+                    demands[k] = instance.Demand;
+                    loads[k] = instance.Load;
+                    k++;
+                }
+            }
         }
 
         // 1. Demand: each instance's work, the guest's own host CPU for it, the layer's I/O work and the device load.
+        // Unless the run drew every host's demand first (load shift), each instance's is drawn here, from this host's
+        // stream in the same order as SampleDemand draws it.
         var hostUp = IsUp;
         var upWeight = 0.0;
         var busy = 0;
@@ -260,43 +390,53 @@ internal sealed class HostState : IEventTarget
         var driverDomainModelled = false;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var sum = 0.0;
             var work = 0.0;
             var ioWork = 0.0;
             double diskOps = 0, diskBytes = 0, networkBits = 0;
-            foreach (var instance in guest.Instances)
+            var last = guest.FirstInstance + guest.InstanceCount;
+            for (var k = guest.FirstInstance; k < last; k++)
             {
-                if (instance.PricedOn != this)
+                ref var instance = ref instances[k];
+                if (!drawnForAll)
                 {
-                    Price(instance);
+                    var noise = 1 + ((draws[k] - 1) * NoiseScale * _noise);
+                    var drawn = instance.Application.DemandBeforeNoise(now, instance.Seed) * noise;
+                    drawn = drawn > 0 ? drawn : 0;
+                    demands[k] = drawn;
+
+                    // An instance that failed on its own serves nothing, though its guest runs.
+                    loads[k] = instance.Up ? drawn : 0;
                 }
 
                 // What the instance serves this step: its own demand, and its share of its down siblings' (load shift).
-                var demand = instance.Load;
+                var demand = loads[k];
                 sum += demand;
                 work += demand * instance.CpuFactor;
                 if (instance.OperationsPerCore > 0 && demand > 0)
                 {
-                    var perCore = instance.IoPerCore;
-                    diskOps += perCore.DiskOpsPerSecond * demand;
-                    diskBytes += perCore.DiskBytesPerSecond * demand;
-                    networkBits += perCore.NetworkBitsPerSecond * demand;
+                    diskOps += instance.DiskOpsPerCore * demand;
+                    diskBytes += instance.DiskBytesPerCore * demand;
+                    networkBits += instance.NetworkBitsPerCore * demand;
                     ioWork += demand * instance.LayerCpuPerCore;
                 }
             }
 
             // A cold binary-translation cache is real work: the VMM translates guest code again, so the guest asks
             // the host for that much more CPU (and contends for it), besides running slower.
-            guest.WarmUp = guest.CodeCacheSlowdown(now, _timings);
-            guest.DemandSum = sum;
-            guest.HostWork = work * guest.WarmUp;
-            guest.Io = new IoRates(diskOps, diskBytes, networkBits);
+            scratch.WarmUp = guest.WarmsUp ? GuestState.CodeCacheSlowdown(guest.CodeCacheColdSince, now, _timings) : 1;
+            scratch.DemandSum = sum;
+            scratch.HostWork = work * scratch.WarmUp;
+            scratch.DiskOps = diskOps;
+            scratch.DiskBytes = diskBytes;
+            scratch.NetworkBits = networkBits;
 
             // The driver domain owns the real drivers: its own applications' I/O costs no layer work.
-            guest.IoWork = guest.Privileged ? 0 : ioWork;
+            scratch.IoWork = guest.Privileged ? 0 : ioWork;
             driverDomainModelled |= guest.Privileged;
-            if (guest.IsUp && hostUp)
+            if (guest.Up && hostUp)
             {
                 upWeight += guest.Weight;
                 loadDiskOps += diskOps;
@@ -326,22 +466,23 @@ internal sealed class HostState : IEventTarget
         var layerAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
+            ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var share = 1.0;
-            if (guest.Io.DiskOpsPerSecond > 0 || guest.Io.DiskBytesPerSecond > 0)
+            if (scratch.DiskOps > 0 || scratch.DiskBytes > 0)
             {
                 share = diskServed;
             }
 
-            if (guest.Io.NetworkBitsPerSecond > 0)
+            if (scratch.NetworkBits > 0)
             {
                 share = Math.Min(share, networkServed);
             }
 
-            _deviceShare[g] = share;
-            if (guest.IsUp && hostUp)
+            scratch.DeviceShare = share;
+            if (guest.Up && hostUp)
             {
-                layerAsked += guest.IoWork * share;
+                layerAsked += scratch.IoWork * share;
             }
         }
 
@@ -349,7 +490,7 @@ internal sealed class HostState : IEventTarget
         // a hypervisor or a hosted VMM's process serves it ahead of the guests' vCPUs. With the driver domain down,
         // no guest's I/O is served.
         var capacity = CapacityCores;
-        var onDriverDomain = IoPath.Worker == IoWorker.DriverDomain && driverDomainModelled;
+        var onDriverDomain = _ioOnDriverDomain && driverDomainModelled;
         var ioServed = 1.0;
         var layerTakenFirst = 0.0;
         if (onDriverDomain)
@@ -363,24 +504,24 @@ internal sealed class HostState : IEventTarget
             capacity -= layerTakenFirst;
         }
 
-        capacity *= 1 - Math.Min(1, Cost.SchedulingLossPerBusyGuest * busy);
+        capacity *= 1 - Math.Min(1, _schedulingLossPerBusyGuest * busy);
         var driverDomainAsked = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
-            _weight[g] = guest.Weight;
+            ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
             var extra = onDriverDomain && g == driverDomain ? layerAsked : 0;
-            if (!guest.IsUp || !hostUp || (guest.DemandSum <= 0 && extra <= 0))
+            if (!guest.Up || !hostUp || (scratch.DemandSum <= 0 && extra <= 0))
             {
-                _want[g] = 0;
+                wants[g] = 0;
                 continue;
             }
 
             // A VM's vCPUs, or a container's limit, each run at most one core: its cap in reference cores is that
             // many cores at the host's speed. A container without burst gets at most its share of the host.
-            var asked = (guest.HostWork * _deviceShare[g]) + extra;
-            var want = Math.Min(asked, guest.CpuCap * _coreSpeed);
-            if (!guest.Burst && guest.Kind == GuestKind.Container)
+            var asked = (scratch.HostWork * scratch.DeviceShare) + extra;
+            var want = Math.Min(asked, guest.CapCores);
+            if (guest.Capped)
             {
                 want = Math.Min(want, capacity * guest.Weight / upWeight);
             }
@@ -390,42 +531,43 @@ internal sealed class HostState : IEventTarget
                 driverDomainAsked = asked;
             }
 
-            _want[g] = want;
+            wants[g] = want;
         }
 
-        CpuAllocator.Share(_want.AsSpan(0, n), _weight.AsSpan(0, n), capacity, _allotted.AsSpan(0, n));
+        CpuAllocator.Share(wants.AsSpan(0, n), _weight.AsSpan(0, n), capacity, allotments.AsSpan(0, n));
 
         // 4. What each guest got: the fraction of its work delivered, bounded by its devices and by the I/O path. The
         // driver domain's back-ends get the same share of what it asked for as its own work.
         var layerUsed = 0.0;
         if (onDriverDomain && driverDomainAsked > 0)
         {
-            ioServed = _allotted[driverDomain] / driverDomainAsked;
+            ioServed = allotments[driverDomain] / driverDomainAsked;
             layerUsed = layerAsked * ioServed;
         }
 
         var used = 0.0;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
-            used += _allotted[g];
-            var up = guest.IsUp && hostUp;
-            var fraction = up && guest.HostWork > 0 ? Math.Min(1, _allotted[g] / guest.HostWork) : (up ? 1 : 0);
+            ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
+            used += allotments[g];
+            var up = guest.Up && hostUp;
+            var fraction = up && scratch.HostWork > 0 ? Math.Min(1, allotments[g] / scratch.HostWork) : (up ? 1 : 0);
             if (onDriverDomain && g == driverDomain)
             {
                 fraction = Math.Min(fraction, ioServed);
             }
 
-            if (up && guest.IoWork > 0)
+            if (up && scratch.IoWork > 0)
             {
                 fraction = Math.Min(fraction, ioServed);
                 if (!onDriverDomain)
                 {
-                    layerUsed += guest.IoWork * fraction;
+                    layerUsed += scratch.IoWork * fraction;
                 }
             }
 
-            _fraction[g] = fraction;
+            scratch.Fraction = fraction;
         }
 
         if (!onDriverDomain)
@@ -440,14 +582,15 @@ internal sealed class HostState : IEventTarget
         var hours = _hours;
         for (var g = 0; g < n; g++)
         {
-            var guest = guests[g];
-            var allotted = _allotted[g];
-            var up = guest.IsUp && hostUp;
-            var fraction = _fraction[g];
-            if (guest.Kind == GuestKind.VirtualMachine && up && guest.HostWork > 0 && guest.DemandSum > 0)
+            ref var guest = ref guests[g];
+            ref var scratch = ref guestScratch[g];
+            var allotted = allotments[g];
+            var up = guest.Up && hostUp;
+            var fraction = scratch.Fraction;
+            if (guest.VirtualMachine && up && scratch.HostWork > 0 && scratch.DemandSum > 0)
             {
-                var perCore = guest.HostWork / guest.DemandSum;
-                var asked = Math.Min(_want[g], guest.HostWork);
+                var perCore = scratch.HostWork / scratch.DemandSum;
+                var asked = Math.Min(wants[g], scratch.HostWork);
                 StealCoreHours += Math.Max(0, asked - Math.Min(allotted, asked)) / perCore * hours;
                 VmWantCoreHours += asked / perCore * hours;
             }
@@ -455,19 +598,21 @@ internal sealed class HostState : IEventTarget
             // A guest queues for cores behind the rest of the host, not behind itself: a job alone on a host runs at
             // its own pace, and the busier its neighbours, the longer it waits.
             var queueing = 1.0;
-            if (up && guest.DemandSum > 0 && _queueingOn)
+            if (up && scratch.DemandSum > 0 && _queueingOn)
             {
-                var own = allotted + (onDriverDomain ? 0 : guest.IoWork * fraction);
+                var own = allotted + (onDriverDomain ? 0 : scratch.IoWork * fraction);
                 queueing = _queueing.Factor((used - own) / CapacityCores);
             }
 
-            foreach (var instance in guest.Instances)
+            var last = guest.FirstInstance + guest.InstanceCount;
+            for (var k = guest.FirstInstance; k < last; k++)
             {
+                ref var instance = ref instances[k];
                 var app = instance.Application;
 
                 // Demand is counted where it arises; what is delivered, where it is served (the instance's load).
-                app.Demand += instance.Demand * hours;
-                var demand = instance.Load;
+                app.Demand += demands[k] * hours;
+                var demand = loads[k];
                 if (!up)
                 {
                     continue;
@@ -478,7 +623,7 @@ internal sealed class HostState : IEventTarget
                 {
                     // Time-dependent costs (binary translation's code-cache warm-up) multiply the step's slowdown.
                     var alone = instance.Alone;
-                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * guest.WarmUp * demand;
+                    app.SlowdownWeighted += alone / fraction * guest.SwapSlowdown * queueing * scratch.WarmUp * demand;
                     app.SlowdownWeight += demand;
                 }
             }
@@ -486,15 +631,15 @@ internal sealed class HostState : IEventTarget
 
         UtilizationSum += utilization;
         MaxUtilization = Math.Max(MaxUtilization, utilization);
-        Histogram[(int)(utilization * HistogramBins)]++;
-        if (Series.Length > 0)
+        _utilizations[_buffered++] = utilization;
+        if (_buffered == _utilizationBatch || _step == _run.Steps - 1)
         {
-            Series[_step] = (float)utilization;
+            WriteUtilizations();
         }
 
         if (hostUp)
         {
-            EnergyKilowattHours += Spec.Power.WattsAt(utilization) * hours / 1000;
+            EnergyKilowattHours += (_idleWatts + (_wattsRange * utilization)) * hours / 1000;
             MemoryUsedSum += _memoryUsed;
             IoCoreHours += layerUsed * hours;
             DiskUtilizationSum += Math.Min(1, diskUtilization);
@@ -511,11 +656,31 @@ internal sealed class HostState : IEventTarget
         _run.Fingerprint.Add((long)Math.Round(utilization * 1e9));
     }
 
+    /// <summary>The buffered steps' utilizations into the histogram and the series; the last step writes the rest.</summary>
+    private void WriteUtilizations()
+    {
+        var first = _step + 1 - _buffered;
+        for (var i = 0; i < _buffered; i++)
+        {
+            var utilization = _utilizations[i];
+            Histogram[(int)(utilization * HistogramBins)]++;
+            if (Series.Length > 0)
+            {
+                Series[first + i] = (float)utilization;
+            }
+        }
+
+        _buffered = 0;
+    }
+
     private static double Ratio(double asked, double capacity) => capacity > 0 ? asked / capacity : 0;
 
     private void RecomputeMemory()
     {
         _memoryDirty = false;
+
+        // It sets the guests' swap slowdown, which the step copies.
+        _stepDataDirty = true;
         var guests = Guests;
         var n = guests.Count;
         if (_memory.Length < n)

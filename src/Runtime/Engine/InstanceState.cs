@@ -46,7 +46,15 @@ internal sealed class InstanceState
     public double Load { get; set; }
 
     /// <summary>Reasons the instance itself is down while its guest may run on (a random application failure): up at zero.</summary>
-    public int DownReasons { get; set; }
+    public int DownReasons
+    {
+        get;
+        set
+        {
+            field = value;
+            Guest.Host.StepDataChanged();
+        }
+    }
 
     /// <summary>Whether it runs now: its guest is up (a guest is down while its host is) and it has not failed itself.</summary>
     public bool IsUp => DownReasons == 0 && Guest.IsUp;

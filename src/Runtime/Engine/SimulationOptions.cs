@@ -40,6 +40,18 @@ public sealed record SimulationOptions
     /// </summary>
     internal bool DrawDemandFirst { get; init; }
 
+    /// <summary>
+    /// Copy every host's guests and instances into its step's arrays at every step, as though something had changed
+    /// (when the run copies them again only after a change): the tests' reference, whose results must be the same bits.
+    /// </summary>
+    internal bool CopyStepDataEveryStep { get; init; }
+
+    /// <summary>
+    /// Write each step's utilization into its host's histogram and series at once (when the run writes them a batch
+    /// at a time): the tests' reference, whose results must be the same bits.
+    /// </summary>
+    internal bool WriteUtilizationsEveryStep { get; init; }
+
     /// <summary>Told the simulated time reached, about a hundred times a run (a progress bar); it cannot change the results.</summary>
     public Action<long>? Progress { get; init; }
 }

@@ -34,6 +34,9 @@ internal sealed class SimulationRun
             var spec = topology.Hosts[h];
             var host = new HostState(this, spec, h);
             Hosts.Add(host);
+
+            // Sized once, so that no outgrown arrays lie between the hosts' objects.
+            host.Guests.Capacity = spec.Guests.Count + (spec.Runs.Count > 0 ? 1 : 0);
             if (!HostsByName.TryAdd(spec.Name, host) || GuestsByName.ContainsKey(spec.Name))
             {
                 problems.Add($"two hosts or guests are named '{spec.Name}'");
@@ -104,6 +107,9 @@ internal sealed class SimulationRun
     public SimulationOptions Options { get; }
 
     public int Steps { get; }
+
+    /// <summary>The hosts' step's scratch, shared: one host steps at a time.</summary>
+    public StepScratch StepScratch { get; } = new();
 
     public double StepHours { get; }
 

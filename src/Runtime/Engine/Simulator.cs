@@ -42,6 +42,13 @@ public static class Simulator
         var run = new SimulationRun(topology, scenario, options);
         _ = new ScenarioDriver(run);
         RandomFailures.Schedule(run);
+
+        // The hot per-step data of every host first, in step order, then the cold series: see AllocateStepData.
+        foreach (var host in run.Hosts)
+        {
+            host.AllocateStepData();
+        }
+
         foreach (var host in run.Hosts)
         {
             host.Start();

@@ -14,13 +14,18 @@ internal struct TraceFingerprint()
 
     public void Add(long value)
     {
+        // In a local: through `this` (a field of the run) the hash was loaded and stored again at every byte, and
+        // every host adds to it at every step.
+        var hash = _hash;
         var v = (ulong)value;
         for (var i = 0; i < 8; i++)
         {
-            _hash ^= v & 0xFF;
-            _hash *= Prime;
+            hash ^= v & 0xFF;
+            hash *= Prime;
             v >>= 8;
         }
+
+        _hash = hash;
     }
 
     public void Add(long time, int kind, int entity)
