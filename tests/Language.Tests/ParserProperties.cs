@@ -42,6 +42,17 @@ public sealed class ParserProperties
         }
     }
 
+    /// <summary><see cref="SyntaxTree.Tokens"/> (read from the store, no node made) is the tree's walk, token for token.</summary>
+    [Property(MaxTest = 10_000, Arbitrary = [typeof(VdlInputs)])]
+    public void TheStoredTokensAreTheTreesTokensInOrder(VdlInput input)
+    {
+        var tree = SyntaxTree.Parse(input.Text);
+        var stored = tree.Tokens.ToList();
+
+        Assert.Equal(tree.Root.DescendantTokens().Select(t => (t.Kind, t.FullSpan, t.IsMissing)), stored.Select(t => (t.Kind, t.FullSpan, t.IsMissing)));
+        Assert.Equal(SyntaxKind.EndOfFile, stored[^1].Kind);
+    }
+
     [Property(MaxTest = 10_000, Arbitrary = [typeof(VdlInputs)])]
     public void TheLexerNeverThrowsAndEndsWithEndOfFile(VdlInput input)
     {

@@ -33,7 +33,7 @@ public static class SuppressionComments
     private static Dictionary<int, HashSet<string>> Collect(ModelFile file)
     {
         var silenced = new Dictionary<int, HashSet<string>>();
-        foreach (var token in file.Tree.Root.DescendantTokens())
+        foreach (var token in file.Tree.Tokens)
         {
             foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
             {

@@ -23,6 +23,23 @@ public sealed class SyntaxTree
 
     public string FilePath => Text.Path;
 
+    /// <summary>
+    /// Every token of the file in source order, the missing ones included (with their trivia they tile the text), read
+    /// from the tree's store. The same tokens as <c>Root.DescendantTokens()</c>, but no node is made on the way: a pass
+    /// over a big file's comments does not create the one-token value nodes that the check reads around.
+    /// </summary>
+    public IEnumerable<SyntaxToken> Tokens
+    {
+        get
+        {
+            var store = Root.EndOfFile.Store;
+            for (var i = 0; i < store.TokenCount; i++)
+            {
+                yield return new SyntaxToken(store, i);
+            }
+        }
+    }
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public static SyntaxTree Parse(string text, string path = "") => Parse(SourceText.From(text, path));
