@@ -25,18 +25,8 @@ public sealed class RandomStream
         _s3 = SplitMix(ref x);
     }
 
-    public ulong NextUInt64()
-    {
-        var result = RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    /// <summary>The next 64 bits of the stream: one step of xoshiro256** on the stream's own state.</summary>
+    public ulong NextUInt64() => Next(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>Uniform in [0, 1), with 53 bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -103,7 +93,10 @@ public sealed class RandomStream
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
-    /// <summary><see cref="NextUInt64"/> on a copy of the state.</summary>
+    /// <summary>
+    /// One step of xoshiro256** on the state given: the stream's own fields (<see cref="NextUInt64"/>) or copies held
+    /// in locals for a whole span (<see cref="FillPairSums"/>); one definition, so the two cannot drift apart.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Next(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
     {
