@@ -6,8 +6,8 @@ namespace VirtLang.Cli.Tests;
 /// <summary>
 /// A Release build of vdl precompiles the assemblies on <c>vdl run</c>'s path in its build output
 /// (src/Cli/PrecompileTool.targets); a Debug build leaves them IL. The precompiled tool must tell the same truth: its
-/// results are compared byte for byte with those of the tool beside these tests, whose own assemblies are the IL
-/// copies of the projects' outputs.
+/// results are compared byte for byte with those of the tool beside these tests, whose simulator, checker, compiler
+/// and Roslyn are the IL copies of the projects' outputs and packages (only its vdl.dll is the precompiled one).
 /// </summary>
 public sealed class PrecompiledToolTests
 {
